@@ -1,0 +1,54 @@
+// The one registry of components handed to MDX; authors use them without imports.
+import type { ReactNode } from "react";
+import type { MDX_COMPONENT_NAMES } from "./names";
+
+const CALLOUTS = {
+  info: { label: "Information", className: "border-sky-700 bg-sky-50", icon: "ℹ" },
+  attention: { label: "Attention", className: "border-amber-700 bg-amber-50", icon: "!" },
+  retenir: { label: "À retenir", className: "border-emerald-700 bg-emerald-50", icon: "✓" },
+} as const;
+
+export function Callout({ type = "info", title, children }: { type?: keyof typeof CALLOUTS; title?: string; children?: ReactNode }) {
+  const kind = CALLOUTS[type] ?? CALLOUTS.info;
+  return (
+    <aside className={`my-5 rounded-md border-l-4 px-4 py-3 ${kind.className}`} aria-label={title ?? kind.label}>
+      <p className="flex items-center gap-2 font-bold">
+        <span aria-hidden="true" className="inline-flex h-6 w-6 items-center justify-center rounded-full bg-white text-sm">
+          {kind.icon}
+        </span>
+        {title ?? kind.label}
+      </p>
+      <div className="[&>p:first-child]:mt-1 [&>p:last-child]:mb-0">{children}</div>
+    </aside>
+  );
+}
+
+export function Situation({ title, children }: { title?: string; children?: ReactNode }) {
+  return (
+    <section className="my-6 rounded-lg border border-indigo-300 bg-indigo-50 px-4 py-3" aria-label={`Mise en situation${title ? ` : ${title}` : ""}`}>
+      <p className="text-sm font-bold uppercase tracking-wide text-indigo-900">Mise en situation</p>
+      {title ? <p className="mt-1 text-lg font-semibold">{title}</p> : null}
+      <div className="[&>p:last-child]:mb-0">{children}</div>
+    </section>
+  );
+}
+
+export function Question({ children }: { children?: ReactNode }) {
+  return <p className="my-3 font-semibold text-indigo-950">{children}</p>;
+}
+
+export function Reponse({ children }: { children?: ReactNode }) {
+  return (
+    <details className="my-3 rounded-md border border-indigo-200 bg-white px-4 py-2">
+      <summary className="cursor-pointer py-1 font-semibold text-indigo-900">Voir la réponse commentée</summary>
+      <div className="pb-1">{children}</div>
+    </details>
+  );
+}
+
+export const mdxComponents: Record<(typeof MDX_COMPONENT_NAMES)[number], (props: never) => ReactNode> = {
+  Callout,
+  Situation,
+  Question,
+  Reponse,
+};

@@ -1,0 +1,132 @@
+// Zod schemas for the files people write under content/: module frontmatter and quiz banks.
+// Pure (no I/O): used by the build, by content:check and by the tests.
+import { z } from "zod";
+
+export const BLOCK_IDS = ["gestion-information", "ecosysteme-soins", "competences-transversales"] as const;
+export type BlockId = (typeof BLOCK_IDS)[number];
+
+export const LEVEL_IDS = ["generales", "operationnelles", "approfondies"] as const;
+export type LevelId = (typeof LEVEL_IDS)[number];
+
+const slug = z
+  .string({ error: "doit être un texte" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "doit être un identifiant en minuscules, chiffres et tirets");
+const frText = z
+  .string({ error: (issue) => (issue.input === undefined ? "champ obligatoire manquant" : "doit être un texte") })
+  .trim()
+  .min(1, "ne doit pas être vide");
+const semver = z
+  .string({ error: "doit être une version, par exemple 1.0.0" })
+  .regex(/^\d+\.\d+\.\d+$/, "doit être une version au format 1.0.0");
+// YAML turns unquoted dates into Date objects: accept both and keep an ISO date string.
+const isoDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: "custom", message: "doit être une date AAAA-MM-JJ" });
+    return z.NEVER;
+  }
+  return date.toISOString().slice(0, 10);
+});
+
+export const moduleFrontmatterSchema = z.strictObject({
+  id: slug,
+  title: frText,
+  block: z.enum(BLOCK_IDS, { error: `doit être l'un de : ${BLOCK_IDS.join(", ")}` }),
+  order: z.number({ error: "doit être un nombre" }).int().positive(),
+  estimatedMinutes: z.number({ error: "doit être un nombre de minutes" }).int().min(5).max(240),
+  level: z.enum(LEVEL_IDS, { error: `doit être l'un de : ${LEVEL_IDS.join(", ")}` }),
+  version: semver,
+  summary: frText,
+  objectives: z.array(frText).min(1, "au moins un objectif"),
+  prerequisites: z.array(slug).default([]),
+  competencies: z.array(slug).min(1, "au moins une compétence"),
+  changelog: z
+    .array(z.strictObject({ version: semver, date: isoDate, changes: frText }))
+    .min(1, "au moins une entrée"),
+});
+export type ModuleFrontmatter = z.infer<typeof moduleFrontmatterSchema>;
+
+const questionBase = {
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/, "identifiant de question invalide"),
+  competency: slug,
+  case: frText.optional(),
+  prompt: frText,
+  explanation: frText,
+};
+const choiceOption = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/, "identifiant d'option invalide"),
+  text: frText,
+  correct: z.boolean().optional(),
+});
+const idItem = (field: string) =>
+  z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]+$/, `identifiant ${field} invalide`), text: frText });
+
+const uniqueIds = (items: { id: string }[]) => new Set(items.map((i) => i.id)).size === items.length;
+
+export const questionSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.strictObject({ ...questionBase, type: z.literal("single"), options: z.array(choiceOption).min(2).max(6) }),
+    z.strictObject({ ...questionBase, type: z.literal("multiple"), options: z.array(choiceOption).min(2).max(6) }),
+    z.strictObject({ ...questionBase, type: z.literal("truefalse"), answer: z.boolean({ error: "answer doit valoir true ou false" }) }),
+    z.strictObject({
+      ...questionBase,
+      type: z.literal("matching"),
+      pairs: z.array(z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]+$/), left: frText, right: frText })).min(3).max(6),
+    }),
+    z.strictObject({ ...questionBase, type: z.literal("ordering"), items: z.array(idItem("d'étape")).min(3).max(7) }),
+    z.strictObject({
+      ...questionBase,
+      type: z.literal("numeric"),
+      answer: z.number({ error: "answer doit être un nombre" }),
+      tolerance: z.number().min(0).default(0),
+      unit: frText.optional(),
+    }),
+    z.strictObject({ ...questionBase, type: z.literal("text"), accepted: z.array(frText).min(1, "au moins une réponse acceptée") }),
+  ],
+  { error: "type de question inconnu (single, multiple, truefalse, matching, ordering, numeric, text)" },
+).superRefine((q, ctx) => {
+  if (q.type === "single" || q.type === "multiple") {
+    if (!uniqueIds(q.options)) ctx.addIssue({ code: "custom", message: "deux options ont le même identifiant" });
+    const correct = q.options.filter((o) => o.correct).length;
+    if (correct === 0) ctx.addIssue({ code: "custom", message: "aucune option n'est marquée correcte" });
+    if (q.type === "single" && correct > 1)
+      ctx.addIssue({ code: "custom", message: "une question à choix unique a plusieurs bonnes réponses" });
+  }
+  if (q.type === "matching") {
+    if (!uniqueIds(q.pairs)) ctx.addIssue({ code: "custom", message: "deux paires ont le même identifiant" });
+    if (new Set(q.pairs.map((p) => p.right)).size !== q.pairs.length)
+      ctx.addIssue({ code: "custom", message: "deux paires ont le même élément de droite" });
+  }
+  if (q.type === "ordering" && !uniqueIds(q.items))
+    ctx.addIssue({ code: "custom", message: "deux étapes ont le même identifiant" });
+});
+export type Question = z.infer<typeof questionSchema>;
+export type QuestionType = Question["type"];
+
+export const quizSchema = z
+  .strictObject({
+    passMark: z.number().int().min(1).max(100).default(80),
+    drawCount: z.number().int().positive(),
+    questions: z.array(questionSchema).min(1, "au moins une question"),
+  })
+  .superRefine((quiz, ctx) => {
+    if (!uniqueIds(quiz.questions)) ctx.addIssue({ code: "custom", message: "deux questions ont le même identifiant" });
+    if (quiz.drawCount > quiz.questions.length)
+      ctx.addIssue({ code: "custom", path: ["drawCount"], message: "drawCount dépasse le nombre de questions" });
+  });
+export type Quiz = z.infer<typeof quizSchema>;
+
+/** Turns zod issues into readable `path : message` lines; questions are named by their id. */
+export function formatIssues(error: z.ZodError, data?: unknown): string[] {
+  const questions = (data as { questions?: { id?: unknown }[] } | undefined)?.questions;
+  return error.issues.map((issue) => {
+    const path = [...issue.path];
+    let where = path.length ? path.join(".") : "(racine)";
+    if (path[0] === "questions" && typeof path[1] === "number") {
+      const id = questions?.[path[1]]?.id;
+      where = [`question ${typeof id === "string" ? id : `n° ${path[1] + 1}`}`, ...path.slice(2)].join(".");
+    }
+    return `${where} : ${issue.message}`;
+  });
+}

@@ -1,0 +1,231 @@
+// Module progress and quiz attempts, always scoped by the learner who owns them.
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import crypto from "node:crypto";
+import { moduleProgress, quizAttempts } from "../../db/schema";
+import type { CompiledModule } from "~/content/build.server";
+import type { Question } from "~/content/schema";
+import { bestOf, nextStatus, type ProgressRow } from "~/domain/progress";
+import { drawQuiz, fieldName, gradeAttempt, submissionSchema, toAnswer, toPublicQuestion, type Answer, type DrawnQuestion, type Grade, type PublicQuestion, type QuestionResult } from "~/domain/quiz";
+import { getDb } from "~/utils/db.server";
+
+export async function listProgress(userId: string): Promise<ProgressRow[]> {
+  return getDb()
+    .select({ moduleId: moduleProgress.moduleId, status: moduleProgress.status, bestScore: moduleProgress.bestScore, attemptsCount: moduleProgress.attemptsCount })
+    .from(moduleProgress)
+    .where(eq(moduleProgress.userId, userId));
+}
+
+export async function getProgress(userId: string, moduleId: string): Promise<ProgressRow | undefined> {
+  const rows = await getDb()
+    .select({ moduleId: moduleProgress.moduleId, status: moduleProgress.status, bestScore: moduleProgress.bestScore, attemptsCount: moduleProgress.attemptsCount })
+    .from(moduleProgress)
+    .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId)));
+  return rows[0];
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+async function recordEvent(
+  tx: Tx | ReturnType<typeof getDb>,
+  userId: string,
+  module: CompiledModule,
+  event: "open" | "read" | "quiz_failed" | "quiz_passed",
+  score?: number,
+) {
+  const now = new Date().toISOString();
+  const [current] = await tx
+    .select()
+    .from(moduleProgress)
+    .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, module.frontmatter.id)));
+  const status = nextStatus(current?.status, event);
+  const values = {
+    status,
+    moduleVersion: module.frontmatter.version,
+    updatedAt: now,
+    ...(event === "read" && !current?.readAt ? { readAt: now } : {}),
+    ...(status === "termine" && !current?.completedAt ? { completedAt: now } : {}),
+    ...(score !== undefined ? { bestScore: bestOf(current?.bestScore, score), attemptsCount: (current?.attemptsCount ?? 0) + 1 } : {}),
+  };
+  if (current) {
+    await tx.update(moduleProgress).set(values).where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, module.frontmatter.id)));
+  } else {
+    await tx.insert(moduleProgress).values({ userId, moduleId: module.frontmatter.id, startedAt: now, ...values });
+  }
+}
+
+export async function markOpened(userId: string, module: CompiledModule) {
+  const existing = await getProgress(userId, module.frontmatter.id);
+  if (!existing) await recordEvent(getDb(), userId, module, "open");
+}
+
+export async function markRead(userId: string, module: CompiledModule) {
+  await getDb().transaction((tx) => recordEvent(tx, userId, module, "read"));
+}
+
+export type OpenAttempt = { id: string; questions: PublicQuestion[]; passMark: number; startedAt: string };
+
+function publicQuestions(module: CompiledModule, drawn: DrawnQuestion[]): PublicQuestion[] {
+  const byId = new Map((module.quiz?.questions ?? []).map((q) => [q.id, q]));
+  return drawn.flatMap((d) => {
+    const q = byId.get(d.id);
+    return q ? [toPublicQuestion(q, d)] : [];
+  });
+}
+
+/** The learner's open (not yet submitted) attempt for this module, if any. */
+export async function getOpenAttempt(userId: string, module: CompiledModule): Promise<OpenAttempt | null> {
+  const row = await getDb().query.quizAttempts.findFirst({
+    where: and(eq(quizAttempts.userId, userId), eq(quizAttempts.moduleId, module.frontmatter.id), isNull(quizAttempts.submittedAt)),
+    orderBy: desc(quizAttempts.startedAt),
+  });
+  if (!row || row.moduleVersion !== module.frontmatter.version) return null;
+  return { id: row.id, questions: publicQuestions(module, row.questions as DrawnQuestion[]), passMark: row.passMark, startedAt: row.startedAt };
+}
+
+/** Draws a new set, unless an open attempt already exists (then it is reused). */
+export async function startAttempt(userId: string, module: CompiledModule): Promise<string> {
+  const open = await getOpenAttempt(userId, module);
+  if (open) return open.id;
+  if (!module.quiz) throw new Error(`Module ${module.frontmatter.id} has no quiz`);
+  const drawn = drawQuiz(module.quiz);
+  const id = crypto.randomUUID();
+  await getDb().insert(quizAttempts).values({
+    id,
+    userId,
+    moduleId: module.frontmatter.id,
+    moduleVersion: module.frontmatter.version,
+    questions: drawn,
+    total: drawn.length,
+    passMark: module.quiz.passMark,
+  });
+  await markOpened(userId, module);
+  return id;
+}
+
+export type SubmitResult =
+  | { ok: true; attemptId: string; grade: Grade }
+  | { ok: false; status: 400 | 404 | 409; formError?: string; fieldErrors?: Record<string, string> };
+
+/**
+ * Grades a submission. Refused without any change: an attempt that is not the learner's own, one
+ * already submitted (a duplicate), answers to questions not in the draw, or values never presented.
+ */
+export async function submitAttempt(input: { userId: string; module: CompiledModule; attemptId: string; values: Record<string, unknown> }): Promise<SubmitResult> {
+  const { userId, module, attemptId, values } = input;
+  const db = getDb();
+  const row = await db.query.quizAttempts.findFirst({
+    where: and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId), eq(quizAttempts.moduleId, module.frontmatter.id)),
+  });
+  if (!row) return { ok: false, status: 404, formError: "Cette tentative de quiz est introuvable. Relancez le quiz." };
+  if (row.submittedAt) return { ok: false, status: 409, formError: "Cette tentative a déjà été envoyée : elle ne peut pas l'être deux fois." };
+  if (row.moduleVersion !== module.frontmatter.version)
+    return { ok: false, status: 409, formError: "Le module a été mis à jour depuis le début de ce quiz. Relancez le quiz." };
+
+  const drawn = row.questions as DrawnQuestion[];
+  const questions = publicQuestions(module, drawn);
+  const expectedFields = new Set<string>();
+  for (const q of questions) {
+    expectedFields.add(fieldName(q.id));
+    for (const row of q.left ?? []) expectedFields.add(fieldName(q.id, row.key));
+  }
+  const unknown = Object.keys(values).filter((k) => k.startsWith("q__") && !expectedFields.has(k));
+  if (unknown.length) return { ok: false, status: 400, formError: "Réponse refusée : elle porte sur une question qui ne fait pas partie de ce quiz." };
+
+  const parsed = submissionSchema(questions).safeParse(values);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? "");
+      fieldErrors[key] ??= issue.message;
+    }
+    const forged = parsed.error.issues.some((i) => i.message === "Réponse non reconnue.");
+    return {
+      ok: false,
+      status: 400,
+      formError: forged ? "Réponse refusée : une des valeurs envoyées ne correspond à aucune proposition." : "Certaines questions n'ont pas de réponse.",
+      fieldErrors,
+    };
+  }
+
+  const byId = new Map((module.quiz?.questions ?? []).map((q) => [q.id, q] as const));
+  const drawnQuestions = drawn.map((d) => byId.get(d.id)).filter((q): q is Question => Boolean(q));
+  const answers: Record<string, Answer> = {};
+  for (const d of drawn) {
+    const q = byId.get(d.id);
+    if (q) answers[q.id] = toAnswer(q, d, parsed.data);
+  }
+  const grade = gradeAttempt(drawnQuestions, answers, row.passMark);
+  const now = new Date();
+
+  const stored = await db.transaction(async (tx) => {
+    // The `submitted_at IS NULL` condition makes a concurrent duplicate a no-op.
+    const updated = await tx
+      .update(quizAttempts)
+      .set({
+        answers,
+        results: grade.results,
+        score: grade.score,
+        correctCount: grade.correctCount,
+        passed: grade.passed,
+        submittedAt: now.toISOString(),
+        durationSeconds: Math.max(0, Math.round((now.getTime() - Date.parse(row.startedAt)) / 1000)),
+      })
+      .where(and(eq(quizAttempts.id, attemptId), isNull(quizAttempts.submittedAt)))
+      .returning({ id: quizAttempts.id });
+    if (updated.length === 0) return false;
+    await recordEvent(tx, userId, module, grade.passed ? "quiz_passed" : "quiz_failed", grade.score);
+    return true;
+  });
+  if (!stored) return { ok: false, status: 409, formError: "Cette tentative a déjà été envoyée : elle ne peut pas l'être deux fois." };
+  return { ok: true, attemptId, grade };
+}
+
+export type AttemptView = {
+  id: string;
+  moduleId: string;
+  score: number;
+  passed: boolean;
+  correctCount: number;
+  total: number;
+  submittedAt: string;
+  durationSeconds: number | null;
+  drawn: DrawnQuestion[];
+  answers: Record<string, Answer>;
+  results: QuestionResult[];
+};
+
+/** A submitted attempt, only for its owner. */
+export async function getSubmittedAttempt(userId: string, attemptId: string): Promise<AttemptView | null> {
+  const row = await getDb().query.quizAttempts.findFirst({ where: and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId)) });
+  if (!row || !row.submittedAt) return null;
+  return {
+    id: row.id,
+    moduleId: row.moduleId,
+    score: row.score ?? 0,
+    passed: Boolean(row.passed),
+    correctCount: row.correctCount ?? 0,
+    total: row.total,
+    submittedAt: row.submittedAt,
+    durationSeconds: row.durationSeconds,
+    drawn: row.questions as DrawnQuestion[],
+    answers: (row.answers ?? {}) as Record<string, Answer>,
+    results: (row.results ?? []) as QuestionResult[],
+  };
+}
+
+export async function listAttempts(userId: string, moduleId: string) {
+  return getDb()
+    .select({ id: quizAttempts.id, score: quizAttempts.score, passed: quizAttempts.passed, submittedAt: quizAttempts.submittedAt, durationSeconds: quizAttempts.durationSeconds, total: quizAttempts.total, correctCount: quizAttempts.correctCount })
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.moduleId, moduleId), sql`${quizAttempts.submittedAt} is not null`))
+    .orderBy(desc(quizAttempts.submittedAt));
+}
+
+/** Progress rows of several learners at once (one query, for tutor and team views). */
+export async function listProgressOf(userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return getDb()
+    .select({ userId: moduleProgress.userId, moduleId: moduleProgress.moduleId, status: moduleProgress.status, bestScore: moduleProgress.bestScore, attemptsCount: moduleProgress.attemptsCount, updatedAt: moduleProgress.updatedAt })
+    .from(moduleProgress)
+    .where(inArray(moduleProgress.userId, userIds));
+}

@@ -1,0 +1,127 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ROLE_LABELS, getOptionalUser } from "~/utils/auth.server";
+import stylesheet from "~/tailwind.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Pivot — formation des secrétaires médicales" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  return { user: user ? { name: user.name, role: user.role, roleLabel: ROLE_LABELS[user.role] } : null };
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+function Header() {
+  const data = useRouteLoaderData<RootData>("root");
+  const user = data?.user;
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded px-3 py-2 font-semibold no-underline ${isActive ? "bg-white text-brand-900" : "text-white hover:bg-brand-800 hover:text-white"}`;
+  return (
+    <header className="bg-brand-700 text-white print:hidden">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link to="/" className="text-2xl font-bold tracking-tight text-white no-underline hover:text-white">
+          Pivot
+        </Link>
+        {user ? (
+          <>
+            <nav aria-label="Navigation principale" className="flex flex-wrap gap-1">
+              <NavLink to="/" end className={navClass}>
+                Tableau de bord
+              </NavLink>
+              {(user.role === "tutor" || user.role === "admin") && (
+                <NavLink to="/tutorat" className={navClass}>
+                  Tutorat
+                </NavLink>
+              )}
+            </nav>
+            <div className="ml-auto flex items-center gap-3">
+              <p className="text-sm leading-tight">
+                <span className="block font-semibold">{user.name}</span>
+                <span className="block text-brand-100">{user.roleLabel}</span>
+              </p>
+              <Form method="post" action="/deconnexion">
+                <button type="submit" className="rounded border border-white px-3 py-2 text-sm font-semibold hover:bg-brand-800">
+                  Se déconnecter
+                </button>
+              </Form>
+            </div>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="fr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-3">
+          Aller au contenu
+        </a>
+        <Header />
+        <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 py-4 text-center text-sm text-slate-600 print:hidden">
+          Pivot — parcours d'intégration et formation continue des secrétaires médicales. Données de formation uniquement, aucune donnée de patient.
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let title = "Une erreur est survenue";
+  let message = "Le problème vient de notre côté. Réessayez dans un instant ; s'il persiste, prévenez l'administration de la plateforme.";
+  let status = 500;
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    if (error.status === 403) {
+      title = "Accès refusé";
+      message = typeof error.data === "string" && error.data ? error.data : "Cette page n'est pas accessible avec votre profil.";
+    } else if (error.status === 404) {
+      title = "Page introuvable";
+      message = typeof error.data === "string" && error.data ? error.data : "Cette page n'existe pas ou a été déplacée.";
+    } else if (error.status < 500) {
+      title = "Demande incorrecte";
+      message = typeof error.data === "string" && error.data ? error.data : "La demande n'a pas pu être traitée.";
+    }
+  } else if (error instanceof Error) {
+    console.error(error);
+  }
+  return (
+    <section className="card mx-auto max-w-xl" aria-labelledby="erreur-titre">
+      <p className="text-sm font-semibold text-slate-600">Erreur {status}</p>
+      <h1 id="erreur-titre" className="mt-1 text-3xl font-bold">
+        {title}
+      </h1>
+      <p className="mt-3">{message}</p>
+      <p className="mt-5">
+        <Link to="/" className="btn-primary">
+          Revenir au tableau de bord
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,10 @@
+import { notFound } from "~/utils/auth.server";
+
+// Any unknown URL: a French 404 page rendered by the root error boundary.
+export async function loader() {
+  notFound();
+}
+
+export default function NotFound() {
+  return null;
+}

@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ProgressBar, StatusBadge } from "~/components/progress-bar";
+import { BLOCKS, listModules } from "~/content/modules.server";
+import { MODULE_STATE_LABELS, moduleState, summarize } from "~/domain/progress";
+import { listProgress } from "~/models/progress.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Tableau de bord — Pivot" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const rows = await listProgress(user.id);
+  const modules = listModules();
+  const byId = new Map(rows.map((r) => [r.moduleId, r]));
+  return {
+    firstName: user.name.split(" ")[0],
+    isTutor: user.role === "tutor" || user.role === "admin",
+    summary: summarize(modules.map((m) => m.frontmatter.id), rows),
+    blocks: BLOCKS.map((b) => ({
+      ...b,
+      modules: modules
+        .filter((m) => m.frontmatter.block === b.id)
+        .map((m) => {
+          const row = byId.get(m.frontmatter.id);
+          const state = moduleState(row);
+          return {
+            id: m.frontmatter.id,
+            title: m.frontmatter.title,
+            summary: m.frontmatter.summary,
+            minutes: m.frontmatter.estimatedMinutes,
+            state,
+            stateLabel: MODULE_STATE_LABELS[state],
+            bestScore: row?.bestScore ?? null,
+          };
+        }),
+    })).filter((b) => b.modules.length > 0),
+  };
+}
+
+export default function Dashboard() {
+  const { firstName, summary, blocks, isTutor } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="bonjour">
+        <h1 id="bonjour" className="text-3xl font-bold">
+          Bonjour {firstName}
+        </h1>
+        <p className="mt-1 text-slate-700">Voici où vous en êtes dans vos modules de formation.</p>
+        <div className="card mt-4 max-w-xl">
+          <ProgressBar percent={summary.percent} label={`Modules terminés : ${summary.done} sur ${summary.total}`} />
+        </div>
+        {isTutor ? (
+          <p className="mt-3">
+            <Link to="/tutorat">Voir le suivi de vos tutoré·es</Link>
+          </p>
+        ) : null}
+      </section>
+      {blocks.map((block) => (
+        <section key={block.id} aria-labelledby={`bloc-${block.id}`}>
+          <h2 id={`bloc-${block.id}`} className="text-xl font-bold">
+            Bloc {block.number} — {block.title}
+          </h2>
+          <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+            {block.modules.map((m) => (
+              <li key={m.id} className="card flex flex-col gap-2" data-module={m.id}>
+                <h3 className="text-lg font-semibold leading-snug">
+                  <Link to={`/modules/${m.id}`}>{m.title}</Link>
+                </h3>
+                <p className="text-slate-700">{m.summary}</p>
+                <p className="mt-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+                  <StatusBadge state={m.state} label={m.stateLabel} />
+                  <span>{m.minutes} min</span>
+                  <span data-testid="best-score">{m.bestScore === null ? "Pas encore de score" : `Meilleur score : ${m.bestScore} %`}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

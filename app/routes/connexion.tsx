@@ -1,0 +1,125 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useEffect } from "react";
+import { useForm } from "react-hook-form";
+import { loginSchema, type LoginValues } from "~/forms/login";
+import { LOCKOUT, verifyLogin } from "~/models/user.server";
+import { getOptionalUser, safeRedirect } from "~/utils/auth.server";
+import { fieldErrors } from "~/utils/forms";
+import { createSession } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Connexion — Pivot" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getOptionalUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const email = String(form.get("email") ?? "");
+  const redirectTo = safeRedirect(form.get("redirectTo"), "/");
+  const parsed = loginSchema.safeParse({ email, password: form.get("password") ?? "" });
+  if (!parsed.success) return data({ email, errors: fieldErrors(parsed.error), formError: null }, { status: 400 });
+  const result = await verifyLogin(parsed.data.email, parsed.data.password);
+  if (!result.ok) {
+    const formError =
+      result.reason === "locked"
+        ? `Trop de tentatives de connexion échouées pour cette adresse. Par sécurité, réessayez dans ${LOCKOUT.windowMinutes} minutes ou demandez à votre cadre de vérifier votre compte.`
+        : "Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie (majuscules, accents) et réessayez.";
+    return data({ email, errors: {} as Record<string, string>, formError }, { status: result.reason === "locked" ? 429 : 401 });
+  }
+  return createSession(result.userId, redirectTo);
+}
+
+export default function Connexion() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<LoginValues>({ resolver: zodResolver(loginSchema), defaultValues: { email: actionData?.email ?? "", password: "" } });
+
+  useEffect(() => {
+    if (!actionData) return;
+    for (const [name, message] of Object.entries(actionData.errors)) setError(name as keyof LoginValues, { message });
+    setFocus(actionData.errors.email ? "email" : "password");
+  }, [actionData, setError, setFocus]);
+
+  const emailError = errors.email?.message ?? actionData?.errors.email;
+  const passwordError = errors.password?.message ?? actionData?.errors.password;
+  const busy = navigation.state !== "idle";
+
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-3xl font-bold">Connexion</h1>
+      <p className="mt-2 text-slate-700">Accédez à votre parcours d'intégration, à vos modules et à vos fiches réflexes.</p>
+      <Form
+        method="post"
+        noValidate
+        className="card mt-6 space-y-5"
+        onSubmit={(event) => {
+          const form = event.currentTarget;
+          void handleSubmit(() => submit(form))(event);
+        }}
+      >
+        {actionData?.formError ? (
+          <div role="alert" className="rounded-md border border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-900">
+            {actionData.formError}
+          </div>
+        ) : null}
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <div>
+          <label htmlFor="email" className="field-label">
+            Adresse e-mail
+          </label>
+          <input
+            id="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            className="field-input"
+            aria-invalid={emailError ? true : undefined}
+            aria-describedby={emailError ? "email-erreur" : undefined}
+            defaultValue={actionData?.email}
+            {...register("email")}
+          />
+          {emailError ? (
+            <p id="email-erreur" className="field-error">
+              {emailError}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <label htmlFor="password" className="field-label">
+            Mot de passe
+          </label>
+          <input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            className="field-input"
+            aria-invalid={passwordError ? true : undefined}
+            aria-describedby={passwordError ? "password-erreur" : undefined}
+            {...register("password")}
+          />
+          {passwordError ? (
+            <p id="password-erreur" className="field-error">
+              {passwordError}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {busy ? "Connexion…" : "Se connecter"}
+        </button>
+      </Form>
+    </div>
+  );
+}

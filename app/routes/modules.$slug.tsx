@@ -1,0 +1,263 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { MdxContent } from "~/components/mdx-content";
+import { StatusBadge } from "~/components/progress-bar";
+import { QuizForm } from "~/components/quiz-form";
+import { BLOCKS, getModule } from "~/content/modules.server";
+import { MODULE_STATE_LABELS, moduleState } from "~/domain/progress";
+import { describeExpected, describeGiven } from "~/domain/quiz";
+import { getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead, startAttempt, submitAttempt } from "~/models/progress.server";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { formDataToObject } from "~/utils/forms";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.module.title} — Pivot` : "Module — Pivot" }];
+
+const LEVEL_LABELS = { generales: "Connaissances générales", operationnelles: "Connaissances opérationnelles", approfondies: "Connaissances approfondies" } as const;
+
+function loadModule(slug: string | undefined) {
+  const module = slug ? getModule(slug) : undefined;
+  if (!module) notFound("Ce module n'existe pas. Retrouvez la liste des modules sur votre tableau de bord.");
+  return module;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const module = loadModule(params.slug);
+  const fm = module.frontmatter;
+  const attemptParam = new URL(request.url).searchParams.get("tentative");
+
+  const [progress, openAttempt, attempts, shown] = await Promise.all([
+    getProgress(user.id, fm.id),
+    getOpenAttempt(user.id, module),
+    listAttempts(user.id, fm.id),
+    attemptParam ? getSubmittedAttempt(user.id, attemptParam) : Promise.resolve(null),
+  ]);
+  if (attemptParam && (!shown || shown.moduleId !== fm.id)) notFound("Ce résultat de quiz est introuvable.");
+
+  // Correct answers and explanations leave the server only for a submitted attempt.
+  const byId = new Map((module.quiz?.questions ?? []).map((q) => [q.id, q]));
+  const result = shown
+    ? {
+        id: shown.id,
+        score: shown.score,
+        passed: shown.passed,
+        correctCount: shown.correctCount,
+        total: shown.total,
+        questions: shown.drawn.flatMap((d) => {
+          const q = byId.get(d.id);
+          if (!q) return [];
+          const correct = shown.results.some((r) => r.id === q.id && r.correct);
+          return [{ id: q.id, prompt: q.prompt, correct, given: describeGiven(q, shown.answers[q.id]), expected: describeExpected(q), explanation: q.explanation }];
+        }),
+      }
+    : null;
+
+  const state = moduleState(progress);
+  const block = BLOCKS.find((b) => b.id === fm.block)!;
+  return {
+    module: {
+      id: fm.id,
+      title: fm.title,
+      summary: fm.summary,
+      minutes: fm.estimatedMinutes,
+      level: LEVEL_LABELS[fm.level],
+      objectives: fm.objectives,
+      version: fm.version,
+      code: module.code,
+      block,
+      questionCount: module.quiz?.drawCount ?? 0,
+      passMark: module.quiz?.passMark ?? 80,
+    },
+    state,
+    stateLabel: MODULE_STATE_LABELS[state],
+    bestScore: progress?.bestScore ?? null,
+    openAttempt,
+    attempts,
+    result,
+  };
+}
+
+const intentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("lu") }),
+  z.object({ intent: z.literal("commencer") }),
+  z.object({ intent: z.literal("envoyer"), attemptId: z.string().min(1).max(100) }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const module = loadModule(params.slug);
+  const values = formDataToObject(await request.formData());
+  const parsed = intentSchema.safeParse(values);
+  if (!parsed.success) return data({ formError: "Action non reconnue. Rechargez la page et réessayez.", fieldErrors: {}, values: {} }, { status: 400 });
+  const here = `/modules/${module.frontmatter.id}`;
+
+  switch (parsed.data.intent) {
+    case "lu":
+      await markRead(user.id, module);
+      return redirect(`${here}#quiz`);
+    case "commencer":
+      if (!module.quiz) return data({ formError: "Ce module n'a pas encore de quiz.", fieldErrors: {}, values: {} }, { status: 400 });
+      await startAttempt(user.id, module);
+      return redirect(`${here}#quiz`);
+    case "envoyer": {
+      const result = await submitAttempt({ userId: user.id, module, attemptId: parsed.data.attemptId, values });
+      if (result.ok) return redirect(`${here}?tentative=${result.attemptId}#resultat`);
+      const kept = Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith("q__")));
+      return data({ formError: result.formError ?? null, fieldErrors: result.fieldErrors ?? {}, values: kept }, { status: result.status });
+    }
+  }
+}
+
+function formatDuration(seconds: number | null) {
+  if (seconds == null) return "—";
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m > 0 ? `${m} min ${String(s).padStart(2, "0")} s` : `${s} s`;
+}
+
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+
+export default function ModulePage() {
+  const { module, state, stateLabel, bestScore, openAttempt, attempts, result } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <article className="space-y-8">
+      <header className="space-y-3">
+        <p className="text-sm font-semibold text-brand-700">
+          Bloc {module.block.number} — {module.block.title}
+        </p>
+        <h1 className="text-3xl font-bold leading-tight">{module.title}</h1>
+        <p className="text-lg text-slate-700">{module.summary}</p>
+        <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700">
+          <StatusBadge state={state} label={stateLabel} />
+          <span>Durée estimée : {module.minutes} min</span>
+          <span>{module.level}</span>
+          <span>Version {module.version}</span>
+          {bestScore !== null ? <span className="font-semibold">Meilleur score : {bestScore} %</span> : null}
+        </p>
+        <section className="card" aria-labelledby="objectifs">
+          <h2 id="objectifs" className="text-lg font-bold">
+            Objectifs
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {module.objectives.map((o) => (
+              <li key={o}>{o}</li>
+            ))}
+          </ul>
+        </section>
+      </header>
+
+      <MdxContent code={module.code} />
+
+      {state === "non_commence" || state === "en_cours" ? (
+        <Form method="post" className="card flex flex-wrap items-center justify-between gap-3">
+          <p>Vous avez terminé la lecture ? Indiquez-le, puis passez au quiz.</p>
+          <button type="submit" name="intent" value="lu" className="btn-secondary">
+            Marquer comme lu
+          </button>
+        </Form>
+      ) : null}
+
+      {result ? (
+        <section id="resultat" aria-labelledby="resultat-titre" className="space-y-4" tabIndex={-1}>
+          <h2 id="resultat-titre" className="text-2xl font-bold">
+            Résultat du quiz
+          </h2>
+          <div className={`card border-l-4 ${result.passed ? "border-l-emerald-700" : "border-l-amber-700"}`} role="status">
+            <p className="text-2xl font-bold" data-testid="score">
+              {result.score} % — {result.correctCount} bonne{result.correctCount > 1 ? "s" : ""} réponse{result.correctCount > 1 ? "s" : ""} sur {result.total}
+            </p>
+            <p className="mt-1 font-semibold">{result.passed ? "Quiz réussi : le module est terminé." : `Quiz non réussi (seuil : ${module.passMark} %). Relisez les explications puis retentez votre chance : un nouveau tirage vous attend.`}</p>
+          </div>
+          <ol className="space-y-3">
+            {result.questions.map((q, i) => (
+              <li key={q.id} className="card" data-result={q.correct ? "correct" : "incorrect"}>
+                <p className="font-semibold">
+                  Question {i + 1} : {q.prompt}
+                </p>
+                <p className={`mt-1 font-bold ${q.correct ? "text-emerald-800" : "text-red-800"}`}>{q.correct ? "✓ Bonne réponse" : "✗ Réponse incorrecte"}</p>
+                <p className="mt-1">
+                  <span className="font-semibold">Votre réponse :</span> {q.given}
+                </p>
+                {!q.correct ? (
+                  <p>
+                    <span className="font-semibold">Réponse attendue :</span> {q.expected}
+                  </p>
+                ) : null}
+                <p className="mt-2 rounded bg-slate-100 px-3 py-2">
+                  <span className="font-semibold">Explication :</span> {q.explanation}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section id="quiz" aria-labelledby="quiz-titre" className="space-y-4" tabIndex={-1}>
+        <h2 id="quiz-titre" className="text-2xl font-bold">
+          Quiz
+        </h2>
+        {openAttempt ? (
+          <QuizForm
+            key={openAttempt.id}
+            attemptId={openAttempt.id}
+            questions={openAttempt.questions}
+            passMark={openAttempt.passMark}
+            values={actionData?.values}
+            serverErrors={actionData?.fieldErrors}
+            formError={actionData?.formError}
+          />
+        ) : (
+          <Form method="post" className="card space-y-3">
+            {actionData?.formError ? (
+              <p role="alert" className="font-semibold text-red-800">
+                {actionData.formError}
+              </p>
+            ) : null}
+            <p>
+              {module.questionCount} questions tirées au hasard dans la banque du module. Seuil de réussite : {module.passMark} %.
+              {attempts.length > 0 ? " Chaque nouvelle tentative propose un nouveau tirage." : ""}
+            </p>
+            <button type="submit" name="intent" value="commencer" className="btn-primary">
+              {attempts.length > 0 ? "Refaire le quiz" : "Commencer le quiz"}
+            </button>
+          </Form>
+        )}
+        {attempts.length > 0 ? (
+          <div>
+            <h3 className="text-lg font-semibold">Vos tentatives</h3>
+            <table className="mt-2 w-full border-collapse text-left">
+              <thead>
+                <tr>
+                  <th className="border-b border-slate-300 py-2 pr-3">Date</th>
+                  <th className="border-b border-slate-300 py-2 pr-3">Score</th>
+                  <th className="border-b border-slate-300 py-2 pr-3">Durée</th>
+                  <th className="border-b border-slate-300 py-2">Détail</th>
+                </tr>
+              </thead>
+              <tbody>
+                {attempts.map((a) => (
+                  <tr key={a.id}>
+                    <td className="border-b border-slate-200 py-2 pr-3">{a.submittedAt ? dateFormat.format(new Date(a.submittedAt)) : "—"}</td>
+                    <td className="border-b border-slate-200 py-2 pr-3">
+                      {a.score} % {a.passed ? "(réussi)" : "(non réussi)"}
+                    </td>
+                    <td className="border-b border-slate-200 py-2 pr-3">{formatDuration(a.durationSeconds)}</td>
+                    <td className="border-b border-slate-200 py-2">
+                      <Link to={`?tentative=${a.id}#resultat`}>Voir les réponses</Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+      <p>
+        <Link to="/">← Retour au tableau de bord</Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,59 @@
+// The environment, validated once with zod. A bad value stops the start with a message naming it.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number({ error: "doit être un nombre" }).int().min(1, "doit être entre 1 et 65535").max(65535, "doit être entre 1 et 65535").default(3000),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/pivot.db")
+    .refine((v) => /^(file:|libsql:|https?:|wss?:)/.test(v), "doit commencer par file:, libsql:, http(s): ou ws(s):"),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  SESSION_SECRET: z.string().min(32, "doit contenir au moins 32 caractères").optional(),
+  DATA_DIR: z.string().default("./data"),
+});
+
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
+
+export class EnvError extends Error {}
+
+/** Parses an environment; throws an EnvError whose message names every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof envSchema> {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".")} : ${i.message}`);
+    throw new EnvError(`Configuration invalide :\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** Without SESSION_SECRET, one is generated once and kept under the data folder. */
+export function resolveSessionSecret(env: z.infer<typeof envSchema>): string {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET;
+  const file = path.resolve(env.DATA_DIR, "session-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const secret = crypto.randomBytes(32).toString("hex");
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      return fs.readFileSync(file, "utf8").trim(); // another process wrote it first
+    }
+  }
+}
+
+let env: Env | undefined;
+export function getEnv(): Env {
+  if (!env) {
+    const parsed = parseEnv(process.env);
+    env = { ...parsed, SESSION_SECRET: resolveSessionSecret(parsed) };
+  }
+  return env;
+}

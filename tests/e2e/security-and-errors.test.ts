@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bankOf } from "../helpers/quiz-answers";
+import { launch, screenshot, signIn } from "../helpers/browser";
+
+let browser: Awaited<ReturnType<typeof launch>>;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("errors a person can meet", () => {
+  it("a wrong password shows a French error and keeps the email typed", async () => {
+    const { page } = browser;
+    await page.goto("/connexion");
+    await page.getByLabel("Adresse e-mail").fill("cadre@pivot.demo");
+    await page.getByLabel("Mot de passe").fill("pas-le-bon");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("alert").filter({ hasText: "incorrect" }).waitFor();
+    expect(await page.getByRole("alert").textContent()).toMatch(/Adresse e-mail ou mot de passe incorrect/);
+    expect(await page.getByLabel("Adresse e-mail").inputValue()).toBe("cadre@pivot.demo");
+    await screenshot(page, "10-connexion-erreur");
+  });
+
+  it("an invalid email is refused in French before sending", async () => {
+    const { page } = browser;
+    await page.goto("/connexion");
+    await page.getByLabel("Adresse e-mail").fill("cadre-sans-arobase");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByText("Cette adresse e-mail n'est pas valide").waitFor();
+    expect(await page.getByLabel("Adresse e-mail").getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("a learner gets a French 403 page on /tutorat", async () => {
+    const { page } = browser;
+    await signIn(page, "secretaire.confirmee@pivot.demo");
+    const response = await page.goto("/tutorat");
+    expect(response?.status()).toBe(403);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Accès refusé");
+    expect(await page.getByRole("link", { name: "Revenir au tableau de bord" }).count()).toBe(1);
+    await screenshot(page, "11-403");
+  });
+
+  it("an unknown page gets a French 404 page", async () => {
+    const response = await browser.page.goto("/page-qui-n-existe-pas");
+    expect(response?.status()).toBe(404);
+    expect(await browser.page.getByRole("heading", { level: 1 }).textContent()).toBe("Page introuvable");
+  });
+
+  it("the module page's HTML holds no correct-answer marker before submission", async () => {
+    const { page } = browser;
+    await page.goto("/modules/identitovigilance");
+    await page.getByRole("button", { name: /Commencer le quiz|Refaire le quiz/ }).click();
+    await page.locator("[data-question-id]").first().waitFor();
+    const response = await page.request.get("/modules/identitovigilance");
+    const html = await response.text();
+    expect(html).toContain("data-question-id");
+    expect(html).not.toMatch(/"correct"\s*:/);
+    expect(html).not.toMatch(/explanation|accepted|tolerance/);
+    const bank = bankOf("identitovigilance");
+    for (const q of bank.questions) expect(html).not.toContain(q.explanation.slice(0, 40));
+    // Single-fetch data requests carry no answer either.
+    const dataResponse = await page.request.get("/modules/identitovigilance.data");
+    expect(await dataResponse.text()).not.toMatch(/explanation|"correct"/);
+  });
+
+  it("without JavaScript, the quiz still works and keeps the answers after an incomplete submission", async () => {
+    const noJs = await launch({ javaScriptEnabled: false });
+    try {
+      const { page } = noJs;
+      await signIn(page, "admin@pivot.demo");
+      await page.goto("/modules/identitovigilance");
+      await page.getByRole("button", { name: "Commencer le quiz" }).click();
+      const first = page.locator("[data-question-id]").first();
+      await first.waitFor();
+      const input = first.locator("input[type=radio], input[type=checkbox], input[type=text], select").first();
+      const tag = await input.evaluate((el) => el.tagName.toLowerCase() + ":" + ((el as HTMLInputElement).type ?? ""));
+      if (tag.startsWith("select")) await input.selectOption({ index: 1 });
+      else if (tag.endsWith("text")) await input.fill("12");
+      else await input.check();
+      await page.getByRole("button", { name: "Envoyer mes réponses" }).click();
+      await page.getByText("Certaines questions n'ont pas de réponse.").waitFor();
+      const kept = page.locator("[data-question-id]").first().locator("input[type=radio], input[type=checkbox], input[type=text], select").first();
+      if (tag.startsWith("select")) expect(await kept.inputValue()).not.toBe("");
+      else if (tag.endsWith("text")) expect(await kept.inputValue()).toBe("12");
+      else expect(await kept.isChecked()).toBe(true);
+      expect(await page.getByText("Répondez à cette question.").count() + (await page.getByText("Choisissez").count())).toBeGreaterThan(0);
+      await screenshot(page, "12-sans-javascript");
+    } finally {
+      await noJs.close();
+    }
+  });
+});
