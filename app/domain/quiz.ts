@@ -131,7 +131,7 @@ export function submissionSchema(questions: PublicQuestion[]) {
           shape[fieldName(q.id, row.key)] = z
             .string({ error: "Choisissez une association." })
             .min(1, "Choisissez une association.")
-            .refine((v) => rights.includes(v), "Réponse non reconnue.");
+            .refine((v) => v === "" || rights.includes(v), "Réponse non reconnue.");
         break;
       }
       case "ordering": {
@@ -140,7 +140,7 @@ export function submissionSchema(questions: PublicQuestion[]) {
           shape[fieldName(q.id, row.key)] = z
             .string({ error: "Choisissez une position." })
             .min(1, "Choisissez une position.")
-            .refine((v) => positions.includes(v), "Réponse non reconnue.");
+            .refine((v) => v === "" || positions.includes(v), "Réponse non reconnue.");
         break;
       }
       case "numeric":

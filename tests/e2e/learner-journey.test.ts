@@ -27,7 +27,7 @@ describe("the new recruit's first module", () => {
 
     await card.getByRole("link").click();
     await page.waitForURL(`**/modules/${MODULE}`);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/Identitovigilance/);
+    await page.getByRole("heading", { level: 1, name: /Identitovigilance/ }).waitFor();
     expect(await page.locator("text=Mise en situation").count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, "03-module");
 
@@ -52,7 +52,7 @@ describe("the new recruit's first module", () => {
     expect(await page.getByText("Explication :").count()).toBe(answered);
     await screenshot(page, "06-resultat");
 
-    await page.getByRole("link", { name: "Tableau de bord" }).click();
+    await page.getByRole("link", { name: "Tableau de bord", exact: true }).click();
     await page.waitForURL(`${baseURL()}/`);
     await expect.poll(() => card.textContent()).toContain("Terminé");
     expect(await card.getByTestId("best-score").textContent()).toMatch(/Meilleur score : 100\s%/);

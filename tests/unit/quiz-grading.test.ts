@@ -161,3 +161,11 @@ describe("helpers", () => {
     expect(describeExpected(ordering)).toBe("1. d'abord ; 2. ensuite ; 3. enfin");
   });
 });
+
+describe("an empty select is a missing answer, not a forged one", () => {
+  it("reports only the French 'choose' message", () => {
+    const qs = [toPublicQuestion(matching, { id: "p", order: ["x", "y", "z"], rightOrder: ["y", "z", "x"] })];
+    const result = submissionSchema(qs).safeParse({ [fieldName("p", "0")]: "", [fieldName("p", "1")]: "0", [fieldName("p", "2")]: "1" });
+    expect(result.error!.issues.map((i) => i.message)).toEqual(["Choisissez une association."]);
+  });
+});
