@@ -1,0 +1,50 @@
+// WCAG 2.1 AA checks with axe-core on the pages of the first journey, desktop and phone.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, screenshot, signIn } from "../helpers/browser";
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page: page as never }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+}
+
+describe.each([
+  ["desktop", { width: 1280, height: 900 }],
+  ["phone", { width: 375, height: 740 }],
+])("accessibility on %s", (label, viewport) => {
+  let browser: Awaited<ReturnType<typeof launch>>;
+  beforeAll(async () => {
+    browser = await launch({ viewport });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("the sign-in page has no WCAG A/AA violation", async () => {
+    await browser.page.goto("/connexion");
+    expect(await violations(browser.page)).toEqual([]);
+  });
+
+  it("the dashboard, a module with its quiz, and the 403 page have none either", async () => {
+    const { page } = browser;
+    await signIn(page, "secretaire.confirmee@pivot.demo");
+    expect(await violations(page)).toEqual([]);
+    await screenshot(page, `20-tableau-de-bord-${label}`);
+    await page.goto("/modules/identitovigilance");
+    const start = page.getByRole("button", { name: /Commencer le quiz|Refaire le quiz/ });
+    if (await start.count()) await start.click();
+    await page.locator("[data-question-id]").first().waitFor();
+    expect(await violations(page)).toEqual([]);
+    await screenshot(page, `21-module-${label}`);
+    await page.goto("/tutorat");
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it("the page never scrolls sideways", async () => {
+    const { page } = browser;
+    await page.goto("/modules/identitovigilance");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
