@@ -21,7 +21,7 @@ export type CompiledModule = {
 export type Manifest = { version: 1; modules: CompiledModule[] };
 export type Problem = { file: string; problem: string };
 
-const COMPILER_VERSION = "mdx-1";
+const COMPILER_VERSION = "mdx-2-gfm";
 
 function listFiles(dir: string, ext: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -47,10 +47,11 @@ async function compileMdx(body: string, cacheDir: string): Promise<{ code: strin
   const cached = path.join(cacheDir, "mdx", `${hash}.js`);
   if (fs.existsSync(cached)) return { code: fs.readFileSync(cached, "utf8"), hash };
   const { bundleMDX } = await import("mdx-bundler");
+  const { default: remarkGfm } = await import("remark-gfm");
   const result = await bundleMDX({
     source: body,
     mdxOptions(options) {
-      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkFrenchTypography];
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkFrenchTypography];
       return options;
     },
     esbuildOptions(options) {

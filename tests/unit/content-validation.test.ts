@@ -18,6 +18,7 @@ describe("content validation", () => {
     expect(mod.frontmatter.changelog[0]!.date).toBe("2026-11-22");
     expect(mod.code).toContain("guillemets");
     expect(mod.code).toContain("Un paragraphe\\xA0: avec \\xAB\\xA0guillemets");
+    expect(mod.code).toContain("e.table"); // GFM tables are compiled, not left as text
     expect(mod.quiz?.questions).toHaveLength(7);
     expect(mod.quiz?.questions.map((q) => q.type).sort()).toEqual(["matching", "multiple", "numeric", "ordering", "single", "text", "truefalse"]);
   });
