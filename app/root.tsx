@@ -35,6 +35,9 @@ function Header() {
               <NavLink to="/" end className={navClass}>
                 Tableau de bord
               </NavLink>
+              <NavLink to="/blocs" className={navClass}>
+                Blocs
+              </NavLink>
               {(user.role === "tutor" || user.role === "admin") && (
                 <NavLink to="/tutorat" className={navClass}>
                   Tutorat

@@ -135,6 +135,8 @@ export const quizAttempts = sqliteTable(
     moduleId: text("module_id").notNull(),
     moduleVersion: text("module_version").notNull(),
     questions: text("questions", { mode: "json" }).notNull(),
+    /** The questions exactly as presented (texts and order), kept even if the content changes later. */
+    shown: text("shown", { mode: "json" }),
     answers: text("answers", { mode: "json" }),
     results: text("results", { mode: "json" }),
     score: integer("score"),

@@ -6,6 +6,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { MDX_COMPONENT_NAMES } from "~/components/mdx/names";
 import { countWords, jsxTagsIn, splitFrontmatter } from "./frontmatter";
+import { referentialSchema, type Referential } from "./referential";
 import { formatIssues, moduleFrontmatterSchema, quizSchema, type ModuleFrontmatter, type Quiz } from "./schema";
 import { frenchTypography, typographizeDeep } from "~/utils/typography";
 
@@ -18,7 +19,10 @@ export type CompiledModule = {
   quiz: Quiz | null;
 };
 
-export type Manifest = { version: 1; modules: CompiledModule[] };
+export type Manifest = { version: 1; referential: Referential | null; modules: CompiledModule[] };
+
+/** A module's quiz bank must hold at least this many questions. */
+export const MIN_QUESTIONS = 12;
 export type Problem = { file: string; problem: string };
 
 const COMPILER_VERSION = "mdx-2-gfm";
@@ -75,6 +79,7 @@ export async function buildContent(options: { root: string; cacheDir: string }):
   const problems: Problem[] = [];
   const modules: CompiledModule[] = [];
   const report = (file: string, problem: string) => problems.push({ file: relative(root, file), problem });
+  const referential = readReferential(path.join(root, "content", "referentiel.yaml"), report);
 
   for (const file of listFiles(modulesDir, ".mdx")) {
     const slug = path.basename(file, ".mdx");
@@ -135,11 +140,17 @@ export async function buildContent(options: { root: string; cacheDir: string }):
     for (const pre of m.frontmatter.prerequisites)
       if (!ids.has(pre)) problems.push({ file: m.file, problem: `prérequis « ${pre} » : aucun module ne porte cet id` });
 
+  for (const m of modules) {
+    const count = m.quiz?.questions.length ?? 0;
+    if (m.quiz && count < MIN_QUESTIONS) problems.push({ file: m.file.replace(/\.mdx$/, ".quiz.yaml"), problem: `${count} questions : la banque doit en compter au moins ${MIN_QUESTIONS}` });
+  }
+  if (referential) checkCoverage(referential, modules, (file, problem) => problems.push({ file, problem }));
+
   for (const orphan of listFiles(modulesDir, ".quiz.yaml"))
     if (!fs.existsSync(orphan.replace(/\.quiz\.yaml$/, ".mdx"))) report(orphan, "quiz sans module (.mdx du même nom absent)");
 
   modules.sort((a, b) => a.frontmatter.block.localeCompare(b.frontmatter.block) || a.frontmatter.order - b.frontmatter.order);
-  return { manifest: { version: 1, modules }, problems };
+  return { manifest: { version: 1, referential, modules }, problems };
 }
 
 function readQuiz(file: string, fm: ModuleFrontmatter, report: (file: string, problem: string) => void): Quiz | null {
@@ -159,6 +170,45 @@ function readQuiz(file: string, fm: ModuleFrontmatter, report: (file: string, pr
     if (!fm.competencies.includes(q.competency))
       report(file, `question ${q.id} : compétence « ${q.competency} » absente des compétences du module`);
   return parsed.data;
+}
+
+function readReferential(file: string, report: (file: string, problem: string) => void): Referential | null {
+  if (!fs.existsSync(file)) {
+    report(file, "référentiel absent : content/referentiel.yaml est la source des blocs et des compétences");
+    return null;
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    report(file, `YAML illisible : ${(error as Error).message.split("\n")[0]}`);
+    return null;
+  }
+  const parsed = referentialSchema.safeParse(data);
+  if (!parsed.success) {
+    formatIssues(parsed.error).forEach((p) => report(file, p));
+    return null;
+  }
+  return typographizeDeep(parsed.data);
+}
+
+/** Every reference resolves; every competency is served by a module and assessed by a question. */
+function checkCoverage(ref: Referential, modules: CompiledModule[], report: (file: string, problem: string) => void) {
+  const known = new Set(ref.blocks.flatMap((b) => b.competencies.map((c) => c.id)));
+  const served = new Set<string>();
+  const assessed = new Set<string>();
+  for (const m of modules) {
+    for (const c of m.frontmatter.competencies) {
+      if (known.has(c)) served.add(c);
+      else report(m.file, `compétence « ${c} » absente du référentiel`);
+    }
+    for (const q of m.quiz?.questions ?? []) if (known.has(q.competency)) assessed.add(q.competency);
+  }
+  for (const block of ref.blocks)
+    for (const c of block.competencies) {
+      if (!served.has(c.id)) report("content/referentiel.yaml", `compétence « ${c.id} » servie par aucun module`);
+      if (!assessed.has(c.id)) report("content/referentiel.yaml", `compétence « ${c.id} » évaluée par aucune question`);
+    }
 }
 
 export function writeManifest(manifest: Manifest, cacheDir: string) {

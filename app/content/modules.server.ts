@@ -3,11 +3,19 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { CompiledModule, Manifest } from "./build.server";
+import { competencyIndex, type Referential } from "./referential";
 import type { BlockId } from "./schema";
 
 const manifestPath = () => path.join(process.env.PIVOT_CONTENT_DIR ?? path.join(process.cwd(), ".content-cache"), "manifest.json");
 
-let cache: { mtimeMs: number; manifest: Manifest; bySlug: Map<string, CompiledModule> } | undefined;
+type Loaded = {
+  mtimeMs: number;
+  manifest: Manifest;
+  bySlug: Map<string, CompiledModule>;
+  referential: Referential;
+  competencies: ReturnType<typeof competencyIndex>;
+};
+let cache: Loaded | undefined;
 
 function load(): NonNullable<typeof cache> {
   const file = manifestPath();
@@ -20,7 +28,14 @@ function load(): NonNullable<typeof cache> {
   }
   if (!cache || cache.mtimeMs !== mtimeMs) {
     const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
-    cache = { mtimeMs, manifest, bySlug: new Map(manifest.modules.map((m) => [m.frontmatter.id, m])) };
+    if (!manifest.referential) throw new Error("Contenu invalide : le référentiel des compétences manque. Lancez « npm run content:check ».");
+    cache = {
+      mtimeMs,
+      manifest,
+      bySlug: new Map(manifest.modules.map((m) => [m.frontmatter.id, m])),
+      referential: manifest.referential,
+      competencies: competencyIndex(manifest.referential),
+    };
   }
   return cache;
 }
@@ -37,8 +52,26 @@ export function listModulesOfBlock(block: BlockId): CompiledModule[] {
   return listModules().filter((m) => m.frontmatter.block === block);
 }
 
-export const BLOCKS: { id: BlockId; number: number; title: string }[] = [
-  { id: "gestion-information", number: 1, title: "Gestion de l'information" },
-  { id: "ecosysteme-soins", number: 2, title: "Écosystème de soins" },
-  { id: "competences-transversales", number: 3, title: "Compétences transversales" },
-];
+export function getReferential(): Referential {
+  return load().referential;
+}
+
+export function getCompetency(id: string) {
+  return load().competencies.get(id);
+}
+
+/** The three blocks, from the referential (the one source of truth). */
+export function listBlocks() {
+  return getReferential().blocks;
+}
+
+export function getBlock(id: string) {
+  return listBlocks().find((b) => b.id === id);
+}
+
+/** The module before and after this one in its block. */
+export function neighbours(module: CompiledModule) {
+  const list = listModulesOfBlock(module.frontmatter.block);
+  const i = list.findIndex((m) => m.frontmatter.id === module.frontmatter.id);
+  return { previous: i > 0 ? list[i - 1] : undefined, next: i >= 0 ? list[i + 1] : undefined };
+}

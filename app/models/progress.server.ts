@@ -95,6 +95,7 @@ export async function startAttempt(userId: string, module: CompiledModule): Prom
     moduleId: module.frontmatter.id,
     moduleVersion: module.frontmatter.version,
     questions: drawn,
+    shown: publicQuestions(module, drawn),
     total: drawn.length,
     passMark: module.quiz.passMark,
   });

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressBar, StatusBadge } from "~/components/progress-bar";
-import { BLOCKS, listModules } from "~/content/modules.server";
+import { listBlocks, listModules } from "~/content/modules.server";
 import { MODULE_STATE_LABELS, moduleState, summarize } from "~/domain/progress";
 import { listProgress } from "~/models/progress.server";
 import { requireUser } from "~/utils/auth.server";
@@ -17,8 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     firstName: user.name.split(" ")[0],
     isTutor: user.role === "tutor" || user.role === "admin",
     summary: summarize(modules.map((m) => m.frontmatter.id), rows),
-    blocks: BLOCKS.map((b) => ({
-      ...b,
+    blocks: listBlocks().map((b) => ({
+      id: b.id,
+      number: b.number,
+      title: b.title,
       modules: modules
         .filter((m) => m.frontmatter.block === b.id)
         .map((m) => {
@@ -59,7 +61,9 @@ export default function Dashboard() {
       {blocks.map((block) => (
         <section key={block.id} aria-labelledby={`bloc-${block.id}`}>
           <h2 id={`bloc-${block.id}`} className="text-xl font-bold">
-            Bloc {block.number} — {block.title}
+            <Link to={`/blocs/${block.id}`} className="text-slate-900">
+              Bloc {block.number} — {block.title}
+            </Link>
           </h2>
           <ul className="mt-3 grid gap-3 sm:grid-cols-2">
             {block.modules.map((m) => (

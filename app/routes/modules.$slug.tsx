@@ -5,7 +5,7 @@ import { z } from "zod";
 import { MdxContent } from "~/components/mdx-content";
 import { StatusBadge } from "~/components/progress-bar";
 import { QuizForm } from "~/components/quiz-form";
-import { BLOCKS, getModule } from "~/content/modules.server";
+import { getBlock, getCompetency, getModule, getReferential, neighbours } from "~/content/modules.server";
 import { MODULE_STATE_LABELS, moduleState } from "~/domain/progress";
 import { describeExpected, describeGiven } from "~/domain/quiz";
 import { getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead, startAttempt, submitAttempt } from "~/models/progress.server";
@@ -13,8 +13,6 @@ import { notFound, requireUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.module.title} — Pivot` : "Module — Pivot" }];
-
-const LEVEL_LABELS = { generales: "Connaissances générales", operationnelles: "Connaissances opérationnelles", approfondies: "Connaissances approfondies" } as const;
 
 function loadModule(slug: string | undefined) {
   const module = slug ? getModule(slug) : undefined;
@@ -55,21 +53,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : null;
 
   const state = moduleState(progress);
-  const block = BLOCKS.find((b) => b.id === fm.block)!;
+  const block = getBlock(fm.block)!;
+  const { previous, next } = neighbours(module);
+  const link = (m: typeof previous) => (m ? { id: m.frontmatter.id, title: m.frontmatter.title } : null);
   return {
     module: {
       id: fm.id,
       title: fm.title,
       summary: fm.summary,
       minutes: fm.estimatedMinutes,
-      level: LEVEL_LABELS[fm.level],
+      level: getReferential().levels.find((l) => l.id === fm.level)?.label ?? fm.level,
+      competencies: fm.competencies.map((id) => ({ id, title: getCompetency(id)?.title ?? id })),
       objectives: fm.objectives,
       version: fm.version,
       code: module.code,
-      block,
+      block: { id: block.id, number: block.number, title: block.title },
       questionCount: module.quiz?.drawCount ?? 0,
       passMark: module.quiz?.passMark ?? 80,
     },
+    previous: link(previous),
+    next: link(next),
     state,
     stateLabel: MODULE_STATE_LABELS[state],
     bestScore: progress?.bestScore ?? null,
@@ -120,14 +123,14 @@ function formatDuration(seconds: number | null) {
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export default function ModulePage() {
-  const { module, state, stateLabel, bestScore, openAttempt, attempts, result } = useLoaderData<typeof loader>();
+  const { module, state, stateLabel, bestScore, openAttempt, attempts, result, previous, next } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <article className="space-y-8">
       <header className="space-y-3">
-        <p className="text-sm font-semibold text-brand-700">
-          Bloc {module.block.number} — {module.block.title}
-        </p>
+        <nav aria-label="Fil d'Ariane" className="text-sm font-semibold">
+          <Link to="/blocs">Blocs de compétences</Link> › <Link to={`/blocs/${module.block.id}`}>Bloc {module.block.number} — {module.block.title}</Link>
+        </nav>
         <h1 className="text-3xl font-bold leading-tight">{module.title}</h1>
         <p className="text-lg text-slate-700">{module.summary}</p>
         <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700">
@@ -144,6 +147,14 @@ export default function ModulePage() {
           <ul className="mt-2 list-disc space-y-1 pl-6">
             {module.objectives.map((o) => (
               <li key={o}>{o}</li>
+            ))}
+          </ul>
+          <h2 className="mt-4 text-lg font-bold">Compétences travaillées</h2>
+          <ul className="mt-2 flex flex-wrap gap-2" aria-label="Compétences travaillées">
+            {module.competencies.map((c) => (
+              <li key={c.id} className="rounded-full border border-brand-600 bg-brand-50 px-3 py-1 text-sm font-semibold text-brand-900">
+                {c.title}
+              </li>
             ))}
           </ul>
         </section>
@@ -255,9 +266,24 @@ export default function ModulePage() {
           </div>
         ) : null}
       </section>
-      <p>
-        <Link to="/">← Retour au tableau de bord</Link>
-      </p>
+      <nav aria-label="Modules du bloc" className="flex flex-col gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:justify-between">
+        {previous ? (
+          <Link to={`/modules/${previous.id}`} rel="prev" className="max-w-sm">
+            ← Module précédent : {previous.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link to={`/modules/${next.id}`} rel="next" className="max-w-sm sm:text-right">
+            Module suivant : {next.title} →
+          </Link>
+        ) : (
+          <Link to={`/blocs/${module.block.id}`} className="sm:text-right">
+            Retour au bloc {module.block.number} →
+          </Link>
+        )}
+      </nav>
     </article>
   );
 }

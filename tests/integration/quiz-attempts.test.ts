@@ -96,6 +96,7 @@ describe("quiz attempts", () => {
     expect(row).toMatchObject({ total, correctCount: total - 2, score: Math.round(((total - 2) / total) * 100), passed: false });
     expect(row?.submittedAt).toBeTruthy();
     expect(Object.keys(row?.answers as object)).toHaveLength(total);
+    expect(row?.shown).toEqual(attempt.questions); // the exact questions shown are kept
 
     const page = await loadModule(cookie, `?tentative=${attempt.id}`);
     expect(page.result?.questions.filter((q) => !q.correct).map((q) => q.id).sort()).toEqual([...wrong].sort());
@@ -165,6 +166,22 @@ describe("quiz attempts", () => {
     expect(stolen.status).toBe(404);
     const row = await getDb().query.quizAttempts.findFirst({ where: eq(quizAttempts.id, otherOpen.id) });
     expect(row?.submittedAt).toBeNull();
+  });
+
+  it("each attempt draws drawCount distinct questions from the bank, and retakes draw anew", async () => {
+    const cookie = await signIn("secretaire.confirmee@pivot.demo");
+    const bank = getModule(SLUG)!.quiz!;
+    const draws: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const attempt = await startQuiz(cookie);
+      const ids = attempt.questions.map((q) => q.id);
+      expect(ids).toHaveLength(bank.drawCount);
+      expect(new Set(ids).size).toBe(bank.drawCount);
+      expect(ids.every((id) => bank.questions.some((q) => q.id === id))).toBe(true);
+      draws.push(JSON.stringify(attempt.questions));
+      await submit(cookie, attempt.id, rightAnswers(attempt.questions));
+    }
+    expect(new Set(draws).size).toBeGreaterThan(1);
   });
 
   it("an unknown module answers 404", async () => {

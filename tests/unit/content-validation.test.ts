@@ -1,26 +1,27 @@
 import os from "node:os";
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { buildContent } from "~/content/build.server";
 import { moduleFrontmatterSchema, quizSchema } from "~/content/schema";
 import { ROOT } from "../helpers/paths";
 
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "pivot-unit-"));
+afterAll(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
 
 describe("content validation", () => {
   it("accepts the valid fixture and compiles it, with French typography applied", async () => {
     const { manifest, problems } = await buildContent({ root: path.join(ROOT, "tests/fixtures/valid"), cacheDir });
     expect(problems).toEqual([]);
-    expect(manifest.modules).toHaveLength(1);
-    const mod = manifest.modules[0]!;
+    expect(manifest.modules.map((m) => m.frontmatter.id)).toEqual(["competences-transversales", "ecosysteme-soins", "gestion-information"].map((b) => manifest.modules.find((m) => m.frontmatter.block === b)!.frontmatter.id));
+    const mod = manifest.modules.find((m) => m.frontmatter.id === "exemple")!;
     expect(mod.frontmatter.title).toBe("Module d'exemple\u00a0: tester la chaîne");
     expect(mod.frontmatter.changelog[0]!.date).toBe("2026-11-22");
     expect(mod.code).toContain("guillemets");
     expect(mod.code).toContain("Un paragraphe\\xA0: avec \\xAB\\xA0guillemets");
     expect(mod.code).toContain("e.table"); // GFM tables are compiled, not left as text
-    expect(mod.quiz?.questions).toHaveLength(7);
-    expect(mod.quiz?.questions.map((q) => q.type).sort()).toEqual(["matching", "multiple", "numeric", "ordering", "single", "text", "truefalse"]);
+    expect(mod.quiz?.questions).toHaveLength(12);
+    expect(new Set(mod.quiz?.questions.map((q) => q.type))).toEqual(new Set(["matching", "multiple", "numeric", "ordering", "single", "text", "truefalse"]));
   });
 
   it("reports every broken file as `file: problem` lines without stopping", async () => {

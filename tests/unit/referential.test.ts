@@ -1,0 +1,87 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parse, stringify } from "yaml";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildContent } from "~/content/build.server";
+import { referentialSchema } from "~/content/referential";
+import { ROOT } from "../helpers/paths";
+
+const VALID = path.join(ROOT, "tests/fixtures/valid");
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/** A copy of the valid fixture that a test may break. */
+function copyOfValid() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pivot-ref-"));
+  made.push(dir);
+  fs.cpSync(VALID, dir, { recursive: true });
+  return dir;
+}
+const lines = (problems: { file: string; problem: string }[]) => problems.map((p) => `${p.file}: ${p.problem}`);
+const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "pivot-ref-cache-"));
+made.push(cacheDir);
+
+describe("referential", () => {
+  it("the valid fixture's referential is accepted and shipped in the manifest", async () => {
+    const { manifest, problems } = await buildContent({ root: VALID, cacheDir });
+    expect(problems).toEqual([]);
+    expect(manifest.referential?.blocks.map((b) => b.competencies.length)).toEqual([1, 1, 1]);
+  });
+
+  it("rejects unknown activities, duplicate competencies and tutor levels without a number of observations", () => {
+    const ref = parse(fs.readFileSync(path.join(VALID, "content/referentiel.yaml"), "utf8"));
+    ref.blocks[0].competencies[0].activities = ["a99"];
+    ref.blocks[1].competencies[0].id = "gi-identitovigilance";
+    delete ref.blocks[2].competencies[0].levels.operationnelles.observations;
+    ref.blocks[2].competencies[0].levels.generales.observations = 2;
+    const messages = referentialSchema.safeParse(ref).error!.issues.map((i) => i.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "activité « a99 » inconnue",
+        "compétence « gi-identitovigilance » en double",
+        "nombre d'observations requis quand l'évaluation passe par le tuteur",
+        "observations sans objet pour une évaluation par quiz",
+      ]),
+    );
+  });
+
+  it("requires exactly the three blocks", () => {
+    const ref = parse(fs.readFileSync(path.join(VALID, "content/referentiel.yaml"), "utf8"));
+    ref.blocks.pop();
+    expect(referentialSchema.safeParse(ref).error!.issues[0]!.message).toBe("exactement trois blocs");
+  });
+});
+
+describe("content:check coverage rules", () => {
+  it("fails when the referential is missing", async () => {
+    const dir = copyOfValid();
+    fs.rmSync(path.join(dir, "content/referentiel.yaml"));
+    expect(lines((await buildContent({ root: dir, cacheDir })).problems)).toEqual([expect.stringMatching(/referentiel\.yaml: référentiel absent/)]);
+  });
+
+  it("fails when a competency is served by no module or assessed by no question, a module serves an unknown competency, or a bank is too small", async () => {
+    const dir = copyOfValid();
+    // The block 3 module now serves an unknown competency instead of ct-ecoute, with its questions.
+    const modulePath = path.join(dir, "content/modules/competences-transversales/exemple-trois.mdx");
+    fs.writeFileSync(modulePath, fs.readFileSync(modulePath, "utf8").replace("competencies: [ct-ecoute]", "competencies: [ct-inconnue]"));
+    const quizPath = path.join(dir, "content/modules/competences-transversales/exemple-trois.quiz.yaml");
+    fs.writeFileSync(quizPath, fs.readFileSync(quizPath, "utf8").replaceAll("competency: ct-ecoute", "competency: ct-inconnue"));
+    // The block 2 bank shrinks to 11 questions.
+    const quiz2 = path.join(dir, "content/modules/ecosysteme-soins/exemple-deux.quiz.yaml");
+    const bank = parse(fs.readFileSync(quiz2, "utf8"));
+    bank.questions = bank.questions.slice(0, 11);
+    fs.writeFileSync(quiz2, stringify(bank));
+
+    const found = lines((await buildContent({ root: dir, cacheDir })).problems);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "content/modules/competences-transversales/exemple-trois.mdx: compétence « ct-inconnue » absente du référentiel",
+        "content/referentiel.yaml: compétence « ct-ecoute » servie par aucun module",
+        "content/referentiel.yaml: compétence « ct-ecoute » évaluée par aucune question",
+        "content/modules/ecosysteme-soins/exemple-deux.quiz.yaml: 11 questions : la banque doit en compter au moins 12",
+      ]),
+    );
+  });
+});
