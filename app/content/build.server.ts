@@ -4,26 +4,30 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { MDX_COMPONENT_NAMES } from "~/components/mdx/names";
+import type { z } from "~/utils/zod";
+import { FICHE_COMPONENT_NAMES, MDX_COMPONENT_NAMES } from "~/components/mdx/names";
+import { frenchTypography, typographizeDeep } from "~/utils/typography";
 import { countWords, jsxTagsIn, splitFrontmatter } from "./frontmatter";
+import { ficheFrontmatterSchema, ficheSectionProblems, glossarySchema, termIdsIn, type FicheFrontmatter, type Glossary } from "./glossary";
 import { referentialSchema, type Referential } from "./referential";
 import { formatIssues, moduleFrontmatterSchema, quizSchema, type ModuleFrontmatter, type Quiz } from "./schema";
-import { frenchTypography, typographizeDeep } from "~/utils/typography";
 
-export type CompiledModule = {
-  file: string;
-  frontmatter: ModuleFrontmatter;
-  code: string;
-  hash: string;
-  wordCount: number;
-  quiz: Quiz | null;
+type CompiledMdx = { file: string; code: string; hash: string; wordCount: number; terms: string[] };
+export type CompiledModule = CompiledMdx & { frontmatter: ModuleFrontmatter; quiz: Quiz | null };
+export type CompiledFiche = CompiledMdx & { frontmatter: FicheFrontmatter };
+
+export type Manifest = {
+  version: 1;
+  referential: Referential | null;
+  glossary: Glossary["entries"];
+  modules: CompiledModule[];
+  fiches: CompiledFiche[];
 };
-
-export type Manifest = { version: 1; referential: Referential | null; modules: CompiledModule[] };
 
 /** A module's quiz bank must hold at least this many questions. */
 export const MIN_QUESTIONS = 12;
 export type Problem = { file: string; problem: string };
+type Report = (file: string, problem: string) => void;
 
 const COMPILER_VERSION = "mdx-2-gfm";
 
@@ -72,128 +76,127 @@ function relative(root: string, file: string) {
   return path.relative(root, file).split(path.sep).join("/");
 }
 
-/** Validates and compiles every module. Problems are collected, never thrown. */
+/**
+ * The shared path of every MDX file: frontmatter validated by `schema`, components checked against
+ * `components`, body compiled. Returns null (after reporting) when the file cannot be used.
+ */
+async function readMdx<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  components: readonly string[],
+  ctx: { root: string; cacheDir: string; report: Report },
+): Promise<{ frontmatter: z.infer<S>; body: string; compiled: CompiledMdx } | null> {
+  const report = (p: string) => ctx.report(file, p);
+  const split = splitFrontmatter(fs.readFileSync(file, "utf8"));
+  if (split.error) return report(split.error), null;
+  const parsed = schema.safeParse(split.data);
+  if (!parsed.success) return formatIssues(parsed.error).forEach(report), null;
+  for (const tag of jsxTagsIn(split.body))
+    if (!components.includes(tag)) report(`composant inconnu <${tag}> (disponibles : ${components.join(", ")})`);
+  if (/^#\s/m.test(split.body)) report("titre de niveau 1 (#) interdit dans le corps : le titre vient du frontmatter");
+  try {
+    const { code, hash } = await compileMdx(split.body, ctx.cacheDir);
+    return {
+      frontmatter: parsed.data,
+      body: split.body,
+      compiled: { file: relative(ctx.root, file), code, hash, wordCount: countWords(split.body), terms: termIdsIn(split.body) },
+    };
+  } catch (error) {
+    const first = (error as { errors?: { text?: string; detail?: { cause?: { message?: string } } }[] }).errors?.[0];
+    const detail = first?.detail?.cause?.message ?? first?.text?.split("\n").pop()?.trim() ?? String((error as Error).message).split("\n")[0];
+    report(`MDX invalide (positions comptées après le frontmatter) : ${detail}`);
+    return null;
+  }
+}
+
+function readYaml<S extends z.ZodType>(file: string, schema: S, report: Report, missing: string): z.infer<S> | null {
+  if (!fs.existsSync(file)) return report(file, missing), null;
+  let data: unknown;
+  try {
+    data = parseYaml(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    return report(file, `YAML illisible : ${(error as Error).message.split("\n")[0]}`), null;
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) return formatIssues(parsed.error, data).forEach((p) => report(file, p)), null;
+  return parsed.data;
+}
+
+/** Validates and compiles all content. Problems are collected, never thrown. */
 export async function buildContent(options: { root: string; cacheDir: string }): Promise<{ manifest: Manifest; problems: Problem[] }> {
   const { root, cacheDir } = options;
-  const modulesDir = path.join(root, "content", "modules");
   const problems: Problem[] = [];
-  const modules: CompiledModule[] = [];
-  const report = (file: string, problem: string) => problems.push({ file: relative(root, file), problem });
-  const referential = readReferential(path.join(root, "content", "referentiel.yaml"), report);
+  const report: Report = (file, problem) => problems.push({ file: file.startsWith(root) ? relative(root, file) : file, problem });
+  const ctx = { root, cacheDir, report };
+  const contentDir = path.join(root, "content");
 
+  const referential = readYaml(path.join(contentDir, "referentiel.yaml"), referentialSchema, report, "référentiel absent : content/referentiel.yaml est la source des blocs et des compétences");
+  const glossary = readYaml(path.join(contentDir, "glossaire.yaml"), glossarySchema, report, "glossaire absent : content/glossaire.yaml est attendu");
+
+  const modules: CompiledModule[] = [];
+  const modulesDir = path.join(contentDir, "modules");
   for (const file of listFiles(modulesDir, ".mdx")) {
+    const read = await readMdx(file, moduleFrontmatterSchema, MDX_COMPONENT_NAMES, ctx);
+    if (!read) continue;
+    const fm = read.frontmatter;
     const slug = path.basename(file, ".mdx");
     const folder = path.basename(path.dirname(file));
-    const split = splitFrontmatter(fs.readFileSync(file, "utf8"));
-    if (split.error) {
-      report(file, split.error);
-      continue;
-    }
-    const parsed = moduleFrontmatterSchema.safeParse(split.data);
-    if (!parsed.success) {
-      formatIssues(parsed.error).forEach((p) => report(file, p));
-      continue;
-    }
-    const fm = parsed.data;
     if (fm.id !== slug) report(file, `id « ${fm.id} » différent du nom du fichier « ${slug} »`);
     if (fm.block !== folder) report(file, `block « ${fm.block} » différent du dossier « ${folder} »`);
-    for (const tag of jsxTagsIn(split.body))
-      if (!(MDX_COMPONENT_NAMES as readonly string[]).includes(tag))
-        report(file, `composant inconnu <${tag}> (disponibles : ${MDX_COMPONENT_NAMES.join(", ")})`);
-    if (/^#\s/m.test(split.body)) report(file, "titre de niveau 1 (#) interdit dans le corps : le titre vient du frontmatter");
-
     const quizFile = file.replace(/\.mdx$/, ".quiz.yaml");
-    let quiz: Quiz | null = null;
-    if (fs.existsSync(quizFile)) {
-      quiz = readQuiz(quizFile, fm, report);
-    } else {
-      report(file, `quiz absent : ${relative(root, quizFile)} est attendu`);
+    const quiz = readYaml(quizFile, quizSchema, report, `quiz absent : ${relative(root, quizFile)} est attendu`);
+    if (quiz) {
+      for (const q of quiz.questions)
+        if (!fm.competencies.includes(q.competency)) report(quizFile, `question ${q.id} : compétence « ${q.competency} » absente des compétences du module`);
+      if (quiz.questions.length < MIN_QUESTIONS) report(quizFile, `${quiz.questions.length} questions : la banque doit en compter au moins ${MIN_QUESTIONS}`);
     }
+    modules.push({ ...read.compiled, frontmatter: typographizeDeep(fm), quiz: quiz ? typographizeDeep(quiz) : null });
+  }
+  for (const orphan of listFiles(modulesDir, ".quiz.yaml"))
+    if (!fs.existsSync(orphan.replace(/\.quiz\.yaml$/, ".mdx"))) report(orphan, "quiz sans module (.mdx du même nom absent)");
 
-    let compiled: { code: string; hash: string };
-    try {
-      compiled = await compileMdx(split.body, cacheDir);
-    } catch (error) {
-      const first = (error as { errors?: { text?: string; detail?: { cause?: { message?: string } } }[] }).errors?.[0];
-      const detail = first?.detail?.cause?.message ?? first?.text?.split("\n").pop()?.trim() ?? String((error as Error).message).split("\n")[0];
-      report(file, `MDX invalide (positions comptées après le frontmatter) : ${detail}`);
-      continue;
-    }
-    modules.push({
-      file: relative(root, file),
-      frontmatter: typographizeDeep(fm),
-      code: compiled.code,
-      hash: compiled.hash,
-      wordCount: countWords(split.body),
-      quiz: quiz ? typographizeDeep(quiz) : null,
-    });
+  const fiches: CompiledFiche[] = [];
+  for (const file of listFiles(path.join(contentDir, "fiches"), ".mdx")) {
+    const read = await readMdx(file, ficheFrontmatterSchema, FICHE_COMPONENT_NAMES, ctx);
+    if (!read) continue;
+    const slug = path.basename(file, ".mdx");
+    if (read.frontmatter.id !== slug) report(file, `id « ${read.frontmatter.id} » différent du nom du fichier « ${slug} »`);
+    ficheSectionProblems(read.body).forEach((p) => report(file, p));
+    fiches.push({ ...read.compiled, frontmatter: typographizeDeep(read.frontmatter) });
   }
 
   // Cross-file checks.
   const ids = new Map<string, string>();
   for (const m of modules) {
     const other = ids.get(m.frontmatter.id);
-    if (other) problems.push({ file: m.file, problem: `id « ${m.frontmatter.id} » déjà utilisé par ${other}` });
+    if (other) report(m.file, `id « ${m.frontmatter.id} » déjà utilisé par ${other}`);
     ids.set(m.frontmatter.id, m.file);
   }
   for (const m of modules)
-    for (const pre of m.frontmatter.prerequisites)
-      if (!ids.has(pre)) problems.push({ file: m.file, problem: `prérequis « ${pre} » : aucun module ne porte cet id` });
-
-  for (const m of modules) {
-    const count = m.quiz?.questions.length ?? 0;
-    if (m.quiz && count < MIN_QUESTIONS) problems.push({ file: m.file.replace(/\.mdx$/, ".quiz.yaml"), problem: `${count} questions : la banque doit en compter au moins ${MIN_QUESTIONS}` });
+    for (const pre of m.frontmatter.prerequisites) if (!ids.has(pre)) report(m.file, `prérequis « ${pre} » : aucun module ne porte cet id`);
+  if (referential) checkCoverage(referential, modules, report);
+  if (glossary) {
+    const known = new Set(glossary.entries.map((e) => e.id));
+    for (const item of [...modules, ...fiches]) for (const t of item.terms) if (!known.has(t)) report(item.file, `terme <Terme id="${t}"> absent du glossaire`);
+    for (const f of fiches) for (const t of f.frontmatter.vocabulary) if (!known.has(t)) report(f.file, `vocabulaire : « ${t} » absent du glossaire`);
   }
-  if (referential) checkCoverage(referential, modules, (file, problem) => problems.push({ file, problem }));
-
-  for (const orphan of listFiles(modulesDir, ".quiz.yaml"))
-    if (!fs.existsSync(orphan.replace(/\.quiz\.yaml$/, ".mdx"))) report(orphan, "quiz sans module (.mdx du même nom absent)");
 
   modules.sort((a, b) => a.frontmatter.block.localeCompare(b.frontmatter.block) || a.frontmatter.order - b.frontmatter.order);
-  return { manifest: { version: 1, referential, modules }, problems };
-}
-
-function readQuiz(file: string, fm: ModuleFrontmatter, report: (file: string, problem: string) => void): Quiz | null {
-  let data: unknown;
-  try {
-    data = parseYaml(fs.readFileSync(file, "utf8"));
-  } catch (error) {
-    report(file, `YAML illisible : ${(error as Error).message.split("\n")[0]}`);
-    return null;
-  }
-  const parsed = quizSchema.safeParse(data);
-  if (!parsed.success) {
-    formatIssues(parsed.error, data).forEach((p) => report(file, p));
-    return null;
-  }
-  for (const q of parsed.data.questions)
-    if (!fm.competencies.includes(q.competency))
-      report(file, `question ${q.id} : compétence « ${q.competency} » absente des compétences du module`);
-  return parsed.data;
-}
-
-function readReferential(file: string, report: (file: string, problem: string) => void): Referential | null {
-  if (!fs.existsSync(file)) {
-    report(file, "référentiel absent : content/referentiel.yaml est la source des blocs et des compétences");
-    return null;
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(fs.readFileSync(file, "utf8"));
-  } catch (error) {
-    report(file, `YAML illisible : ${(error as Error).message.split("\n")[0]}`);
-    return null;
-  }
-  const parsed = referentialSchema.safeParse(data);
-  if (!parsed.success) {
-    formatIssues(parsed.error).forEach((p) => report(file, p));
-    return null;
-  }
-  return typographizeDeep(parsed.data);
+  fiches.sort((a, b) => a.frontmatter.title.localeCompare(b.frontmatter.title, "fr"));
+  return {
+    manifest: {
+      version: 1,
+      referential: referential ? typographizeDeep(referential) : null,
+      glossary: glossary ? typographizeDeep(glossary.entries) : [],
+      modules,
+      fiches,
+    },
+    problems,
+  };
 }
 
 /** Every reference resolves; every competency is served by a module and assessed by a question. */
-function checkCoverage(ref: Referential, modules: CompiledModule[], report: (file: string, problem: string) => void) {
+function checkCoverage(ref: Referential, modules: CompiledModule[], report: Report) {
   const known = new Set(ref.blocks.flatMap((b) => b.competencies.map((c) => c.id)));
   const served = new Set<string>();
   const assessed = new Set<string>();

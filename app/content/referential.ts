@@ -1,5 +1,5 @@
 // The competency referential (RACE): schema and cross-checks. Pure: no I/O.
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { BLOCK_IDS, LEVEL_IDS, type LevelId } from "./schema";
 
 const text = z

@@ -1,6 +1,6 @@
 // Zod schemas for the files people write under content/: module frontmatter and quiz banks.
 // Pure (no I/O): used by the build, by content:check and by the tests.
-import { z } from "zod";
+import { z } from "~/utils/zod";
 
 export const BLOCK_IDS = ["gestion-information", "ecosysteme-soins", "competences-transversales"] as const;
 export type BlockId = (typeof BLOCK_IDS)[number];
@@ -117,15 +117,17 @@ export const quizSchema = z
   });
 export type Quiz = z.infer<typeof quizSchema>;
 
-/** Turns zod issues into readable `path : message` lines; questions are named by their id. */
+const ITEM_NAMES: Record<string, string> = { questions: "question", entries: "entrée" };
+
+/** Turns zod issues into readable `path : message` lines; list items are named by their id. */
 export function formatIssues(error: z.ZodError, data?: unknown): string[] {
-  const questions = (data as { questions?: { id?: unknown }[] } | undefined)?.questions;
   return error.issues.map((issue) => {
     const path = [...issue.path];
     let where = path.length ? path.join(".") : "(racine)";
-    if (path[0] === "questions" && typeof path[1] === "number") {
-      const id = questions?.[path[1]]?.id;
-      where = [`question ${typeof id === "string" ? id : `n° ${path[1] + 1}`}`, ...path.slice(2)].join(".");
+    const list = typeof path[0] === "string" ? ITEM_NAMES[path[0]] : undefined;
+    if (list && typeof path[1] === "number") {
+      const id = (data as Record<string, { id?: unknown }[] | undefined> | undefined)?.[path[0] as string]?.[path[1]]?.id;
+      where = [`${list} ${typeof id === "string" ? id : `n° ${path[1] + 1}`}`, ...path.slice(2)].join(".");
     }
     return `${where} : ${issue.message}`;
   });

@@ -1,6 +1,6 @@
 // The quiz engine's rules, with no I/O: drawing a set from a bank, presenting it without answers,
 // reading a submission back into content ids, and grading.
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import type { Question, Quiz } from "~/content/schema";
 
 export type Random = () => number;

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { MdxContent } from "~/components/mdx-content";
 import { StatusBadge } from "~/components/progress-bar";
 import { QuizForm } from "~/components/quiz-form";

@@ -1,5 +1,5 @@
 // Small helpers shared by forms.
-import type { z } from "zod";
+import type { z } from "~/utils/zod";
 
 /** First message per field, keyed by the field's name. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

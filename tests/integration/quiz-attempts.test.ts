@@ -134,9 +134,9 @@ describe("quiz attempts", () => {
     const cookie = await signIn("cadre@pivot.demo");
     const attempt = await startQuiz(cookie);
     const answers = rightAnswers(attempt.questions);
-    const single = attempt.questions.find((q) => q.type === "single")!;
+    const choice = attempt.questions.find((q) => q.choices)!; // single, multiple or true/false: always drawn here
 
-    const unknownValue = unwrap(await submit(cookie, attempt.id, { ...answers, [fieldName(single.id)]: "42" }));
+    const unknownValue = unwrap(await submit(cookie, attempt.id, { ...answers, [fieldName(choice.id)]: "42" }));
     expect(unknownValue.status).toBe(400);
     expect((unknownValue.data as { formError: string }).formError).toMatch(/ne correspond à aucune proposition/);
 

@@ -43,9 +43,9 @@ describe("content validation", () => {
     expectLine(/mauvais-id\.quiz\.yaml: question q1\.explanation : champ obligatoire manquant/);
     expectLine(/mauvais-id\.quiz\.yaml: question q3\.type : type de question inconnu/);
     expectLine(/mdx-casse\.mdx: MDX invalide .*closing tag for `<Callout>`/);
-    expectLine(/mdx-casse\.mdx: quiz absent/);
+    expectLine(/sans-quiz\.quiz\.yaml: quiz absent/);
     expectLine(/quiz-orphelin\.quiz\.yaml: quiz sans module/);
-    expect(manifest.modules.map((m) => m.frontmatter.id)).toEqual(["autre-nom"]);
+    expect(manifest.modules.map((m) => m.frontmatter.id)).toEqual(["autre-nom", "sans-quiz"]);
   });
 });
 

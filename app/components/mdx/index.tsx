@@ -1,6 +1,7 @@
 // The one registry of components handed to MDX; authors use them without imports.
 import type { ReactNode } from "react";
 import type { MDX_COMPONENT_NAMES } from "./names";
+import { Terme } from "./terme";
 
 const CALLOUTS = {
   info: { label: "Information", className: "border-sky-700 bg-sky-50", icon: "ℹ" },
@@ -51,4 +52,5 @@ export const mdxComponents: Record<(typeof MDX_COMPONENT_NAMES)[number], (props:
   Situation,
   Question,
   Reponse,
+  Terme,
 };

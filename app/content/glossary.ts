@@ -1,0 +1,131 @@
+// The glossary and the fiches réflexes: schemas and checks. Pure: no I/O.
+import { z } from "~/utils/zod";
+
+export const SPECIALTIES = [
+  { id: "cardiologie", label: "Cardiologie" },
+  { id: "radiologie", label: "Radiologie et imagerie" },
+  { id: "odontologie", label: "Cabinet dentaire et odontologie" },
+  { id: "psychiatrie", label: "Psychiatrie" },
+  { id: "oncologie", label: "Oncologie" },
+  { id: "geriatrie", label: "Gériatrie" },
+  { id: "pediatrie", label: "Pédiatrie" },
+  { id: "gynecologie-obstetrique", label: "Gynécologie-obstétrique" },
+  { id: "orthopedie-traumatologie", label: "Chirurgie orthopédique et traumatologie" },
+  { id: "ophtalmologie", label: "Ophtalmologie" },
+  { id: "orl", label: "ORL" },
+  { id: "gastro-enterologie", label: "Gastro-entérologie et endoscopie" },
+  { id: "nephrologie", label: "Néphrologie et dialyse" },
+  { id: "neurologie", label: "Neurologie" },
+  { id: "medecine-generale", label: "Médecine générale en cabinet libéral" },
+  { id: "urgences", label: "Urgences" },
+] as const;
+export type SpecialtyId = (typeof SPECIALTIES)[number]["id"];
+const SPECIALTY_IDS = SPECIALTIES.map((s) => s.id) as [SpecialtyId, ...SpecialtyId[]];
+
+export const GLOSSARY_CATEGORIES = [
+  { id: "anatomie", label: "Anatomie" },
+  { id: "racine", label: "Racines" },
+  { id: "prefixe", label: "Préfixes" },
+  { id: "suffixe", label: "Suffixes" },
+  { id: "examen", label: "Examens et actes" },
+  { id: "pathologie", label: "Maladies et symptômes" },
+  { id: "traitement", label: "Traitements et soins" },
+  { id: "abreviation", label: "Abréviations médicales" },
+  { id: "administratif", label: "Sigles administratifs et réglementaires" },
+  { id: "organisation", label: "Organisation des soins" },
+  { id: "numerique", label: "Numérique et outils" },
+] as const;
+export type GlossaryCategory = (typeof GLOSSARY_CATEGORIES)[number]["id"];
+const CATEGORY_IDS = GLOSSARY_CATEGORIES.map((c) => c.id) as [GlossaryCategory, ...GlossaryCategory[]];
+
+const text = z
+  .string({ error: (issue) => (issue.input === undefined ? "champ obligatoire manquant" : "doit être un texte") })
+  .trim()
+  .min(1, "ne doit pas être vide");
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "identifiant invalide (minuscules, chiffres, tirets)");
+
+export const glossaryEntrySchema = z
+  .strictObject({
+    id: slug,
+    term: text,
+    expansion: text.optional(),
+    category: z.enum(CATEGORY_IDS, { error: `catégorie inconnue (${CATEGORY_IDS.join(", ")})` }),
+    definition: text,
+    specialties: z.array(z.enum(SPECIALTY_IDS, { error: "spécialité inconnue" })).default([]),
+    example: text.optional(),
+    aliases: z.array(text).default([]),
+  })
+  .superRefine((e, ctx) => {
+    if ((e.category === "abreviation" || e.category === "administratif") && !e.expansion && /^[A-Z0-9]{2,}/.test(e.term))
+      ctx.addIssue({ code: "custom", path: ["expansion"], message: "un sigle doit avoir sa forme développée (expansion)" });
+  });
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+
+export const glossarySchema = z
+  .strictObject({ entries: z.array(glossaryEntrySchema).min(1) })
+  .superRefine((g, ctx) => {
+    const ids = new Map<string, number>();
+    const terms = new Map<string, number>();
+    g.entries.forEach((e, i) => {
+      if (ids.has(e.id)) ctx.addIssue({ code: "custom", path: ["entries", i, "id"], message: `identifiant « ${e.id} » en double` });
+      ids.set(e.id, i);
+      const key = e.term.toLocaleLowerCase("fr");
+      if (terms.has(key)) ctx.addIssue({ code: "custom", path: ["entries", i, "term"], message: `terme « ${e.term} » en double` });
+      terms.set(key, i);
+    });
+  });
+export type Glossary = z.infer<typeof glossarySchema>;
+
+/** The `##` headings every fiche réflexe has, in this order. */
+export const FICHE_SECTIONS = [
+  "La spécialité en bref",
+  "Examens et plateau technique",
+  "Protocole de réponse",
+  "Avant la consultation",
+  "Documents et circuits",
+  "Codage et facturation",
+  "Interlocuteurs clés",
+  "Situations sensibles",
+  "Pièges à éviter",
+] as const;
+
+const isoDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: "custom", message: "doit être une date AAAA-MM-JJ" });
+    return z.NEVER;
+  }
+  return date.toISOString().slice(0, 10);
+});
+
+export const ficheFrontmatterSchema = z.strictObject({
+  id: z.enum(SPECIALTY_IDS, { error: "la fiche doit porter l'identifiant d'une spécialité connue" }),
+  title: text,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, "doit être une version au format 1.0.0"),
+  updated: isoDate,
+  reviewDate: isoDate,
+  author: text,
+  validatedBy: text,
+  summary: text,
+  vocabulary: z.array(slug).min(15, "au moins 15 termes de vocabulaire").max(30, "au plus 30 termes de vocabulaire"),
+  redFlags: z.array(text).min(3, "au moins 3 mots d'alerte"),
+  changelog: z.array(z.strictObject({ version: z.string().regex(/^\d+\.\d+\.\d+$/), date: isoDate, changes: text })).min(1),
+});
+export type FicheFrontmatter = z.infer<typeof ficheFrontmatterSchema>;
+
+/** Problems with the `##` headings of a fiche body (missing, extra or out of order). */
+export function ficheSectionProblems(body: string): string[] {
+  const headings = [...body.matchAll(/^##\s+(.+?)\s*$/gm)].map((m) => m[1]!.replace(/\s+/g, " "));
+  const problems: string[] = [];
+  for (const s of FICHE_SECTIONS) if (!headings.includes(s)) problems.push(`section « ${s} » absente`);
+  for (const h of headings) if (!(FICHE_SECTIONS as readonly string[]).includes(h)) problems.push(`section « ${h} » hors modèle`);
+  const inTemplate = headings.filter((h) => (FICHE_SECTIONS as readonly string[]).includes(h));
+  const expected = FICHE_SECTIONS.filter((s) => inTemplate.includes(s));
+  if (inTemplate.join("|") !== expected.join("|")) problems.push(`sections dans le désordre (ordre attendu : ${FICHE_SECTIONS.join(", ")})`);
+  return problems;
+}
+
+/** Glossary ids referenced by <Terme id="…"> in an MDX body. */
+export function termIdsIn(body: string): string[] {
+  return [...new Set([...body.matchAll(/<Terme\s+id=["']([^"']+)["']/g)].map((m) => m[1]!))];
+}
