@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { ROLE_LABELS, getOptionalUser } from "~/utils/auth.server";
 import stylesheet from "~/tailwind.css";
 
@@ -17,6 +17,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>;
+
+/** The header's search box; "/" focuses it from anywhere (unless the person is typing). */
+function HeaderSearch() {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (target.closest("input, textarea, select, [contenteditable=true]")) return;
+      e.preventDefault();
+      input.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+  return (
+    <Form method="get" action="/recherche" role="search" className="flex w-full items-center gap-2 md:w-auto">
+      <label htmlFor="recherche" className="sr-only">
+        Rechercher (raccourci : touche /)
+      </label>
+      <input
+        ref={input}
+        id="recherche"
+        name="q"
+        type="search"
+        placeholder="Rechercher… ( / )"
+        aria-keyshortcuts="/"
+        className="w-full rounded-md border border-white/70 bg-brand-800 px-3 py-2 text-white placeholder:text-brand-100 focus:bg-white focus:text-slate-900 md:w-56"
+      />
+      <button type="submit" className="rounded border border-white px-3 py-2 text-sm font-semibold hover:bg-brand-800">
+        OK
+      </button>
+    </Form>
+  );
+}
 
 function Header() {
   const data = useRouteLoaderData<RootData>("root");
@@ -38,12 +73,19 @@ function Header() {
               <NavLink to="/blocs" className={navClass}>
                 Blocs
               </NavLink>
+              <NavLink to="/fiches-reflexes" className={navClass}>
+                Fiches réflexes
+              </NavLink>
+              <NavLink to="/glossaire" className={navClass}>
+                Glossaire
+              </NavLink>
               {(user.role === "tutor" || user.role === "admin") && (
                 <NavLink to="/tutorat" className={navClass}>
                   Tutorat
                 </NavLink>
               )}
             </nav>
+            <HeaderSearch />
             <div className="ml-auto flex items-center gap-3">
               <p className="text-sm leading-tight">
                 <span className="block font-semibold">{user.name}</span>

@@ -150,3 +150,16 @@ export const quizAttempts = sqliteTable(
   },
   (t) => [index("quiz_attempts_user_module").on(t.userId, t.moduleId, t.submittedAt)],
 );
+
+/** Fiches réflexes a user pinned to her dashboard ("mes fiches"). */
+export const pinnedFiches = sqliteTable(
+  "pinned_fiches",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    ficheId: text("fiche_id").notNull(),
+    pinnedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.ficheId] })],
+);

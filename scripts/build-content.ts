@@ -2,16 +2,20 @@
 import fs from "node:fs";
 import path from "node:path";
 import { buildContent, writeManifest } from "~/content/build.server";
+import { searchDocuments, writeSearchIndex } from "~/content/search-index.server";
 
 const root = process.cwd();
 const cacheDir = path.join(root, ".content-cache");
 
 async function run() {
   const started = Date.now();
-  const { manifest, problems } = await buildContent({ root, cacheDir });
+  const { manifest, problems, bodies } = await buildContent({ root, cacheDir });
   for (const p of problems) console.error(`${p.file}: ${p.problem}`);
+  await writeSearchIndex(searchDocuments(manifest, bodies), cacheDir);
   writeManifest(manifest, cacheDir);
-  console.log(`contenu : ${manifest.modules.length} module(s) compilé(s) en ${Date.now() - started} ms${problems.length ? `, ${problems.length} problème(s)` : ""}`);
+  console.log(
+    `contenu : ${manifest.modules.length} module(s), ${manifest.fiches.length} fiche(s), ${manifest.glossary.length} terme(s) compilés et indexés en ${Date.now() - started} ms${problems.length ? `, ${problems.length} problème(s)` : ""}`,
+  );
   return problems.length;
 }
 

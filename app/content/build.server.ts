@@ -84,7 +84,7 @@ async function readMdx<S extends z.ZodType>(
   file: string,
   schema: S,
   components: readonly string[],
-  ctx: { root: string; cacheDir: string; report: Report },
+  ctx: { root: string; cacheDir: string; report: Report; bodies: Map<string, string> },
 ): Promise<{ frontmatter: z.infer<S>; body: string; compiled: CompiledMdx } | null> {
   const report = (p: string) => ctx.report(file, p);
   const split = splitFrontmatter(fs.readFileSync(file, "utf8"));
@@ -96,6 +96,7 @@ async function readMdx<S extends z.ZodType>(
   if (/^#\s/m.test(split.body)) report("titre de niveau 1 (#) interdit dans le corps : le titre vient du frontmatter");
   try {
     const { code, hash } = await compileMdx(split.body, ctx.cacheDir);
+    ctx.bodies.set(relative(ctx.root, file), split.body);
     return {
       frontmatter: parsed.data,
       body: split.body,
@@ -123,11 +124,12 @@ function readYaml<S extends z.ZodType>(file: string, schema: S, report: Report, 
 }
 
 /** Validates and compiles all content. Problems are collected, never thrown. */
-export async function buildContent(options: { root: string; cacheDir: string }): Promise<{ manifest: Manifest; problems: Problem[] }> {
+export async function buildContent(options: { root: string; cacheDir: string }): Promise<{ manifest: Manifest; problems: Problem[]; bodies: Map<string, string> }> {
   const { root, cacheDir } = options;
   const problems: Problem[] = [];
   const report: Report = (file, problem) => problems.push({ file: file.startsWith(root) ? relative(root, file) : file, problem });
-  const ctx = { root, cacheDir, report };
+  const bodies = new Map<string, string>(); // MDX bodies by file, for the search index
+  const ctx = { root, cacheDir, report, bodies };
   const contentDir = path.join(root, "content");
 
   const referential = readYaml(path.join(contentDir, "referentiel.yaml"), referentialSchema, report, "référentiel absent : content/referentiel.yaml est la source des blocs et des compétences");
@@ -192,6 +194,7 @@ export async function buildContent(options: { root: string; cacheDir: string }):
       fiches,
     },
     problems,
+    bodies,
   };
 }
 

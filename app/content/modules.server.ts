@@ -2,7 +2,9 @@
 // The file is read once; in development it is read again when the content watcher rewrites it.
 import fs from "node:fs";
 import path from "node:path";
-import type { CompiledModule, Manifest } from "./build.server";
+import type { TermDefinition } from "~/components/mdx/terme";
+import type { CompiledFiche, CompiledModule, Manifest } from "./build.server";
+import type { GlossaryEntry } from "./glossary";
 import { competencyIndex, type Referential } from "./referential";
 import type { BlockId } from "./schema";
 
@@ -14,6 +16,8 @@ type Loaded = {
   bySlug: Map<string, CompiledModule>;
   referential: Referential;
   competencies: ReturnType<typeof competencyIndex>;
+  glossary: Map<string, GlossaryEntry>;
+  fiches: Map<string, CompiledFiche>;
 };
 let cache: Loaded | undefined;
 
@@ -35,6 +39,8 @@ function load(): NonNullable<typeof cache> {
       bySlug: new Map(manifest.modules.map((m) => [m.frontmatter.id, m])),
       referential: manifest.referential,
       competencies: competencyIndex(manifest.referential),
+      glossary: new Map(manifest.glossary.map((e) => [e.id, e])),
+      fiches: new Map(manifest.fiches.map((f) => [f.frontmatter.id, f])),
     };
   }
   return cache;
@@ -74,4 +80,30 @@ export function neighbours(module: CompiledModule) {
   const list = listModulesOfBlock(module.frontmatter.block);
   const i = list.findIndex((m) => m.frontmatter.id === module.frontmatter.id);
   return { previous: i > 0 ? list[i - 1] : undefined, next: i >= 0 ? list[i + 1] : undefined };
+}
+
+export function listGlossary(): GlossaryEntry[] {
+  return load().manifest.glossary;
+}
+
+export function getGlossaryEntry(id: string) {
+  return load().glossary.get(id);
+}
+
+/** The definitions a page needs for its <Terme> links, and nothing more. */
+export function termDefinitions(ids: string[]): Record<string, TermDefinition> {
+  const out: Record<string, TermDefinition> = {};
+  for (const id of ids) {
+    const e = load().glossary.get(id);
+    if (e) out[id] = { term: e.term, definition: e.expansion ? `${e.expansion}. ${e.definition}` : e.definition };
+  }
+  return out;
+}
+
+export function listFiches(): CompiledFiche[] {
+  return load().manifest.fiches;
+}
+
+export function getFiche(id: string) {
+  return load().fiches.get(id);
 }

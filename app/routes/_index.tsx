@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressBar, StatusBadge } from "~/components/progress-bar";
-import { listBlocks, listModules } from "~/content/modules.server";
+import { getFiche, listBlocks, listModules } from "~/content/modules.server";
+import { listPinned } from "~/models/fiches.server";
 import { MODULE_STATE_LABELS, moduleState, summarize } from "~/domain/progress";
 import { listProgress } from "~/models/progress.server";
 import { requireUser } from "~/utils/auth.server";
@@ -10,12 +11,16 @@ export const meta: MetaFunction = () => [{ title: "Tableau de bord — Pivot" }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const rows = await listProgress(user.id);
+  const [rows, pinned] = await Promise.all([listProgress(user.id), listPinned(user.id)]);
   const modules = listModules();
   const byId = new Map(rows.map((r) => [r.moduleId, r]));
   return {
     firstName: user.name.split(" ")[0],
     isTutor: user.role === "tutor" || user.role === "admin",
+    fiches: pinned.flatMap((id) => {
+      const f = getFiche(id);
+      return f ? [{ id, title: f.frontmatter.title, summary: f.frontmatter.summary }] : [];
+    }),
     summary: summarize(modules.map((m) => m.frontmatter.id), rows),
     blocks: listBlocks().map((b) => ({
       id: b.id,
@@ -41,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { firstName, summary, blocks, isTutor } = useLoaderData<typeof loader>();
+  const { firstName, summary, blocks, isTutor, fiches } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <section aria-labelledby="bonjour">
@@ -57,6 +62,27 @@ export default function Dashboard() {
             <Link to="/tutorat">Voir le suivi de vos tutoré·es</Link>
           </p>
         ) : null}
+      </section>
+      <section aria-labelledby="mes-fiches">
+        <h2 id="mes-fiches" className="text-xl font-bold">
+          Mes fiches réflexes
+        </h2>
+        {fiches.length ? (
+          <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {fiches.map((f) => (
+              <li key={f.id} className="card" data-mes-fiches={f.id}>
+                <h3 className="font-semibold">
+                  <Link to={`/fiches-reflexes/${f.id}`}>{f.title}</Link>
+                </h3>
+                <p className="mt-1 text-sm text-slate-700">{f.summary}</p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-slate-700">
+            Épinglez les fiches des services où vous intervenez pour les retrouver ici : <Link to="/fiches-reflexes">voir les fiches réflexes</Link>.
+          </p>
+        )}
       </section>
       {blocks.map((block) => (
         <section key={block.id} aria-labelledby={`bloc-${block.id}`}>

@@ -5,7 +5,7 @@ import { z } from "~/utils/zod";
 import { MdxContent } from "~/components/mdx-content";
 import { StatusBadge } from "~/components/progress-bar";
 import { QuizForm } from "~/components/quiz-form";
-import { getBlock, getCompetency, getModule, getReferential, neighbours } from "~/content/modules.server";
+import { getBlock, getCompetency, getModule, getReferential, neighbours, termDefinitions } from "~/content/modules.server";
 import { MODULE_STATE_LABELS, moduleState } from "~/domain/progress";
 import { describeExpected, describeGiven } from "~/domain/quiz";
 import { getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead, startAttempt, submitAttempt } from "~/models/progress.server";
@@ -67,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       objectives: fm.objectives,
       version: fm.version,
       code: module.code,
+      terms: termDefinitions(module.terms),
       block: { id: block.id, number: block.number, title: block.title },
       questionCount: module.quiz?.drawCount ?? 0,
       passMark: module.quiz?.passMark ?? 80,
@@ -160,7 +161,7 @@ export default function ModulePage() {
         </section>
       </header>
 
-      <MdxContent code={module.code} />
+      <MdxContent code={module.code} terms={module.terms} />
 
       {state === "non_commence" || state === "en_cours" ? (
         <Form method="post" className="card flex flex-wrap items-center justify-between gap-3">

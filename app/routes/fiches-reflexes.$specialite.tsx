@@ -1,0 +1,135 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { MdxContent } from "~/components/mdx-content";
+import { getFiche, getGlossaryEntry, termDefinitions } from "~/content/modules.server";
+import { listPinned, pin, unpin } from "~/models/fiches.server";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { z } from "~/utils/zod";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fiche réflexe ${data.fiche.title} — Pivot` : "Fiche réflexe — Pivot" }];
+
+function loadFiche(id: string | undefined) {
+  const fiche = id ? getFiche(id) : undefined;
+  if (!fiche) notFound("Cette fiche réflexe n'existe pas. Retrouvez toutes les spécialités sur la page « Fiches réflexes ».");
+  return fiche;
+}
+
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const fiche = loadFiche(params.specialite);
+  const fm = fiche.frontmatter;
+  const pinned = (await listPinned(user.id)).includes(fm.id);
+  return {
+    pinned,
+    fiche: {
+      id: fm.id,
+      title: fm.title,
+      summary: fm.summary,
+      version: fm.version,
+      updated: dateFormat.format(new Date(fm.updated)),
+      reviewDate: dateFormat.format(new Date(fm.reviewDate)),
+      author: fm.author,
+      validatedBy: fm.validatedBy,
+      redFlags: fm.redFlags,
+      code: fiche.code,
+      terms: termDefinitions([...fiche.terms, ...fm.vocabulary]),
+      vocabulary: fm.vocabulary.flatMap((id) => {
+        const e = getGlossaryEntry(id);
+        return e ? [{ id, term: e.term, expansion: e.expansion ?? null, definition: e.definition }] : [];
+      }),
+    },
+  };
+}
+
+const pinSchema = z.object({ intent: z.enum(["epingler", "retirer"]) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const fiche = loadFiche(params.specialite);
+  const parsed = pinSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: "Action non reconnue. Rechargez la page et réessayez." }, { status: 400 });
+  if (parsed.data.intent === "epingler") await pin(user.id, fiche.frontmatter.id);
+  else await unpin(user.id, fiche.frontmatter.id);
+  return { error: null };
+}
+
+export default function FichePage() {
+  const { fiche, pinned } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
+  return (
+    <article className="fiche space-y-6">
+      <nav aria-label="Fil d'Ariane" className="text-sm font-semibold print:hidden">
+        <Link to="/fiches-reflexes">Fiches réflexes</Link>
+      </nav>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm font-bold uppercase tracking-wide text-brand-700">Fiche réflexe</p>
+          <h1 className="text-3xl font-bold print:text-2xl">{fiche.title}</h1>
+          <p className="mt-1 max-w-3xl text-lg text-slate-700 print:text-sm">{fiche.summary}</p>
+        </div>
+        <div className="flex gap-2 print:hidden">
+          <Form method="post">
+            <button type="submit" name="intent" value={pinned ? "retirer" : "epingler"} className={pinned ? "btn-secondary" : "btn-primary"} disabled={busy} aria-pressed={pinned}>
+              {pinned ? "★ Retirer de mes fiches" : "☆ Ajouter à mes fiches"}
+            </button>
+          </Form>
+          <button type="button" className="btn-secondary" onClick={() => window.print()}>
+            Imprimer
+          </button>
+        </div>
+      </header>
+
+      <section aria-label="Identification de la fiche" className="card grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 print:border-0 print:p-0 print:shadow-none">
+        <p>
+          <span className="font-semibold">Version :</span> {fiche.version}, mise à jour le {fiche.updated}
+        </p>
+        <p>
+          <span className="font-semibold">Prochaine révision :</span> {fiche.reviewDate}
+        </p>
+        <p>
+          <span className="font-semibold">Rédaction :</span> {fiche.author}
+        </p>
+        <p>
+          <span className="font-semibold">Validation :</span> {fiche.validatedBy}
+        </p>
+      </section>
+
+      <aside className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3" aria-labelledby="alerte-titre">
+        <h2 id="alerte-titre" className="font-bold text-red-900">
+          Mots d'alerte : transmettre immédiatement
+        </h2>
+        <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {fiche.redFlags.map((f) => (
+            <li key={f} className="font-semibold">
+              « {f} »
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2 text-sm">Danger vital (malaise, détresse) : faire appeler le 15 ou le 112 sans attendre. Dans tous les cas, ne pas donner d'avis médical.</p>
+      </aside>
+
+      <MdxContent code={fiche.code} terms={fiche.terms} />
+
+      <section aria-labelledby="vocabulaire-titre" className="break-inside-avoid-page">
+        <h2 id="vocabulaire-titre" className="text-2xl font-bold print:text-lg">
+          Vocabulaire
+        </h2>
+        <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-2 print:grid-cols-2 print:gap-y-0.5 print:text-xs">
+          {fiche.vocabulary.map((v) => (
+            <div key={v.id}>
+              <dt className="inline font-semibold">
+                <a href={`/glossaire#${v.id}`}>{v.term}</a>
+                {v.expansion ? ` (${v.expansion})` : ""} :{" "}
+              </dt>
+              <dd className="inline">{v.definition}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </article>
+  );
+}
