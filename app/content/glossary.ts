@@ -56,7 +56,7 @@ export const glossaryEntrySchema = z
     aliases: z.array(text).default([]),
   })
   .superRefine((e, ctx) => {
-    if ((e.category === "abreviation" || e.category === "administratif") && !e.expansion && /^[A-Z0-9]{2,}/.test(e.term))
+    if ((e.category === "abreviation" || e.category === "administratif") && !e.expansion && /^[A-Z][A-Z0-9]+/.test(e.term))
       ctx.addIssue({ code: "custom", path: ["expansion"], message: "un sigle doit avoir sa forme développée (expansion)" });
   });
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
