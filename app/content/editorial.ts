@@ -1,0 +1,44 @@
+// Editorial rules of the published catalogue (issue texts: module length and structure, fiche length,
+// catalogue size). They apply to the real content through `npm run content:check`; the build's own
+// checks (schemas, references, coverage) stay valid for small test fixtures.
+import type { Manifest } from "./build.server";
+import { BLOCK_IDS } from "./schema";
+
+export const EDITORIAL = {
+  moduleWords: { min: 1200, max: 3000 },
+  minSituations: 2,
+  ficheWords: { min: 600, max: 1800 },
+  minModulesPerBlock: 6,
+  minFiches: 14,
+  minGlossaryEntries: 300,
+} as const;
+
+type Problem = { file: string; problem: string };
+
+export function editorialProblems(manifest: Manifest, bodies: Map<string, string>): Problem[] {
+  const problems: Problem[] = [];
+  const { moduleWords, ficheWords } = EDITORIAL;
+  for (const m of manifest.modules) {
+    const body = bodies.get(m.file) ?? "";
+    if (m.wordCount < moduleWords.min || m.wordCount > moduleWords.max)
+      problems.push({ file: m.file, problem: `${m.wordCount} mots : un module compte de ${moduleWords.min} à ${moduleWords.max} mots` });
+    const situations = (body.match(/<Situation[\s>]/g) ?? []).length;
+    if (situations < EDITORIAL.minSituations)
+      problems.push({ file: m.file, problem: `${situations} cas <Situation> : il en faut au moins ${EDITORIAL.minSituations}` });
+    if (!/<Callout[^>]*type=["']retenir["']/.test(body))
+      problems.push({ file: m.file, problem: "résumé « À retenir » absent (<Callout type=\"retenir\">)" });
+  }
+  for (const f of manifest.fiches)
+    if (f.wordCount < ficheWords.min || f.wordCount > ficheWords.max)
+      problems.push({ file: f.file, problem: `${f.wordCount} mots : une fiche réflexe compte de ${ficheWords.min} à ${ficheWords.max} mots` });
+  for (const block of BLOCK_IDS) {
+    const count = manifest.modules.filter((m) => m.frontmatter.block === block).length;
+    if (count < EDITORIAL.minModulesPerBlock)
+      problems.push({ file: `content/modules/${block}`, problem: `${count} module(s) : un bloc en compte au moins ${EDITORIAL.minModulesPerBlock}` });
+  }
+  if (manifest.fiches.length < EDITORIAL.minFiches)
+    problems.push({ file: "content/fiches", problem: `${manifest.fiches.length} fiche(s) réflexe(s) : il en faut au moins ${EDITORIAL.minFiches}` });
+  if (manifest.glossary.length < EDITORIAL.minGlossaryEntries)
+    problems.push({ file: "content/glossaire.yaml", problem: `${manifest.glossary.length} entrée(s) : le glossaire en compte au moins ${EDITORIAL.minGlossaryEntries}` });
+  return problems;
+}
