@@ -7,7 +7,7 @@ import { BLOCK_IDS } from "./schema";
 export const EDITORIAL = {
   moduleWords: { min: 1200, max: 3000 },
   minSituations: 2,
-  ficheWords: { min: 600, max: 1800 },
+  ficheWords: { min: 600, max: 950 },
   minModulesPerBlock: 6,
   minFiches: 14,
   minGlossaryEntries: 300,

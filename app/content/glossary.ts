@@ -107,7 +107,7 @@ export const ficheFrontmatterSchema = z.strictObject({
   author: text,
   validatedBy: text,
   summary: text,
-  vocabulary: z.array(slug).min(15, "au moins 15 termes de vocabulaire").max(30, "au plus 30 termes de vocabulaire"),
+  vocabulary: z.array(slug).min(15, "au moins 15 termes de vocabulaire").max(24, "au plus 24 termes de vocabulaire (la fiche doit tenir sur deux pages A4)"),
   redFlags: z.array(text).min(3, "au moins 3 mots d'alerte"),
   changelog: z.array(z.strictObject({ version: z.string().regex(/^\d+\.\d+\.\d+$/), date: isoDate, changes: text })).min(1),
 });

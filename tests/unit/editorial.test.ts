@@ -16,7 +16,7 @@ function catalogue(overrides: { words?: number; body?: string; fiches?: number; 
     }),
   );
   const fiches = Array.from({ length: overrides.fiches ?? EDITORIAL.minFiches }, (_, i) => ({
-    file: `content/fiches/f${i}.mdx`, code: "", hash: "", terms: [], wordCount: overrides.ficheWords ?? 1000, frontmatter: {},
+    file: `content/fiches/f${i}.mdx`, code: "", hash: "", terms: [], wordCount: overrides.ficheWords ?? 800, frontmatter: {},
   }));
   const glossary = Array.from({ length: overrides.glossary ?? EDITORIAL.minGlossaryEntries }, (_, i) => ({ id: `t${i}` }));
   return { manifest: { version: 1, referential: null, glossary, modules, fiches } as unknown as Manifest, bodies };
@@ -33,7 +33,7 @@ describe("editorial rules", () => {
     [{ words: 3400 }, /3400 mots/],
     [{ body: GOOD_BODY.replace(/<Situation title="Deux">[\s\S]*?<\/Situation>/, "") }, /1 cas <Situation> : il en faut au moins 2/],
     [{ body: GOOD_BODY.replace('type="retenir"', 'type="info"') }, /« À retenir » absent/],
-    [{ ficheWords: 300 }, /une fiche réflexe compte de 600 à 1800 mots/],
+    [{ ficheWords: 300 }, /une fiche réflexe compte de 600 à 950 mots/],
     [{ fiches: 13 }, /13 fiche\(s\) réflexe\(s\) : il en faut au moins 14/],
     [{ glossary: 299 }, /299 entrée\(s\)/],
     [{ perBlock: 5 }, /5 module\(s\) : un bloc en compte au moins 6/],
