@@ -29,7 +29,7 @@ export const MIN_QUESTIONS = 12;
 export type Problem = { file: string; problem: string };
 type Report = (file: string, problem: string) => void;
 
-const COMPILER_VERSION = "mdx-2-gfm";
+const COMPILER_VERSION = "mdx-3-gfm-table-labels";
 
 function listFiles(dir: string, ext: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -50,6 +50,27 @@ function remarkFrenchTypography() {
   return (tree: Node) => walk(tree);
 }
 
+/**
+ * A remark plugin giving each table cell the text of its column header (`data-label`), so that on a
+ * phone a table can be shown as one labelled card per row instead of overflowing the screen.
+ */
+function remarkTableLabels() {
+  type Node = { type: string; value?: string; children?: Node[]; data?: { hProperties?: Record<string, unknown> } };
+  const textOf = (node: Node): string => (typeof node.value === "string" ? node.value : (node.children ?? []).map(textOf).join(""));
+  const walk = (node: Node) => {
+    if (node.type === "table" && node.children?.length) {
+      const [head, ...rows] = node.children;
+      const labels = (head!.children ?? []).map((cell) => frenchTypography(textOf(cell).trim()));
+      for (const row of rows)
+        (row.children ?? []).forEach((cell, i) => {
+          cell.data = { ...cell.data, hProperties: { ...cell.data?.hProperties, dataLabel: labels[i] ?? "" } };
+        });
+    }
+    node.children?.forEach(walk);
+  };
+  return (tree: Node) => walk(tree);
+}
+
 async function compileMdx(body: string, cacheDir: string): Promise<{ code: string; hash: string }> {
   const hash = crypto.createHash("sha256").update(COMPILER_VERSION).update(body).digest("hex");
   const cached = path.join(cacheDir, "mdx", `${hash}.js`);
@@ -59,7 +80,7 @@ async function compileMdx(body: string, cacheDir: string): Promise<{ code: strin
   const result = await bundleMDX({
     source: body,
     mdxOptions(options) {
-      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkFrenchTypography];
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkFrenchTypography, remarkTableLabels];
       return options;
     },
     esbuildOptions(options) {
