@@ -27,8 +27,13 @@ describe("fiches réflexes", () => {
     await signIn(page, "secretaire.confirmee@pivot.demo");
 
     // Search without accents from the header box, reached with the "/" shortcut.
-    await page.keyboard.press("/");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("recherche");
+    // Until the page is hydrated the shortcut does nothing: press it until the box takes the focus.
+    await expect
+      .poll(async () => {
+        await page.keyboard.press("/");
+        return page.evaluate(() => document.activeElement?.id);
+      })
+      .toBe("recherche");
     await page.keyboard.type("echocardiographie");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/recherche\?q=echocardiographie/);
