@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Pivot — formation des secr�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  return { user: user ? { name: user.name, role: user.role, roleLabel: ROLE_LABELS[user.role] } : null };
+  return { user: user ? { name: user.name, role: user.role, roleLabel: ROLE_LABELS[user.role], hasPath: user.role === "learner" && user.profile === "nouvelle_recrue" } : null };
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>;
@@ -70,6 +70,11 @@ function Header() {
               <NavLink to="/" end className={navClass}>
                 Tableau de bord
               </NavLink>
+              {user.hasPath && (
+                <NavLink to="/parcours" className={navClass}>
+                  Mon parcours
+                </NavLink>
+              )}
               <NavLink to="/blocs" className={navClass}>
                 Blocs
               </NavLink>
@@ -82,6 +87,11 @@ function Header() {
               {(user.role === "tutor" || user.role === "admin") && (
                 <NavLink to="/tutorat" className={navClass}>
                   Tutorat
+                </NavLink>
+              )}
+              {(user.role === "manager" || user.role === "admin") && (
+                <NavLink to="/equipe" className={navClass}>
+                  Équipe
                 </NavLink>
               )}
             </nav>

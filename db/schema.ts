@@ -20,6 +20,10 @@ export const services = sqliteTable(
     id: text("id").primaryKey(),
     name: text("name").notNull(),
     establishment: text("establishment").notNull(),
+    /** The specialty id of the service's fiche réflexe (content/fiches), if any. */
+    specialty: text("specialty"),
+    /** Free text shown to newcomers: what the service does, where it is, its habits. */
+    description: text("description"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("services_establishment_name").on(t.establishment, t.name)],
@@ -163,3 +167,171 @@ export const pinnedFiches = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.ficheId] })],
 );
+
+/** Steps a cadre adds to the integration path of her service (e.g. the service's livret d'accueil). */
+export const serviceSteps = sqliteTable(
+  "service_steps",
+  {
+    id: text("id").primaryKey(),
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    phase: text("phase").notNull(),
+    position: integer("position").notNull(),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    link: text("link"),
+    contact: text("contact"),
+    dueDay: integer("due_day").notNull(),
+    requiresTutor: integer("requires_tutor", { mode: "boolean" }).notNull().default(false),
+    archivedAt: text("archived_at"),
+    updatedBy: text("updated_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [index("service_steps_service").on(t.serviceId, t.archivedAt)],
+);
+
+/**
+ * A learner's own integration path: the template and service steps copied when her account is created,
+ * so later edits never change a path silently. `key` is "template:<id>" or "service:<id>".
+ */
+export const pathSteps = sqliteTable(
+  "path_steps",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    phase: text("phase").notNull(),
+    position: integer("position").notNull(),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    link: text("link"),
+    contact: text("contact"),
+    moduleId: text("module_id"),
+    ficheId: text("fiche_id"),
+    dueDate: text("due_date").notNull(),
+    requiresTutor: integer("requires_tutor", { mode: "boolean" }).notNull().default(false),
+    doneAt: text("done_at"),
+    doneBy: text("done_by").references(() => users.id),
+    doneComment: text("done_comment"),
+    validatedAt: text("validated_at"),
+    validatedBy: text("validated_by").references(() => users.id),
+    validationComment: text("validation_comment"),
+    removedAt: text("removed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("path_steps_user_key").on(t.userId, t.key), index("path_steps_user_due").on(t.userId, t.dueDate)],
+);
+
+/** Points d'étape recorded by a tutor; the mentee reads them. */
+export const checkpoints = sqliteTable(
+  "checkpoints",
+  {
+    id: text("id").primaryKey(),
+    learnerId: text("learner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tutorId: text("tutor_id")
+      .notNull()
+      .references(() => users.id),
+    heldOn: text("held_on").notNull(),
+    notes: text("notes").notNull(),
+    actions: text("actions"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("checkpoints_learner").on(t.learnerId, t.heldOn)],
+);
+
+export const LEVELS = ["generales", "operationnelles", "approfondies"] as const;
+
+/**
+ * Competencies a tutor observed on the job: the evidence the certifying pathway uses. A correction is
+ * a new row pointing to the one it replaces (`correctsId`), which gets `supersededAt`: nothing is lost.
+ */
+export const competencyValidations = sqliteTable(
+  "competency_validations",
+  {
+    id: text("id").primaryKey(),
+    learnerId: text("learner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    competencyId: text("competency_id").notNull(),
+    level: text("level", { enum: LEVELS }).notNull(),
+    observedOn: text("observed_on").notNull(),
+    evidence: text("evidence").notNull(),
+    validatedBy: text("validated_by")
+      .notNull()
+      .references(() => users.id),
+    correctsId: text("corrects_id"),
+    supersededAt: text("superseded_at"),
+    learnerComment: text("learner_comment"),
+    learnerCommentAt: text("learner_comment_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("competency_validations_learner").on(t.learnerId, t.competencyId, t.supersededAt)],
+);
+
+/** The rapport d'étonnement written by a new recruit at the end of her first month. */
+export const astonishmentReports = sqliteTable("astonishment_reports", {
+  learnerId: text("learner_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  surprises: text("surprises").notNull(),
+  helped: text("helped").notNull(),
+  suggestions: text("suggestions").notNull(),
+  submittedAt: createdAt(),
+  updatedAt: createdAt(),
+});
+
+export const REVIEW_OUTCOMES = ["integration_reussie", "a_prolonger", "difficultes"] as const;
+
+/** The bilan d'intégration recorded by the tutor or the cadre. */
+export const integrationReviews = sqliteTable(
+  "integration_reviews",
+  {
+    id: text("id").primaryKey(),
+    learnerId: text("learner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    outcome: text("outcome", { enum: REVIEW_OUTCOMES }).notNull(),
+    summary: text("summary").notNull(),
+    nextSteps: text("next_steps").notNull(),
+    recordedBy: text("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("integration_reviews_learner").on(t.learnerId)],
+);
+
+/** One-time links to choose a password; only a hash of the token is stored. */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("invitations_token").on(t.tokenHash)],
+);
+
+/** Messages waiting for a mail server: nothing is sent today, an adapter can drain this table later. */
+export const outbox = sqliteTable("outbox", {
+  id: text("id").primaryKey(),
+  to: text("to").notNull(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  createdAt: createdAt(),
+  sentAt: text("sent_at"),
+});

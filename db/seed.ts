@@ -1,10 +1,10 @@
 // Demo data: a service, five accounts (one per role and profile) and a tutor assignment.
 // Idempotent: never runs over a database that already holds users.
 import { hash } from "@node-rs/argon2";
-import { count } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import crypto from "node:crypto";
 import type { Db } from "./client";
-import { serviceManagers, services, tutorAssignments, users } from "./schema";
+import { pathSteps, serviceManagers, serviceSteps, services, tutorAssignments, users } from "./schema";
 
 export const DEMO_PASSWORD = "pivot-demo-2026";
 export const DEMO_ESTABLISHMENT = "Centre hospitalier de démonstration";
@@ -21,8 +21,16 @@ function isoDaysAgo(days: number, now: Date) {
   return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Steps of the demo recruit's path already done ten days after her arrival. */
+const DEMO_DONE_STEPS = ["livret-accueil", "fiche-de-poste", "accueil-cadre", "rencontre-tuteur", "visite-service", "acces-dpi", "acces-agenda-messagerie"];
+
+type SeedOptions = {
+  /** Creates a learner's integration path (the app's path model, which needs the compiled content). */
+  createPath?: (db: Db, userId: string) => Promise<unknown>;
+};
+
 /** Returns true when it seeded, false when the database already had users. */
-export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
+export async function seedDemo(db: Db, now = new Date(), options: SeedOptions = {}): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
   if ((row?.n ?? 0) > 0) return false;
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 as never });
@@ -30,7 +38,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
   const ids = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.key, crypto.randomUUID()])) as Record<(typeof DEMO_ACCOUNTS)[number]["key"], string>;
   await db.transaction(async (tx) => {
     await tx.insert(services).values([
-      { id: serviceId, name: "Cardiologie", establishment: DEMO_ESTABLISHMENT },
+      {
+        id: serviceId,
+        name: "Cardiologie",
+        establishment: DEMO_ESTABLISHMENT,
+        specialty: "cardiologie",
+        description: "Consultations, explorations (ECG, échographies, Holter, épreuves d'effort), salle de cathétérisme, hospitalisation et USIC. Bâtiment B, 2e étage.",
+      },
       { id: "svc-pneumologie", name: "Pneumologie", establishment: DEMO_ESTABLISHMENT },
     ]);
     await tx.insert(users).values(
@@ -48,6 +62,42 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     );
     await tx.insert(serviceManagers).values({ userId: ids.cadre, serviceId });
     await tx.insert(tutorAssignments).values({ id: crypto.randomUUID(), tutorId: ids.tuteur, learnerId: ids.recrue, assignedBy: ids.cadre });
+    await tx.insert(serviceSteps).values([
+      {
+        id: crypto.randomUUID(),
+        serviceId,
+        phase: "semaine-1",
+        position: 10,
+        kind: "document",
+        title: "Lire le livret d'accueil du service de cardiologie",
+        description: "Le fonctionnement du secrétariat de cardiologie : plages de consultation, examens, circuits des comptes rendus.",
+        link: "https://intranet.example/cardiologie/livret-accueil",
+        dueDay: 2,
+        requiresTutor: false,
+        updatedBy: ids.cadre,
+      },
+      {
+        id: crypto.randomUUID(),
+        serviceId,
+        phase: "semaine-1",
+        position: 20,
+        kind: "rencontre",
+        title: "Rencontrer les référents du secrétariat de cardiologie",
+        description: "Vos collègues référentes pour l'agenda des explorations et pour la programmation en salle de cathétérisme.",
+        contact: "Sophie Lefèvre (poste 4521) ; Marc Dubois, programmation (poste 4530)",
+        dueDay: 4,
+        requiresTutor: false,
+        updatedBy: ids.cadre,
+      },
+    ]);
   });
+  if (options.createPath) {
+    await options.createPath(db, ids.recrue);
+    const doneAt = new Date(now.getTime() - 8 * 86_400_000).toISOString();
+    await db
+      .update(pathSteps)
+      .set({ doneAt, doneBy: ids.recrue })
+      .where(and(eq(pathSteps.userId, ids.recrue), inArray(pathSteps.key, DEMO_DONE_STEPS.map((k) => `template:${k}`))));
+  }
   return true;
 }

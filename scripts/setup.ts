@@ -4,12 +4,13 @@ import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemo } from "../db/seed";
 import { EnvError, getEnv } from "~/utils/env.server";
+import { createPathFor } from "~/models/path.server";
 
 try {
   const env = getEnv();
   await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   const { db, client } = openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-  const seeded = await seedDemo(db);
+  const seeded = await seedDemo(db, new Date(), { createPath: (db, userId) => createPathFor(userId, db) });
   client.close();
   console.log(`base de données prête (${env.DATABASE_URL})${seeded ? " : comptes de démonstration créés" : ""}`);
 } catch (error) {

@@ -9,6 +9,7 @@ import { FICHE_COMPONENT_NAMES, MDX_COMPONENT_NAMES } from "~/components/mdx/nam
 import { frenchTypography, typographizeDeep } from "~/utils/typography";
 import { countWords, jsxTagsIn, splitFrontmatter } from "./frontmatter";
 import { ficheFrontmatterSchema, ficheSectionProblems, glossarySchema, termIdsIn, type FicheFrontmatter, type Glossary } from "./glossary";
+import { pathTemplateSchema, type PathTemplate } from "./integration-path";
 import { referentialSchema, type Referential } from "./referential";
 import { formatIssues, moduleFrontmatterSchema, quizSchema, type ModuleFrontmatter, type Quiz } from "./schema";
 
@@ -20,6 +21,7 @@ export type Manifest = {
   version: 1;
   referential: Referential | null;
   glossary: Glossary["entries"];
+  integrationPath: PathTemplate | null;
   modules: CompiledModule[];
   fiches: CompiledFiche[];
 };
@@ -155,6 +157,8 @@ export async function buildContent(options: { root: string; cacheDir: string }):
 
   const referential = readYaml(path.join(contentDir, "referentiel.yaml"), referentialSchema, report, "référentiel absent : content/referentiel.yaml est la source des blocs et des compétences");
   const glossary = readYaml(path.join(contentDir, "glossaire.yaml"), glossarySchema, report, "glossaire absent : content/glossaire.yaml est attendu");
+  const pathFile = path.join(contentDir, "parcours-integration.yaml");
+  const integrationPath = readYaml(pathFile, pathTemplateSchema, report, "parcours d'intégration absent : content/parcours-integration.yaml est attendu");
 
   const modules: CompiledModule[] = [];
   const modulesDir = path.join(contentDir, "modules");
@@ -204,6 +208,12 @@ export async function buildContent(options: { root: string; cacheDir: string }):
     for (const f of fiches) for (const t of f.frontmatter.vocabulary) if (!known.has(t)) report(f.file, `vocabulaire : « ${t} » absent du glossaire`);
   }
 
+  if (integrationPath)
+    for (const step of integrationPath.steps) {
+      if (step.module && !ids.has(step.module)) report(pathFile, `étape « ${step.id} » : module « ${step.module} » introuvable`);
+      if (step.fiche && !fiches.some((f) => f.frontmatter.id === step.fiche)) report(pathFile, `étape « ${step.id} » : fiche « ${step.fiche} » introuvable`);
+    }
+
   modules.sort((a, b) => a.frontmatter.block.localeCompare(b.frontmatter.block) || a.frontmatter.order - b.frontmatter.order);
   fiches.sort((a, b) => a.frontmatter.title.localeCompare(b.frontmatter.title, "fr"));
   return {
@@ -211,6 +221,7 @@ export async function buildContent(options: { root: string; cacheDir: string }):
       version: 1,
       referential: referential ? typographizeDeep(referential) : null,
       glossary: glossary ? typographizeDeep(glossary.entries) : [],
+      integrationPath: integrationPath ? typographizeDeep(integrationPath) : null,
       modules,
       fiches,
     },

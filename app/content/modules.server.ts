@@ -107,3 +107,10 @@ export function listFiches(): CompiledFiche[] {
 export function getFiche(id: string) {
   return load().fiches.get(id);
 }
+
+/** The default integration path (content/parcours-integration.yaml). */
+export function getIntegrationPath() {
+  const template = load().manifest.integrationPath;
+  if (!template) throw new Error("Contenu invalide : le parcours d'intégration manque. Lancez « npm run content:check ».");
+  return template;
+}

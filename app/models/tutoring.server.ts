@@ -1,11 +1,21 @@
-// Tutor ↔ mentee relations. A tutor only ever sees her current mentees.
-import { and, eq, isNull } from "drizzle-orm";
-import { services, tutorAssignments, users } from "../../db/schema";
+// Tutor ↔ mentee relations, points d'étape, competencies observed on the job, reports and bilans.
+// A tutor only ever sees her current mentees; assignments end rather than disappear (history kept).
+import crypto from "node:crypto";
+import { aliasedTable, and, desc, eq, inArray, isNull } from "drizzle-orm";
+import {
+  astonishmentReports,
+  checkpoints,
+  competencyValidations,
+  integrationReviews,
+  services,
+  tutorAssignments,
+  users,
+} from "../../db/schema";
 import { getDb } from "~/utils/db.server";
 
 export async function listMentees(tutorId: string) {
   return getDb()
-    .select({ id: users.id, name: users.name, email: users.email, profile: users.profile, hireDate: users.hireDate, service: services.name })
+    .select({ id: users.id, name: users.name, email: users.email, profile: users.profile, hireDate: users.hireDate, service: services.name, serviceId: users.serviceId })
     .from(tutorAssignments)
     .innerJoin(users, eq(users.id, tutorAssignments.learnerId))
     .leftJoin(services, eq(services.id, users.serviceId))
@@ -20,3 +30,154 @@ export async function isMentorOf(tutorId: string, learnerId: string) {
   });
   return Boolean(row);
 }
+
+/** The current tutor of a learner, if any. */
+export async function currentTutorOf(learnerId: string) {
+  const [row] = await getDb()
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(tutorAssignments)
+    .innerJoin(users, eq(users.id, tutorAssignments.tutorId))
+    .where(and(eq(tutorAssignments.learnerId, learnerId), isNull(tutorAssignments.endedAt)));
+  return row ?? null;
+}
+
+/** Every tutor a learner had, newest first. */
+export async function tutorHistory(learnerId: string) {
+  const assigner = aliasedTable(users, "assigner");
+  return getDb()
+    .select({ id: tutorAssignments.id, tutorName: users.name, startedAt: tutorAssignments.startedAt, endedAt: tutorAssignments.endedAt, assignedBy: assigner.name })
+    .from(tutorAssignments)
+    .innerJoin(users, eq(users.id, tutorAssignments.tutorId))
+    .leftJoin(assigner, eq(assigner.id, tutorAssignments.assignedBy))
+    .where(eq(tutorAssignments.learnerId, learnerId))
+    .orderBy(desc(tutorAssignments.startedAt));
+}
+
+/** Assigns (or changes) a learner's tutor: the current assignment ends, a new one starts. */
+export async function assignTutor(learnerId: string, tutorId: string, by: string) {
+  const at = new Date().toISOString();
+  await getDb().transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: tutorAssignments.id, tutorId: tutorAssignments.tutorId })
+      .from(tutorAssignments)
+      .where(and(eq(tutorAssignments.learnerId, learnerId), isNull(tutorAssignments.endedAt)));
+    if (current?.tutorId === tutorId) return;
+    if (current) await tx.update(tutorAssignments).set({ endedAt: at }).where(eq(tutorAssignments.id, current.id));
+    await tx.insert(tutorAssignments).values({ id: crypto.randomUUID(), tutorId, learnerId, assignedBy: by, startedAt: at });
+  });
+}
+
+// --- Points d'étape ---
+
+export async function addCheckpoint(learnerId: string, tutorId: string, input: { heldOn: string; notes: string; actions: string | null }) {
+  await getDb().insert(checkpoints).values({ id: crypto.randomUUID(), learnerId, tutorId, ...input });
+}
+
+export async function listCheckpoints(learnerId: string) {
+  return getDb()
+    .select({ id: checkpoints.id, heldOn: checkpoints.heldOn, notes: checkpoints.notes, actions: checkpoints.actions, tutorName: users.name })
+    .from(checkpoints)
+    .innerJoin(users, eq(users.id, checkpoints.tutorId))
+    .where(eq(checkpoints.learnerId, learnerId))
+    .orderBy(desc(checkpoints.heldOn), desc(checkpoints.createdAt));
+}
+
+// --- Competencies observed on the job ---
+
+export type ValidationInput = { competencyId: string; level: "generales" | "operationnelles" | "approfondies"; observedOn: string; evidence: string };
+
+export async function addValidation(learnerId: string, tutorId: string, input: ValidationInput) {
+  const id = crypto.randomUUID();
+  await getDb().insert(competencyValidations).values({ id, learnerId, validatedBy: tutorId, ...input });
+  return id;
+}
+
+/**
+ * Corrects a validation: the old row is kept and marked superseded, the new one points to it.
+ * Refused (false) when the validation is unknown, not the learner's, or already corrected.
+ */
+export async function correctValidation(learnerId: string, validationId: string, tutorId: string, input: ValidationInput) {
+  const db = getDb();
+  return db.transaction(async (tx) => {
+    const superseded = await tx
+      .update(competencyValidations)
+      .set({ supersededAt: new Date().toISOString() })
+      .where(and(eq(competencyValidations.id, validationId), eq(competencyValidations.learnerId, learnerId), isNull(competencyValidations.supersededAt)))
+      .returning({ id: competencyValidations.id });
+    if (superseded.length !== 1) return false;
+    await tx.insert(competencyValidations).values({ id: crypto.randomUUID(), learnerId, validatedBy: tutorId, correctsId: validationId, ...input });
+    return true;
+  });
+}
+
+/** The mentee adds her own comment to a validation of hers. */
+export async function commentValidation(learnerId: string, validationId: string, comment: string) {
+  const result = await getDb()
+    .update(competencyValidations)
+    .set({ learnerComment: comment, learnerCommentAt: new Date().toISOString() })
+    .where(and(eq(competencyValidations.id, validationId), eq(competencyValidations.learnerId, learnerId)))
+    .returning({ id: competencyValidations.id });
+  return result.length === 1;
+}
+
+/** All validations of a learner, corrected ones included (history), newest first. */
+export async function listValidations(learnerId: string) {
+  return getDb()
+    .select({
+      id: competencyValidations.id,
+      competencyId: competencyValidations.competencyId,
+      level: competencyValidations.level,
+      observedOn: competencyValidations.observedOn,
+      evidence: competencyValidations.evidence,
+      validatedByName: users.name,
+      createdAt: competencyValidations.createdAt,
+      correctsId: competencyValidations.correctsId,
+      supersededAt: competencyValidations.supersededAt,
+      learnerComment: competencyValidations.learnerComment,
+    })
+    .from(competencyValidations)
+    .innerJoin(users, eq(users.id, competencyValidations.validatedBy))
+    .where(eq(competencyValidations.learnerId, learnerId))
+    .orderBy(desc(competencyValidations.observedOn), desc(competencyValidations.createdAt));
+}
+
+// --- Rapport d'étonnement and bilan ---
+
+export type ReportInput = { surprises: string; helped: string; suggestions: string };
+
+export async function saveReport(learnerId: string, input: ReportInput) {
+  const at = new Date().toISOString();
+  await getDb()
+    .insert(astonishmentReports)
+    .values({ learnerId, ...input, submittedAt: at, updatedAt: at })
+    .onConflictDoUpdate({ target: astonishmentReports.learnerId, set: { ...input, updatedAt: at } });
+}
+
+export async function getReport(learnerId: string) {
+  return (await getDb().query.astonishmentReports.findFirst({ where: eq(astonishmentReports.learnerId, learnerId) })) ?? null;
+}
+
+export async function addReview(learnerId: string, by: string, input: { outcome: (typeof integrationReviews.$inferInsert)["outcome"]; summary: string; nextSteps: string }) {
+  await getDb().insert(integrationReviews).values({ id: crypto.randomUUID(), learnerId, recordedBy: by, ...input });
+}
+
+export async function listReviews(learnerId: string) {
+  return getDb()
+    .select({ id: integrationReviews.id, outcome: integrationReviews.outcome, summary: integrationReviews.summary, nextSteps: integrationReviews.nextSteps, by: users.name, createdAt: integrationReviews.createdAt })
+    .from(integrationReviews)
+    .innerJoin(users, eq(users.id, integrationReviews.recordedBy))
+    .where(eq(integrationReviews.learnerId, learnerId))
+    .orderBy(desc(integrationReviews.createdAt));
+}
+
+/** Current tutors of several learners in one query. */
+export async function currentTutorsOf(learnerIds: string[]) {
+  if (learnerIds.length === 0) return new Map<string, string>();
+  const rows = await getDb()
+    .select({ learnerId: tutorAssignments.learnerId, name: users.name })
+    .from(tutorAssignments)
+    .innerJoin(users, eq(users.id, tutorAssignments.tutorId))
+    .where(and(inArray(tutorAssignments.learnerId, learnerIds), isNull(tutorAssignments.endedAt)));
+  return new Map(rows.map((r) => [r.learnerId, r.name]));
+}
+

@@ -4,6 +4,7 @@ import path from "node:path";
 import { migrateDatabase } from "../../db/migrate";
 import { openDatabase } from "../../db/client";
 import { seedDemo } from "../../db/seed";
+import { createPathFor } from "~/models/path.server";
 import { FIXTURE_CONTENT_DIR, TMP } from "./paths";
 
 fs.mkdirSync(TMP, { recursive: true });
@@ -16,5 +17,5 @@ process.env.PIVOT_CONTENT_DIR = FIXTURE_CONTENT_DIR;
 
 await migrateDatabase(url);
 const { db, client } = openDatabase(url);
-await seedDemo(db);
+await seedDemo(db, new Date(), { createPath: (db, userId) => createPathFor(userId, db) });
 client.close();

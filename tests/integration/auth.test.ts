@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loginAttempts, sessions, users } from "../../db/schema";
 import { action as loginAction } from "~/routes/connexion";
 import { loader as dashboardLoader } from "~/routes/_index";
-import { loader as tutoratLoader } from "~/routes/tutorat";
+import { loader as tutoratLoader } from "~/routes/tutorat._index";
 import { action as logoutAction } from "~/routes/deconnexion";
 import { LOCKOUT, verifyLogin } from "~/models/user.server";
 import { getDb } from "~/utils/db.server";

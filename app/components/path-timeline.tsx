@@ -1,0 +1,88 @@
+// The integration path as a timeline of phases; each step shows its status, due date and details.
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { PathView, PathStepView } from "~/models/path.server";
+
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+export const formatDate = (iso: string) => dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+
+const STATUS_STYLES: Record<string, string> = {
+  termine: "border-emerald-500 bg-emerald-50 text-emerald-900",
+  a_valider: "border-sky-500 bg-sky-50 text-sky-900",
+  en_retard: "border-red-600 bg-red-50 text-red-900",
+  a_faire: "border-slate-400 bg-white text-slate-800",
+};
+
+export function StepStatusBadge({ step }: { step: PathStepView }) {
+  return (
+    <span className={`inline-block rounded-full border-2 px-2.5 py-0.5 text-sm font-semibold ${STATUS_STYLES[step.status]}`}>
+      {step.status === "termine" ? "✓ " : step.status === "en_retard" ? "! " : ""}
+      {step.statusLabel}
+      {step.status === "en_retard" ? ` (${step.daysLate} j)` : ""}
+    </span>
+  );
+}
+
+export function PathTimeline({ path, actions }: { path: PathView; actions?: (step: PathStepView) => ReactNode }) {
+  return (
+    <ol className="space-y-8">
+      {path.phases.map((phase) => {
+        const done = phase.steps.filter((s) => s.status === "termine").length;
+        return (
+          <li key={phase.id} aria-labelledby={`phase-${phase.id}`} className="border-l-4 border-brand-600 pl-4">
+            <h2 id={`phase-${phase.id}`} className="text-2xl font-bold">
+              {phase.title}{" "}
+              <span className="text-base font-normal text-slate-700">
+                ({done} sur {phase.steps.length})
+              </span>
+            </h2>
+            <ul className="mt-3 space-y-3">
+              {phase.steps.map((step) => (
+                <li key={step.id} className="card space-y-2" data-step={step.key} data-status={step.status}>
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <div>
+                      <p className="text-sm font-bold uppercase tracking-wide text-brand-700">{step.kindLabel}</p>
+                      <h3 className="text-lg font-semibold">{step.title}</h3>
+                    </div>
+                    <StepStatusBadge step={step} />
+                  </div>
+                  <p className="text-slate-800">{step.description}</p>
+                  <p className="text-sm text-slate-700">
+                    Échéance : {formatDate(step.dueDate)}
+                    {step.requiresTutor ? " · validation par la tutrice" : ""}
+                  </p>
+                  {step.contact ? <p className="text-sm">Contact : {step.contact}</p> : null}
+                  {step.link ? (
+                    <p className="text-sm">
+                      <a href={step.link} rel="noreferrer" target="_blank">
+                        Ouvrir le document du service<span className="sr-only"> (nouvelle fenêtre)</span>
+                      </a>
+                    </p>
+                  ) : null}
+                  {step.moduleId ? (
+                    <p className="text-sm">
+                      <Link to={`/modules/${step.moduleId}`}>Ouvrir le module</Link>
+                    </p>
+                  ) : null}
+                  {step.ficheId ? (
+                    <p className="text-sm">
+                      <Link to={`/fiches-reflexes/${step.ficheId}`}>Ouvrir la fiche réflexe</Link>
+                    </p>
+                  ) : null}
+                  {step.doneComment ? <p className="text-sm italic">Votre commentaire : « {step.doneComment} »</p> : null}
+                  {step.validatedAt ? (
+                    <p className="text-sm text-emerald-900">
+                      Validé le {formatDate(step.validatedAt)}
+                      {step.validationComment ? ` : « ${step.validationComment} »` : ""}
+                    </p>
+                  ) : null}
+                  {actions?.(step)}
+                </li>
+              ))}
+            </ul>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

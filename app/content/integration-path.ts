@@ -1,0 +1,70 @@
+// The integration path template (content/parcours-integration.yaml): phases and steps, validated by zod.
+// Pure (no I/O): used by the build, by content:check and by the tests.
+import { z } from "~/utils/zod";
+
+export const STEP_KINDS = [
+  { id: "document", label: "Lecture" },
+  { id: "rencontre", label: "Rencontre" },
+  { id: "acces", label: "Accès" },
+  { id: "module", label: "Module" },
+  { id: "fiche", label: "Fiche réflexe" },
+  { id: "immersion", label: "Immersion" },
+  { id: "point-etape", label: "Point d'étape" },
+  { id: "rapport", label: "Rapport d'étonnement" },
+  { id: "bilan", label: "Bilan" },
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number]["id"];
+export const STEP_KIND_IDS = STEP_KINDS.map((k) => k.id) as [StepKind, ...StepKind[]];
+
+/** The study's invariants: what every integration path must cover. */
+export const INVARIANTS = [
+  { id: "metier", label: "Le métier : missions, activités, compétences attendues" },
+  { id: "environnement", label: "L'environnement de travail : service, pôle, spécialité" },
+  { id: "interlocuteurs", label: "Les interlocuteurs clés" },
+  { id: "parcours-patient", label: "Ce qu'exige un parcours patient de qualité" },
+  { id: "relationnel", label: "L'attitude relationnelle attendue" },
+] as const;
+const INVARIANT_IDS = INVARIANTS.map((i) => i.id) as [string, ...string[]];
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "identifiant invalide (minuscules, chiffres, tirets)");
+const text = z
+  .string({ error: (issue) => (issue.input === undefined ? "champ obligatoire manquant" : "doit être un texte") })
+  .trim()
+  .min(1, "ne doit pas être vide");
+
+export const pathStepSchema = z.strictObject({
+  id: slug,
+  phase: slug,
+  kind: z.enum(STEP_KIND_IDS, { error: `type d'étape inconnu (${STEP_KIND_IDS.join(", ")})` }),
+  title: text,
+  description: text,
+  /** Days from the hire date (negative: before arrival). */
+  dueDay: z.number({ error: "dueDay doit être un nombre de jours" }).int().min(-60).max(400),
+  requiresTutor: z.boolean().default(false),
+  module: slug.optional(),
+  fiche: slug.optional(),
+  invariants: z.array(z.enum(INVARIANT_IDS, { error: "invariant inconnu" })).default([]),
+});
+export type PathStepTemplate = z.infer<typeof pathStepSchema>;
+
+export const pathTemplateSchema = z
+  .strictObject({
+    title: text,
+    phases: z.array(z.strictObject({ id: slug, title: text })).min(1),
+    steps: z.array(pathStepSchema).min(1),
+  })
+  .superRefine((t, ctx) => {
+    const phases = new Set(t.phases.map((p) => p.id));
+    const seen = new Set<string>();
+    t.steps.forEach((s, i) => {
+      if (seen.has(s.id)) ctx.addIssue({ code: "custom", path: ["steps", i, "id"], message: `étape « ${s.id} » en double` });
+      seen.add(s.id);
+      if (!phases.has(s.phase)) ctx.addIssue({ code: "custom", path: ["steps", i, "phase"], message: `phase « ${s.phase} » inconnue` });
+      if (s.kind === "module" && !s.module) ctx.addIssue({ code: "custom", path: ["steps", i, "module"], message: "une étape « module » doit nommer son module" });
+      if (s.kind !== "module" && s.module) ctx.addIssue({ code: "custom", path: ["steps", i, "module"], message: "seule une étape « module » nomme un module" });
+    });
+    for (const inv of INVARIANTS)
+      if (!t.steps.some((s) => s.invariants.includes(inv.id)))
+        ctx.addIssue({ code: "custom", path: ["steps"], message: `aucune étape ne couvre l'invariant « ${inv.label} »` });
+  });
+export type PathTemplate = z.infer<typeof pathTemplateSchema>;

@@ -1,0 +1,146 @@
+// The cadre's team view: every learner of her services with path and module progress, in one query.
+import { inArray, sql } from "drizzle-orm";
+import { moduleProgress } from "../../db/schema";
+import { getDb } from "~/utils/db.server";
+
+export const TEAM_SORTS = ["nom", "service", "arrivee", "progression", "retard"] as const;
+export type TeamSort = (typeof TEAM_SORTS)[number];
+export const TEAM_STATUSES = ["en_retard", "a_jour", "termine", "sans_parcours"] as const;
+export type TeamStatus = (typeof TEAM_STATUSES)[number];
+
+export type TeamQuery = {
+  serviceIds: string[];
+  service?: string;
+  profile?: "nouvelle_recrue" | "confirmee";
+  status?: TeamStatus;
+  sort: TeamSort;
+  direction: "asc" | "desc";
+  page: number;
+  pageSize: number;
+  today: string;
+};
+
+export type TeamRow = {
+  id: string;
+  name: string;
+  email: string;
+  profile: string | null;
+  hireDate: string | null;
+  service: string | null;
+  tutor: string | null;
+  stepsTotal: number;
+  stepsDone: number;
+  stepsLate: number;
+  awaiting: number;
+  modulesDone: number;
+  lastActivity: string | null;
+};
+
+const ORDER: Record<TeamSort, string> = {
+  nom: "u.name",
+  service: "s.name",
+  arrivee: "u.hire_date",
+  progression: "(case when coalesce(p.total, 0) = 0 then -1 else 1.0 * p.done / p.total end)",
+  retard: "coalesce(p.late, 0)",
+};
+
+/**
+ * One statement: path steps aggregated per learner in a single pass (GROUP BY), joined to the
+ * learners of the requested services, filtered, sorted and paginated in SQL. No per-row queries.
+ */
+export async function listTeam(q: TeamQuery, paginate = true): Promise<{ rows: TeamRow[]; total: number }> {
+  if (q.serviceIds.length === 0) return { rows: [], total: 0 };
+  const db = getDb();
+  const services = sql.join(q.serviceIds.map((id) => sql`${id}`), sql`, `);
+  const where = [sql`u.role = 'learner'`, sql`u.service_id in (${services})`];
+  if (q.service) where.push(sql`u.service_id = ${q.service}`);
+  if (q.profile) where.push(sql`u.profile = ${q.profile}`);
+  if (q.status === "en_retard") where.push(sql`coalesce(p.late, 0) > 0`);
+  if (q.status === "a_jour") where.push(sql`p.total > 0 and coalesce(p.late, 0) = 0 and p.done < p.total`);
+  if (q.status === "termine") where.push(sql`p.total > 0 and p.done = p.total`);
+  if (q.status === "sans_parcours") where.push(sql`coalesce(p.total, 0) = 0`);
+  const order = sql.raw(`${ORDER[q.sort]} ${q.direction === "desc" ? "desc" : "asc"}, u.name asc`);
+  const limit = paginate ? sql`limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}` : sql``;
+  const rows = await db.all<{
+    id: string;
+    name: string;
+    email: string;
+    profile: string | null;
+    hire_date: string | null;
+    service: string | null;
+    tutor: string | null;
+    total: number | null;
+    done: number | null;
+    late: number | null;
+    awaiting: number | null;
+    modules_done: number;
+    last_activity: string | null;
+    full_count: number;
+  }>(sql`
+    with done_modules as (
+      select user_id, module_id from module_progress where status = 'termine'
+    ),
+    steps as (
+      select ps.user_id,
+        ps.requires_tutor,
+        ps.validated_at,
+        ps.due_date,
+        ps.done_at,
+        (ps.done_at is not null or ps.validated_at is not null
+          or (ps.kind = 'module' and exists (select 1 from done_modules dm where dm.user_id = ps.user_id and dm.module_id = ps.module_id))) as is_done
+      from path_steps ps
+      where ps.removed_at is null
+    ),
+    p as (
+      select user_id,
+        count(*) as total,
+        sum(case when is_done and (requires_tutor = 0 or validated_at is not null) then 1 else 0 end) as done,
+        sum(case when not is_done and due_date < ${q.today} then 1 else 0 end) as late,
+        sum(case when is_done and requires_tutor = 1 and validated_at is null then 1 else 0 end) as awaiting,
+        max(done_at) as last_step
+      from steps group by user_id
+    )
+    select u.id, u.name, u.email, u.profile, u.hire_date, s.name as service,
+      (select t.name from tutor_assignments a join users t on t.id = a.tutor_id where a.learner_id = u.id and a.ended_at is null limit 1) as tutor,
+      p.total, p.done, p.late, p.awaiting,
+      (select count(*) from module_progress mp where mp.user_id = u.id and mp.status = 'termine') as modules_done,
+      max(coalesce(p.last_step, ''), coalesce((select max(mp.updated_at) from module_progress mp where mp.user_id = u.id), '')) as last_activity,
+      count(*) over () as full_count
+    from users u
+    left join services s on s.id = u.service_id
+    left join p on p.user_id = u.id
+    where ${sql.join(where, sql` and `)}
+    order by ${order}
+    ${limit}
+  `);
+  return {
+    total: rows[0]?.full_count ?? 0,
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      profile: r.profile,
+      hireDate: r.hire_date,
+      service: r.service,
+      tutor: r.tutor,
+      stepsTotal: r.total ?? 0,
+      stepsDone: r.done ?? 0,
+      stepsLate: r.late ?? 0,
+      awaiting: r.awaiting ?? 0,
+      modulesDone: r.modules_done,
+      lastActivity: r.last_activity || null,
+    })),
+  };
+}
+
+/** Modules completed by each of these learners (one query), to compute block progress. */
+export async function completedModulesOf(userIds: string[]) {
+  const out = new Map<string, string[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return out;
+  const rows = await getDb()
+    .select({ userId: moduleProgress.userId, moduleId: moduleProgress.moduleId })
+    .from(moduleProgress)
+    .where(sql`${inArray(moduleProgress.userId, userIds)} and ${moduleProgress.status} = 'termine'`);
+  for (const r of rows) out.get(r.userId)!.push(r.moduleId);
+  return out;
+}

@@ -1,0 +1,348 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormMessage, SelectField, TextArea, TextField } from "~/components/field";
+import { formatDate, PathTimeline } from "~/components/path-timeline";
+import { ProgressBar } from "~/components/progress-bar";
+import { getCompetency, getReferential } from "~/content/modules.server";
+import { checkpointSchema, correctionSchema, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration";
+import { observationProgress, todayInParis } from "~/domain/integration-path";
+import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
+import { getPerson, managedServiceIds } from "~/models/access.server";
+import { getPath, pathView, validateStep } from "~/models/path.server";
+import { addCheckpoint, addReview, addValidation, correctValidation, getReport, isMentorOf, listCheckpoints, listReviews, listValidations } from "~/models/tutoring.server";
+import type { SessionUser } from "~/models/user.server";
+import { forbidden, notFound, requireUser } from "~/utils/auth.server";
+import { fieldErrors, formDataToObject } from "~/utils/forms";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mentee.name ?? "Suivi"} — Tutorat — Pivot` }];
+
+export const OUTCOME_LABELS = { integration_reussie: "Intégration réussie", a_prolonger: "Intégration à prolonger", difficultes: "Difficultés à accompagner" } as const;
+
+/** Tutor of this mentee, her cadre, or an admin; anyone else gets a 403 (a learner never sees another one). */
+async function access(user: SessionUser, menteeId: string) {
+  const mentee = await getPerson(menteeId);
+  if (!mentee || mentee.role !== "learner") notFound("Cette personne n'existe pas ou n'est pas en formation.");
+  const isTutor = user.role === "tutor" && (await isMentorOf(user.id, menteeId));
+  const isManager = user.role === "manager" && Boolean(mentee.serviceId) && (await managedServiceIds(user)).includes(mentee.serviceId!);
+  if (!isTutor && !isManager && user.role !== "admin") forbidden("Vous ne suivez pas cette personne : seuls sa tutrice, son cadre et l'administration y ont accès.");
+  return { mentee, canTutor: isTutor || user.role === "admin", canReview: true };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { mentee, canTutor } = await access(user, params.mentee ?? "");
+  const today = todayInParis();
+  const [rows, checkpoints, validations, report, reviews] = await Promise.all([
+    getPath(mentee.id),
+    listCheckpoints(mentee.id),
+    listValidations(mentee.id),
+    getReport(mentee.id),
+    listReviews(mentee.id),
+  ]);
+  const referential = getReferential();
+  const observed = referential.blocks.flatMap((b) =>
+    b.competencies.flatMap((c) =>
+      LEVEL_ORDER.filter((l) => c.levels[l].assessment !== "quiz").map((l) => ({
+        competencyId: c.id,
+        competency: c.title,
+        level: l,
+        levelLabel: LEVEL_LABELS[l],
+        criteria: c.levels[l].criteria,
+        ...observationProgress(validations, c.id, l, c.levels[l].observations ?? 1),
+      })),
+    ),
+  );
+  return {
+    mentee: { id: mentee.id, name: mentee.name, email: mentee.email, hireDate: mentee.hireDate },
+    canTutor,
+    today,
+    path: pathView(rows, today),
+    checkpoints,
+    validations: validations.map((v) => ({ ...v, competency: getCompetency(v.competencyId)?.title ?? v.competencyId, levelLabel: LEVEL_LABELS[v.level] })),
+    competencies: referential.blocks.flatMap((b) => b.competencies.map((c) => ({ value: c.id, label: `Bloc ${b.number} — ${c.title}` }))),
+    observed: observed.filter((o) => o.observed > 0 || o.level !== "approfondies"),
+    report,
+    reviews: reviews.map((r) => ({ ...r, outcomeLabel: OUTCOME_LABELS[r.outcome] })),
+  };
+}
+
+type Result = { intent: string; ok: boolean; message: string; errors: Record<string, string>; values: Record<string, string | string[]> };
+const fail = (intent: string, message: string, status: number, errors: Record<string, string> = {}, values: Record<string, string | string[]> = {}) =>
+  data<Result>({ intent, ok: false, message, errors, values }, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { mentee, canTutor } = await access(user, params.mentee ?? "");
+  const form = formDataToObject(await request.formData());
+  const intent = String(form.intent ?? "");
+  const tutorOnly = ["valider-etape", "point-etape", "valider-competence", "corriger-competence"];
+  if (tutorOnly.includes(intent) && !canTutor) return fail(intent, "Seule la tutrice de cette personne peut faire cette action.", 403);
+
+  if (intent === "valider-etape") {
+    const parsed = validateStepSchema.safeParse(form);
+    if (!parsed.success) return fail(intent, "Étape introuvable : rechargez la page.", 400, fieldErrors(parsed.error), form);
+    if (!(await validateStep(mentee.id, parsed.data.stepId, user.id, parsed.data.comment)))
+      return fail(intent, "Cette étape est déjà validée ou n'appartient pas à ce parcours.", 409, {}, form);
+    return { intent, ok: true, message: "Étape validée.", errors: {}, values: {} } satisfies Result;
+  }
+  if (intent === "point-etape") {
+    const parsed = checkpointSchema.safeParse(form);
+    if (!parsed.success) return fail(intent, "Le point d'étape n'est pas enregistré : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
+    await addCheckpoint(mentee.id, user.id, parsed.data);
+    return { intent, ok: true, message: "Point d'étape enregistré ; votre tutoré·e peut le lire.", errors: {}, values: {} } satisfies Result;
+  }
+  if (intent === "valider-competence" || intent === "corriger-competence") {
+    const parsed = (intent === "valider-competence" ? validationSchema : correctionSchema).safeParse(form);
+    if (!parsed.success) return fail(intent, "La validation n'est pas enregistrée : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
+    if (!getCompetency(parsed.data.competencyId)) return fail(intent, "Compétence inconnue du référentiel.", 400, { competencyId: "Choisissez une compétence de la liste." }, form);
+    if (parsed.data.observedOn > todayInParis()) return fail(intent, "Une observation ne peut pas être datée dans le futur.", 400, { observedOn: "La date ne peut pas être dans le futur." }, form);
+    if (intent === "corriger-competence") {
+      const validationId = String(form.validationId ?? "");
+      const { competencyId, level, observedOn, evidence } = parsed.data;
+      const ok = await correctValidation(mentee.id, validationId, user.id, { competencyId, level, observedOn, evidence });
+      if (!ok) return fail(intent, "Cette validation a déjà été corrigée ou n'existe pas.", 409, {}, form);
+      return { intent, ok: true, message: "Validation corrigée ; l'ancienne version reste dans l'historique.", errors: {}, values: {} } satisfies Result;
+    }
+    const { competencyId, level, observedOn, evidence } = parsed.data;
+    await addValidation(mentee.id, user.id, { competencyId, level, observedOn, evidence });
+    return { intent, ok: true, message: "Compétence validée.", errors: {}, values: {} } satisfies Result;
+  }
+  if (intent === "bilan") {
+    const parsed = reviewSchema.safeParse(form);
+    if (!parsed.success) return fail(intent, "Le bilan n'est pas enregistré : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
+    await addReview(mentee.id, user.id, parsed.data);
+    return { intent, ok: true, message: "Bilan d'intégration enregistré.", errors: {}, values: {} } satisfies Result;
+  }
+  return fail(intent, "Action inconnue.", 400);
+}
+
+export default function Mentee() {
+  const { mentee, canTutor, today, path, checkpoints, validations, competencies, observed, report, reviews } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const errors = (result?.errors ?? {}) as Record<string, string>;
+  const err = (intent: string, field: string) => (result?.intent === intent ? errors[field] : undefined);
+  const val = (intent: string, field: string) => (result?.intent === intent ? values[field] : undefined);
+  const levelOptions = LEVEL_ORDER.map((l) => ({ value: l, label: LEVEL_LABELS[l] }));
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm font-semibold">
+          <a href="/tutorat">Tutorat</a> › {mentee.name}
+        </p>
+        <h1 className="text-3xl font-bold">Suivi de {mentee.name}</h1>
+        <p className="text-slate-700">
+          {mentee.hireDate ? `Arrivée le ${formatDate(mentee.hireDate)} · ` : ""}
+          <a href={`mailto:${mentee.email}`}>{mentee.email}</a>
+        </p>
+        {path.summary.total > 0 ? (
+          <div className="card max-w-xl">
+            <ProgressBar percent={path.summary.percent} label={`Parcours : ${path.summary.done} étape(s) sur ${path.summary.total}`} />
+            <p className="mt-2 text-sm">
+              {path.summary.late} en retard · {path.summary.awaiting} à valider
+            </p>
+          </div>
+        ) : null}
+      </header>
+
+      {result?.message ? <FormMessage kind={result.ok ? "success" : "error"}>{result.message}</FormMessage> : null}
+
+      {canTutor ? (
+        <section aria-labelledby="observer" className="card space-y-4">
+          <h2 id="observer" className="text-2xl font-bold">
+            Valider une compétence observée
+          </h2>
+          <p className="text-sm text-slate-700">En moins d'une minute : la compétence, le niveau, la date et une phrase sur la situation observée.</p>
+          <Form method="post" className="grid gap-4 sm:grid-cols-2" noValidate>
+            <input type="hidden" name="intent" value="valider-competence" />
+            <div className="sm:col-span-2">
+              <SelectField name="competencyId" label="Compétence" options={competencies} placeholder="Choisir une compétence" required defaultValue={val("valider-competence", "competencyId")} error={err("valider-competence", "competencyId")} />
+            </div>
+            <SelectField name="level" label="Niveau observé" options={levelOptions} required defaultValue={val("valider-competence", "level") ?? "operationnelles"} error={err("valider-competence", "level")} />
+            <TextField name="observedOn" type="date" label="Date de l'observation" required defaultValue={val("valider-competence", "observedOn") ?? today} error={err("valider-competence", "observedOn")} />
+            <div className="sm:col-span-2">
+              <TextArea name="evidence" label="Situation observée" hint="Par exemple : « a programmé trois rendez-vous urgents en appliquant la procédure »." maxLength={1000} rows={2} required defaultValue={val("valider-competence", "evidence")} error={err("valider-competence", "evidence")} />
+            </div>
+            <div>
+              <button type="submit" className="btn-primary" disabled={busy}>
+                Valider la compétence
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="parcours-titre" className="space-y-4">
+        <h2 id="parcours-titre" className="text-2xl font-bold">
+          Parcours d'intégration
+        </h2>
+        {path.summary.total === 0 ? <p>Pas de parcours d'intégration pour cette personne.</p> : null}
+        <PathTimeline
+          path={path}
+          actions={(step) =>
+            canTutor && step.requiresTutor && !step.validatedAt ? (
+              <Form method="post" className="space-y-2">
+                <input type="hidden" name="intent" value="valider-etape" />
+                <input type="hidden" name="stepId" value={step.id} />
+                <details>
+                  <summary className="cursor-pointer text-sm font-semibold">Ajouter un commentaire (facultatif)</summary>
+                  <TextArea name="comment" id={`validation-${step.id}`} label="Commentaire de validation" maxLength={500} rows={2} />
+                </details>
+                <button type="submit" className="btn-primary" disabled={busy}>
+                  Valider l'étape<span className="sr-only"> : {step.title}</span>
+                </button>
+              </Form>
+            ) : null
+          }
+        />
+      </section>
+
+      <section aria-labelledby="observations" className="space-y-3">
+        <h2 id="observations" className="text-2xl font-bold">
+          Observations en situation de travail
+        </h2>
+        <p className="text-sm text-slate-700">Pour chaque niveau évalué par observation, le référentiel demande un nombre d'observations à des dates différentes.</p>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr>
+                <th className="border-b-2 border-slate-300 p-2">Compétence</th>
+                <th className="border-b-2 border-slate-300 p-2">Niveau</th>
+                <th className="border-b-2 border-slate-300 p-2">Observations</th>
+              </tr>
+            </thead>
+            <tbody>
+              {observed.map((o) => (
+                <tr key={`${o.competencyId}-${o.level}`} data-observation={`${o.competencyId}:${o.level}`}>
+                  <td className="border-b border-slate-200 p-2">{o.competency}</td>
+                  <td className="border-b border-slate-200 p-2">{o.levelLabel}</td>
+                  <td className="border-b border-slate-200 p-2">
+                    {o.observed} sur {o.required}
+                    {o.met ? " ✓ atteint" : ` — reste ${o.remaining}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="validations" className="space-y-3">
+        <h2 id="validations" className="text-2xl font-bold">
+          Compétences validées (historique)
+        </h2>
+        {validations.length === 0 ? <p>Aucune validation pour l'instant.</p> : null}
+        <ul className="space-y-3">
+          {validations.map((v) => (
+            <li key={v.id} className={`card space-y-2 ${v.supersededAt ? "opacity-80" : ""}`} data-validation={v.competencyId} data-superseded={v.supersededAt ? "oui" : "non"}>
+              <p className="font-semibold">
+                {v.competency} — {v.levelLabel}
+                {v.supersededAt ? " (corrigée, conservée dans l'historique)" : ""}
+              </p>
+              <p className="text-sm text-slate-700">
+                Observé le {formatDate(v.observedOn)} · enregistré par {v.validatedByName} le {formatDate(v.createdAt)}
+              </p>
+              <p>{v.evidence}</p>
+              {v.learnerComment ? <p className="italic">Commentaire de {mentee.name} : « {v.learnerComment} »</p> : null}
+              {canTutor && !v.supersededAt ? (
+                <details>
+                  <summary className="cursor-pointer text-sm font-semibold">Corriger cette validation</summary>
+                  <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
+                    <input type="hidden" name="intent" value="corriger-competence" />
+                    <input type="hidden" name="validationId" value={v.id} />
+                    <input type="hidden" name="competencyId" value={v.competencyId} />
+                    <SelectField name="level" id={`niveau-${v.id}`} label="Niveau" options={levelOptions} defaultValue={v.level} />
+                    <TextField name="observedOn" id={`date-${v.id}`} type="date" label="Date de l'observation" defaultValue={v.observedOn} />
+                    <div className="sm:col-span-2">
+                      <TextArea name="evidence" id={`situation-${v.id}`} label="Situation observée" defaultValue={v.evidence} maxLength={1000} rows={2} />
+                    </div>
+                    <div>
+                      <button type="submit" className="btn-secondary" disabled={busy}>
+                        Enregistrer la correction
+                      </button>
+                    </div>
+                  </Form>
+                </details>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="points" className="space-y-3">
+        <h2 id="points" className="text-2xl font-bold">
+          Points d'étape
+        </h2>
+        {canTutor ? (
+          <Form method="post" className="card grid gap-4" noValidate>
+            <input type="hidden" name="intent" value="point-etape" />
+            <TextField name="heldOn" type="date" label="Date du point d'étape" required defaultValue={val("point-etape", "heldOn") ?? today} error={err("point-etape", "heldOn")} />
+            <TextArea name="notes" label="Notes" maxLength={3000} required defaultValue={val("point-etape", "notes")} error={err("point-etape", "notes")} />
+            <TextArea name="actions" label="Actions convenues (facultatif)" maxLength={2000} defaultValue={val("point-etape", "actions")} error={err("point-etape", "actions")} />
+            <div>
+              <button type="submit" className="btn-primary" disabled={busy}>
+                Enregistrer le point d'étape
+              </button>
+            </div>
+          </Form>
+        ) : null}
+        <ul className="space-y-3">
+          {checkpoints.map((c) => (
+            <li key={c.id} className="card">
+              <p className="font-semibold">
+                {formatDate(c.heldOn)} — {c.tutorName}
+              </p>
+              <p className="whitespace-pre-line">{c.notes}</p>
+              {c.actions ? <p className="mt-2 whitespace-pre-line"><strong>Actions convenues :</strong> {c.actions}</p> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="rapport" className="card space-y-2">
+        <h2 id="rapport" className="text-2xl font-bold">
+          Rapport d'étonnement
+        </h2>
+        {report ? (
+          <>
+            <p className="text-sm text-slate-700">Écrit le {formatDate(report.submittedAt)}</p>
+            <p><strong>Ce qui m'a surprise :</strong> {report.surprises}</p>
+            <p><strong>Ce qui m'a aidée :</strong> {report.helped}</p>
+            <p><strong>Ce que je proposerais :</strong> {report.suggestions}</p>
+          </>
+        ) : (
+          <p>Pas encore rédigé.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="bilan" className="space-y-3">
+        <h2 id="bilan" className="text-2xl font-bold">
+          Bilan d'intégration
+        </h2>
+        {reviews.map((r) => (
+          <div key={r.id} className="card">
+            <p className="font-semibold">
+              {r.outcomeLabel} — {formatDate(r.createdAt)}, par {r.by}
+            </p>
+            <p className="whitespace-pre-line">{r.summary}</p>
+            <p className="mt-2 whitespace-pre-line"><strong>Prochaines étapes :</strong> {r.nextSteps}</p>
+          </div>
+        ))}
+        <Form method="post" className="card grid gap-4" noValidate>
+          <input type="hidden" name="intent" value="bilan" />
+          <SelectField name="outcome" label="Issue du bilan" placeholder="Choisir" options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))} required defaultValue={val("bilan", "outcome")} error={err("bilan", "outcome")} />
+          <TextArea name="summary" label="Bilan" maxLength={3000} required defaultValue={val("bilan", "summary")} error={err("bilan", "summary")} />
+          <TextArea name="nextSteps" label="Prochaines étapes de formation" maxLength={2000} required defaultValue={val("bilan", "nextSteps")} error={err("bilan", "nextSteps")} />
+          <div>
+            <button type="submit" className="btn-secondary" disabled={busy}>
+              Enregistrer le bilan
+            </button>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}
