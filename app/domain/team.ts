@@ -1,0 +1,34 @@
+// The team table's query string (filters, sort, page) and its CSV export: pure, unit-tested.
+import { z } from "~/utils/zod";
+
+export const PAGE_SIZE = 25;
+export const SORTS = ["nom", "service", "arrivee", "progression", "retard"] as const;
+export const STATUSES = ["en_retard", "a_jour", "termine", "sans_parcours"] as const;
+
+/** Unknown or malformed values fall back to defaults instead of failing: a URL typed by hand still works. */
+export const teamQuerySchema = z.object({
+  service: z.string().trim().max(100).optional().catch(undefined),
+  profil: z.enum(["nouvelle_recrue", "confirmee"]).optional().catch(undefined),
+  statut: z.enum(STATUSES).optional().catch(undefined),
+  tri: z.enum(SORTS).catch("nom").default("nom"),
+  ordre: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type TeamParams = z.infer<typeof teamQuerySchema>;
+
+export function parseTeamQuery(search: URLSearchParams): TeamParams {
+  return teamQuerySchema.parse(Object.fromEntries([...search.entries()].filter(([, v]) => v !== "")));
+}
+
+/** One CSV field, quoted when needed (separator ; for French spreadsheets). */
+export function csvField(value: string | number | null | undefined): string {
+  const s = value === null || value === undefined ? "" : String(value);
+  // Neutralise spreadsheet formulas (CSV injection) and quote separators, quotes and line breaks.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A CSV document that Excel and LibreOffice open correctly in French: UTF-8 BOM, ; separator, CRLF. */
+export function toCsv(header: string[], rows: (string | number | null)[][]): string {
+  return "\uFEFF" + [header, ...rows].map((r) => r.map(csvField).join(";")).join("\r\n") + "\r\n";
+}

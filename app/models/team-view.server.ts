@@ -1,0 +1,37 @@
+// Builds the rows of the cadre's team table (screen and CSV) from listTeam and the referential.
+import { listBlocks, listModules } from "~/content/modules.server";
+import { todayInParis } from "~/domain/integration-path";
+import type { TeamParams } from "~/domain/team";
+import { PAGE_SIZE } from "~/domain/team";
+import { completedModulesOf, listTeam } from "./team.server";
+
+export const PROFILE_LABELS: Record<string, string> = { nouvelle_recrue: "Nouvelle recrue", confirmee: "Secrétaire confirmée" };
+
+export async function teamTable(serviceIds: string[], params: TeamParams, paginate = true) {
+  const today = todayInParis();
+  const { rows, total } = await listTeam(
+    { serviceIds, service: params.service, profile: params.profil, status: params.statut, sort: params.tri, direction: params.ordre, page: params.page, pageSize: PAGE_SIZE, today },
+    paginate,
+  );
+  const done = await completedModulesOf(rows.map((r) => r.id));
+  const blocks = listBlocks();
+  const modulesByBlock = new Map(blocks.map((b) => [b.id, listModules().filter((m) => m.frontmatter.block === b.id).map((m) => m.frontmatter.id)]));
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    blocks: blocks.map((b) => ({ id: b.id, number: b.number, title: b.title })),
+    rows: rows.map((r) => {
+      const mine = new Set(done.get(r.id) ?? []);
+      return {
+        ...r,
+        profileLabel: r.profile ? (PROFILE_LABELS[r.profile] ?? r.profile) : "",
+        pathPercent: r.stepsTotal ? Math.round((r.stepsDone * 100) / r.stepsTotal) : null,
+        blocks: blocks.map((b) => {
+          const ids = modulesByBlock.get(b.id) ?? [];
+          const n = ids.filter((id) => mine.has(id)).length;
+          return { id: b.id, done: n, total: ids.length, percent: ids.length ? Math.round((n * 100) / ids.length) : 0 };
+        }),
+      };
+    }),
+  };
+}

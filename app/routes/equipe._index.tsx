@@ -1,0 +1,173 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { formatDate } from "~/components/path-timeline";
+import { parseTeamQuery, SORTS } from "~/domain/team";
+import { managedServiceIds } from "~/models/access.server";
+import { listServices } from "~/models/services.server";
+import { PROFILE_LABELS, teamTable } from "~/models/team-view.server";
+import { requireRole } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Mon équipe — Pivot" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["manager", "admin"]);
+  const params = parseTeamQuery(new URL(request.url).searchParams);
+  const serviceIds = await managedServiceIds(user);
+  // A service filter outside her services is ignored (never widens what she sees).
+  if (params.service && !serviceIds.includes(params.service)) params.service = undefined;
+  const [table, services] = await Promise.all([teamTable(serviceIds, params), listServices(serviceIds)]);
+  return { ...table, params, services };
+}
+
+const SORT_LABELS: Record<(typeof SORTS)[number], string> = { nom: "Nom", service: "Service", arrivee: "Date d'arrivée", progression: "Parcours", retard: "Retards" };
+const STATUS_LABELS = { en_retard: "Avec des étapes en retard", a_jour: "Parcours à jour", termine: "Parcours terminé", sans_parcours: "Sans parcours (personnel confirmé)" };
+
+export default function Equipe() {
+  const { rows, total, pages, blocks, params, services } = useLoaderData<typeof loader>();
+  const [search] = useSearchParams();
+  const link = (changes: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(changes)) v === undefined || v === "" ? next.delete(k) : next.set(k, String(v));
+    return `?${next.toString()}`;
+  };
+  const sortLink = (tri: string) => link({ tri, ordre: params.tri === tri && params.ordre === "asc" ? "desc" : "asc", page: undefined });
+  const ariaSort = (tri: string) => (params.tri === tri ? (params.ordre === "asc" ? "ascending" : "descending") : undefined);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-3xl font-bold">Mon équipe</h1>
+          <p className="text-slate-700">{total} personne(s) en formation dans vos services.</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link to="/equipe/nouveau" className="btn-primary">
+            Créer un compte
+          </Link>
+          <Link to="/equipe/parcours" className="btn-secondary">
+            Parcours du service
+          </Link>
+          <a href={`/equipe.csv${link({ page: undefined })}`} className="btn-secondary" download>
+            Exporter en CSV
+          </a>
+        </div>
+      </div>
+
+      <Form method="get" className="card grid gap-4 sm:grid-cols-4" aria-label="Filtrer l'équipe">
+        <div>
+          <label htmlFor="filtre-service" className="field-label">
+            Service
+          </label>
+          <select id="filtre-service" name="service" defaultValue={params.service ?? ""} className="field-input">
+            <option value="">Tous mes services</option>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filtre-profil" className="field-label">
+            Profil
+          </label>
+          <select id="filtre-profil" name="profil" defaultValue={params.profil ?? ""} className="field-input">
+            <option value="">Tous les profils</option>
+            {Object.entries(PROFILE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filtre-statut" className="field-label">
+            Situation
+          </label>
+          <select id="filtre-statut" name="statut" defaultValue={params.statut ?? ""} className="field-input">
+            <option value="">Toutes</option>
+            {Object.entries(STATUS_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <input type="hidden" name="tri" value={params.tri} />
+        <input type="hidden" name="ordre" value={params.ordre} />
+        <div className="flex items-end">
+          <button type="submit" className="btn-primary w-full">
+            Filtrer
+          </button>
+        </div>
+      </Form>
+
+      {rows.length === 0 ? (
+        <p className="card">Personne ne correspond à ces critères.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Personnes en formation, triées par {SORT_LABELS[params.tri]}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                {(["nom", "service", "arrivee"] as const).map((t) => (
+                  <th key={t} scope="col" className="p-2" aria-sort={ariaSort(t)}>
+                    <Link to={sortLink(t)}>{SORT_LABELS[t]}</Link>
+                  </th>
+                ))}
+                <th scope="col" className="p-2">
+                  Tutrice
+                </th>
+                <th scope="col" className="p-2" aria-sort={ariaSort("progression")}>
+                  <Link to={sortLink("progression")}>Parcours</Link>
+                </th>
+                <th scope="col" className="p-2" aria-sort={ariaSort("retard")}>
+                  <Link to={sortLink("retard")}>Retards</Link>
+                </th>
+                {blocks.map((b) => (
+                  <th key={b.id} scope="col" className="p-2" title={b.title}>
+                    Bloc {b.number}
+                  </th>
+                ))}
+                <th scope="col" className="p-2">
+                  Dernière activité
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className="border-t border-slate-200" data-person={r.email}>
+                  <th scope="row" className="p-2 font-semibold">
+                    <Link to={`/equipe/${r.id}`}>{r.name}</Link>
+                    <span className="block text-xs font-normal text-slate-700">{r.profileLabel}</span>
+                  </th>
+                  <td className="p-2">{r.service}</td>
+                  <td className="p-2">{r.hireDate ? formatDate(r.hireDate) : ""}</td>
+                  <td className="p-2">{r.tutor ?? "—"}</td>
+                  <td className="p-2">{r.pathPercent === null ? "—" : `${r.pathPercent} % (${r.stepsDone}/${r.stepsTotal})`}</td>
+                  <td className={`p-2 ${r.stepsLate > 0 ? "font-bold text-red-800" : ""}`}>{r.stepsLate > 0 ? `${r.stepsLate} en retard` : "aucun"}</td>
+                  {r.blocks.map((b) => (
+                    <td key={b.id} className="p-2">
+                      {b.percent} %
+                    </td>
+                  ))}
+                  <td className="p-2">{r.lastActivity ? formatDate(r.lastActivity) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="flex items-center gap-3">
+          {params.page > 1 ? <Link to={link({ page: params.page - 1 })}>‹ Page précédente</Link> : null}
+          <span>
+            Page {params.page} sur {pages}
+          </span>
+          {params.page < pages ? <Link to={link({ page: params.page + 1 })}>Page suivante ›</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
