@@ -17,3 +17,11 @@ export async function listTutors(serviceIds: string[]) {
     .where(and(eq(users.role, "tutor"), inArray(users.serviceId, serviceIds)))
     .orderBy(users.name);
 }
+
+export async function getService(id: string) {
+  return (await getDb().query.services.findFirst({ where: eq(services.id, id) })) ?? null;
+}
+
+export async function updateServiceDescription(id: string, description: string | null) {
+  await getDb().update(services).set({ description }).where(eq(services.id, id));
+}

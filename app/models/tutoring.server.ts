@@ -1,7 +1,7 @@
 // Tutor ↔ mentee relations, points d'étape, competencies observed on the job, reports and bilans.
 // A tutor only ever sees her current mentees; assignments end rather than disappear (history kept).
 import crypto from "node:crypto";
-import { aliasedTable, and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   astonishmentReports,
   checkpoints,
@@ -43,12 +43,16 @@ export async function currentTutorOf(learnerId: string) {
 
 /** Every tutor a learner had, newest first. */
 export async function tutorHistory(learnerId: string) {
-  const assigner = aliasedTable(users, "assigner");
   return getDb()
-    .select({ id: tutorAssignments.id, tutorName: users.name, startedAt: tutorAssignments.startedAt, endedAt: tutorAssignments.endedAt, assignedBy: assigner.name })
+    .select({
+      id: tutorAssignments.id,
+      tutorName: users.name,
+      startedAt: tutorAssignments.startedAt,
+      endedAt: tutorAssignments.endedAt,
+      assignedBy: sql<string | null>`(select a.name from users a where a.id = ${tutorAssignments.assignedBy})`,
+    })
     .from(tutorAssignments)
     .innerJoin(users, eq(users.id, tutorAssignments.tutorId))
-    .leftJoin(assigner, eq(assigner.id, tutorAssignments.assignedBy))
     .where(eq(tutorAssignments.learnerId, learnerId))
     .orderBy(desc(tutorAssignments.startedAt));
 }
