@@ -3,10 +3,12 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-const createdAt = () =>
-  text("created_at")
+/** A timestamp column filled by SQLite when the row is inserted. */
+const timestamp = (name: string) =>
+  text(name)
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const createdAt = () => timestamp("created_at");
 
 export const ROLES = ["learner", "tutor", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -120,7 +122,8 @@ export const moduleProgress = sqliteTable(
     startedAt: createdAt(),
     readAt: text("read_at"),
     completedAt: text("completed_at"),
-    updatedAt: createdAt(),
+    /** Last change (every write sets it). Nullable only because it was added after the first release. */
+    updatedAt: text("updated_at"),
   },
   (t) => [primaryKey({ columns: [t.userId, t.moduleId] })],
 );
@@ -188,7 +191,7 @@ export const serviceSteps = sqliteTable(
     archivedAt: text("archived_at"),
     updatedBy: text("updated_by").references(() => users.id),
     createdAt: createdAt(),
-    updatedAt: createdAt(),
+    updatedAt: timestamp("updated_at"),
   },
   (t) => [index("service_steps_service").on(t.serviceId, t.archivedAt)],
 );
@@ -284,8 +287,8 @@ export const astonishmentReports = sqliteTable("astonishment_reports", {
   surprises: text("surprises").notNull(),
   helped: text("helped").notNull(),
   suggestions: text("suggestions").notNull(),
-  submittedAt: createdAt(),
-  updatedAt: createdAt(),
+  submittedAt: timestamp("submitted_at"),
+  updatedAt: timestamp("updated_at"),
 });
 
 export const REVIEW_OUTCOMES = ["integration_reussie", "a_prolonger", "difficultes"] as const;

@@ -2,6 +2,7 @@
 import { z } from "~/utils/zod";
 
 export const PAGE_SIZE = 25;
+export const PROFILE_LABELS: Record<string, string> = { nouvelle_recrue: "Nouvelle recrue", confirmee: "Secrétaire confirmée" };
 export const SORTS = ["nom", "service", "arrivee", "progression", "retard"] as const;
 export const STATUSES = ["en_retard", "a_jour", "termine", "sans_parcours"] as const;
 

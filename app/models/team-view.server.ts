@@ -2,10 +2,9 @@
 import { listBlocks, listModules } from "~/content/modules.server";
 import { todayInParis } from "~/domain/integration-path";
 import type { TeamParams } from "~/domain/team";
-import { PAGE_SIZE } from "~/domain/team";
+import { PAGE_SIZE, PROFILE_LABELS } from "~/domain/team";
 import { completedModulesOf, listTeam } from "./team.server";
 
-export const PROFILE_LABELS: Record<string, string> = { nouvelle_recrue: "Nouvelle recrue", confirmee: "Secrétaire confirmée" };
 
 export async function teamTable(serviceIds: string[], params: TeamParams, paginate = true) {
   const today = todayInParis();

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatDate } from "~/components/path-timeline";
-import { parseTeamQuery, SORTS } from "~/domain/team";
+import { parseTeamQuery, PROFILE_LABELS, SORTS } from "~/domain/team";
 import { managedServiceIds } from "~/models/access.server";
 import { listServices } from "~/models/services.server";
-import { PROFILE_LABELS, teamTable } from "~/models/team-view.server";
+import { teamTable } from "~/models/team-view.server";
 import { requireRole } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon équipe — Pivot" }];

@@ -155,7 +155,7 @@ export default function Parcours() {
                 <input type="hidden" name="intent" value="annuler" />
                 <input type="hidden" name="stepId" value={step.id} />
                 <button type="submit" className="btn-secondary" disabled={busy}>
-                  Annuler<span className="sr-only"> : {step.title}</span>
+                  Marquer comme non fait<span className="sr-only"> : {step.title}</span>
                 </button>
               </Form>
             ) : null

@@ -3,7 +3,8 @@ CREATE TABLE `astonishment_reports` (
 	`surprises` text NOT NULL,
 	`helped` text NOT NULL,
 	`suggestions` text NOT NULL,
-	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`submitted_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	FOREIGN KEY (`learner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
@@ -118,10 +119,12 @@ CREATE TABLE `service_steps` (
 	`archived_at` text,
 	`updated_by` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	FOREIGN KEY (`service_id`) REFERENCES `services`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `service_steps_service` ON `service_steps` (`service_id`,`archived_at`);--> statement-breakpoint
+ALTER TABLE `module_progress` ADD `updated_at` text;--> statement-breakpoint
 ALTER TABLE `services` ADD `specialty` text;--> statement-breakpoint
 ALTER TABLE `services` ADD `description` text;
