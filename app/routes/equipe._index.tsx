@@ -105,7 +105,7 @@ export default function Equipe() {
       {rows.length === 0 ? (
         <p className="card">Personne ne correspond à ces critères.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Tableau de l'équipe (défilement horizontal possible)">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">Personnes en formation, triées par {SORT_LABELS[params.tri]}</caption>
             <thead className="bg-slate-100">

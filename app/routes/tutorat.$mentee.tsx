@@ -205,7 +205,7 @@ export default function Mentee() {
           Observations en situation de travail
         </h2>
         <p className="text-sm text-slate-700">Pour chaque niveau évalué par observation, le référentiel demande un nombre d'observations à des dates différentes.</p>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tableau des observations (défilement horizontal possible)">
           <table className="w-full border-collapse text-left">
             <thead>
               <tr>

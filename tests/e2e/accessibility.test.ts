@@ -41,6 +41,34 @@ describe.each([
     expect(await violations(page)).toEqual([]);
   });
 
+  it("the integration path, tutoring and team pages have none either, and never scroll sideways", async () => {
+    const { page } = browser;
+    const pages: [string, string[]][] = [
+      ["nouvelle.recrue@pivot.demo", ["/parcours", "/fiches-reflexes/cardiologie", "/glossaire"]],
+      ["tuteur@pivot.demo", ["/tutorat"]],
+      ["cadre@pivot.demo", ["/equipe", "/equipe/nouveau", "/equipe/parcours"]],
+    ];
+    for (const [email, paths] of pages) {
+      await page.context().clearCookies();
+      await signIn(page, email);
+      for (const path of paths) {
+        await page.goto(path);
+        await page.getByRole("heading", { level: 1 }).first().waitFor();
+        expect(await violations(page), `${path} (${email})`).toEqual([]);
+        if (path !== "/equipe") {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+        }
+      }
+      if (email === "tuteur@pivot.demo") {
+        await page.locator("[data-mentee] h2 a").first().click();
+        await page.getByRole("heading", { level: 1, name: /Suivi de/ }).waitFor();
+        expect(await violations(page), "/tutorat/<tutorée>").toEqual([]);
+        await screenshot(page, `22-suivi-${label}`);
+      }
+    }
+  });
+
   it("the page never scrolls sideways", async () => {
     const { page } = browser;
     await page.goto("/modules/identitovigilance");
