@@ -6,17 +6,31 @@ import { listPinned } from "~/models/fiches.server";
 import { MODULE_STATE_LABELS, moduleState, summarize } from "~/domain/progress";
 import { listProgress } from "~/models/progress.server";
 import { requireUser } from "~/utils/auth.server";
+import { formatDate } from "~/components/path-timeline";
+import { todayInParis } from "~/domain/integration-path";
+import { getPath, pathView } from "~/models/path.server";
 
 export const meta: MetaFunction = () => [{ title: "Tableau de bord — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [rows, pinned] = await Promise.all([listProgress(user.id), listPinned(user.id)]);
+  const [rows, pinned, pathRows] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id)]);
+  const path = pathRows.length ? pathView(pathRows, todayInParis()) : null;
+  const upcoming = path
+    ? path.phases
+        .flatMap((p) => p.steps)
+        .filter((s) => s.status === "en_retard" || s.status === "a_faire")
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+        .slice(0, 3)
+        .map((s) => ({ id: s.id, title: s.title, dueDate: s.dueDate, late: s.status === "en_retard" }))
+    : [];
   const modules = listModules();
   const byId = new Map(rows.map((r) => [r.moduleId, r]));
   return {
     firstName: user.name.split(" ")[0],
     isTutor: user.role === "tutor" || user.role === "admin",
+    isManager: user.role === "manager" || user.role === "admin",
+    path: path ? { summary: path.summary, upcoming } : null,
     fiches: pinned.flatMap((id) => {
       const f = getFiche(id);
       return f ? [{ id, title: f.frontmatter.title, summary: f.frontmatter.summary }] : [];
@@ -46,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { firstName, summary, blocks, isTutor, fiches } = useLoaderData<typeof loader>();
+  const { firstName, summary, blocks, isTutor, isManager, fiches, path } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <section aria-labelledby="bonjour">
@@ -63,6 +77,33 @@ export default function Dashboard() {
           </p>
         ) : null}
       </section>
+      {path ? (
+        <section aria-labelledby="mon-parcours" className="card max-w-2xl space-y-3">
+          <h2 id="mon-parcours" className="text-xl font-bold">
+            Mon parcours d'intégration
+          </h2>
+          <ProgressBar percent={path.summary.percent} label={`Étapes terminées : ${path.summary.done} sur ${path.summary.total}`} />
+          {path.upcoming.length ? (
+            <ul className="list-disc pl-6">
+              {path.upcoming.map((s) => (
+                <li key={s.id} className={s.late ? "font-semibold text-red-800" : ""}>
+                  {s.title} — {s.late ? "en retard, prévu le" : "pour le"} {formatDate(s.dueDate)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p>
+            <Link to="/parcours">Voir tout mon parcours</Link>
+          </p>
+        </section>
+      ) : null}
+      {isManager ? (
+        <p>
+          <Link to="/equipe" className="btn-secondary">
+            Suivre mon équipe
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="mes-fiches">
         <h2 id="mes-fiches" className="text-xl font-bold">
           Mes fiches réflexes
