@@ -9,7 +9,7 @@ import { FICHE_COMPONENT_NAMES, MDX_COMPONENT_NAMES } from "~/components/mdx/nam
 import { frenchTypography, typographizeDeep } from "~/utils/typography";
 import { countWords, jsxTagsIn, splitFrontmatter } from "./frontmatter";
 import { ficheFrontmatterSchema, ficheSectionProblems, glossarySchema, termIdsIn, type FicheFrontmatter, type Glossary } from "./glossary";
-import { pathTemplateSchema, type PathTemplate } from "./integration-path";
+import { certificationRulesSchema, pathTemplateSchema, type CertificationRulesFile, type PathTemplate } from "./integration-path";
 import { referentialSchema, type Referential } from "./referential";
 import { formatIssues, moduleFrontmatterSchema, quizSchema, type ModuleFrontmatter, type Quiz } from "./schema";
 
@@ -22,6 +22,7 @@ export type Manifest = {
   referential: Referential | null;
   glossary: Glossary["entries"];
   integrationPath: PathTemplate | null;
+  certification?: CertificationRulesFile | null;
   modules: CompiledModule[];
   fiches: CompiledFiche[];
 };
@@ -159,6 +160,9 @@ export async function buildContent(options: { root: string; cacheDir: string }):
   const glossary = readYaml(path.join(contentDir, "glossaire.yaml"), glossarySchema, report, "glossaire absent : content/glossaire.yaml est attendu");
   const pathFile = path.join(contentDir, "parcours-integration.yaml");
   const integrationPath = readYaml(pathFile, pathTemplateSchema, report, "parcours d'intégration absent : content/parcours-integration.yaml est attendu");
+  // The certifying pathway's rules are optional for small test fixtures, required in the catalogue (editorial rules).
+  const certFile = path.join(contentDir, "certification.yaml");
+  const certification = fs.existsSync(certFile) ? readYaml(certFile, certificationRulesSchema, report, "") : null;
 
   const modules: CompiledModule[] = [];
   const modulesDir = path.join(contentDir, "modules");
@@ -222,6 +226,7 @@ export async function buildContent(options: { root: string; cacheDir: string }):
       referential: referential ? typographizeDeep(referential) : null,
       glossary: glossary ? typographizeDeep(glossary.entries) : [],
       integrationPath: integrationPath ? typographizeDeep(integrationPath) : null,
+      certification: certification ? typographizeDeep(certification) : null,
       modules,
       fiches,
     },

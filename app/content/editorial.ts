@@ -38,6 +38,8 @@ export function editorialProblems(manifest: Manifest, bodies: Map<string, string
   }
   if (manifest.fiches.length < EDITORIAL.minFiches)
     problems.push({ file: "content/fiches", problem: `${manifest.fiches.length} fiche(s) réflexe(s) : il en faut au moins ${EDITORIAL.minFiches}` });
+  if (!manifest.certification)
+    problems.push({ file: "content/certification.yaml", problem: "règles du parcours certifiant absentes : content/certification.yaml est attendu" });
   if (manifest.glossary.length < EDITORIAL.minGlossaryEntries)
     problems.push({ file: "content/glossaire.yaml", problem: `${manifest.glossary.length} entrée(s) : le glossaire en compte au moins ${EDITORIAL.minGlossaryEntries}` });
   return problems;

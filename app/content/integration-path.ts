@@ -68,3 +68,12 @@ export const pathTemplateSchema = z
         ctx.addIssue({ code: "custom", path: ["steps"], message: `aucune étape ne couvre l'invariant « ${inv.label} »` });
   });
 export type PathTemplate = z.infer<typeof pathTemplateSchema>;
+
+/** The certifying pathway's rules (content/certification.yaml). */
+export const certificationRulesSchema = z.strictObject({
+  pathway: z.strictObject({ id: slug, title: text }),
+  quiz: z.strictObject({ passMark: z.number().int().min(50).max(100), minQuestions: z.number().int().min(1).max(20) }),
+  blockAssessment: z.strictObject({ questions: z.number().int().min(5).max(60), passMark: z.number().int().min(50).max(100) }),
+  validity: z.strictObject({ defaultYears: z.number().int().min(1).max(10), warningDays: z.number().int().min(7).max(365) }),
+});
+export type CertificationRulesFile = z.infer<typeof certificationRulesSchema>;

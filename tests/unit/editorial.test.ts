@@ -6,7 +6,7 @@ import { BLOCK_IDS } from "~/content/schema";
 
 const GOOD_BODY = `Texte.\n\n<Situation title="Un">\n\nCas.\n</Situation>\n\n<Situation title="Deux">\n\nCas.\n</Situation>\n\n<Callout type="retenir" title="À retenir">\n\n- point\n</Callout>\n`;
 
-function catalogue(overrides: { words?: number; body?: string; fiches?: number; ficheWords?: number; glossary?: number; perBlock?: number } = {}) {
+function catalogue(overrides: { words?: number; body?: string; fiches?: number; ficheWords?: number; glossary?: number; perBlock?: number; certification?: false } = {}) {
   const bodies = new Map<string, string>();
   const modules = BLOCK_IDS.flatMap((block) =>
     Array.from({ length: overrides.perBlock ?? EDITORIAL.minModulesPerBlock }, (_, i) => {
@@ -19,7 +19,8 @@ function catalogue(overrides: { words?: number; body?: string; fiches?: number; 
     file: `content/fiches/f${i}.mdx`, code: "", hash: "", terms: [], wordCount: overrides.ficheWords ?? 800, frontmatter: {},
   }));
   const glossary = Array.from({ length: overrides.glossary ?? EDITORIAL.minGlossaryEntries }, (_, i) => ({ id: `t${i}` }));
-  return { manifest: { version: 1, referential: null, glossary, modules, fiches } as unknown as Manifest, bodies };
+  const certification = overrides.certification === false ? null : { pathway: { id: "p", title: "P" } };
+  return { manifest: { version: 1, referential: null, glossary, modules, fiches, certification } as unknown as Manifest, bodies };
 }
 
 describe("editorial rules", () => {
@@ -37,6 +38,7 @@ describe("editorial rules", () => {
     [{ fiches: 13 }, /13 fiche\(s\) réflexe\(s\) : il en faut au moins 14/],
     [{ glossary: 299 }, /299 entrée\(s\)/],
     [{ perBlock: 5 }, /5 module\(s\) : un bloc en compte au moins 6/],
+    [{ certification: false as const }, /règles du parcours certifiant absentes/],
   ])("report %o", (overrides, message) => {
     const { manifest, bodies } = catalogue(overrides);
     const problems = editorialProblems(manifest, bodies);

@@ -1,0 +1,112 @@
+// The certifying pathway's rules, applied to one learner's evidence. Pure: no I/O.
+// A block is validated at a level when, for every competency of the block and for that level and the
+// levels below it, the evidence the referential asks for is present (quiz results on the questions
+// tied to the competency, observations by a tutor, or both), and the block's final assessment is passed.
+// Every result says what is met, what is missing, and what to do next, in French.
+
+export const LEVELS = ["generales", "operationnelles", "approfondies"] as const;
+export type CertLevel = (typeof LEVELS)[number];
+export const LEVEL_NAMES: Record<CertLevel, string> = { generales: "générales", operationnelles: "opérationnelles", approfondies: "approfondies" };
+
+export type LevelRule = { assessment: "quiz" | "observation" | "both"; observations?: number };
+export type CompetencyRule = { id: string; title: string; levels: Record<CertLevel, LevelRule> };
+export type BlockRule = { id: string; number: number; title: string; competencies: CompetencyRule[] };
+export type CertificationRules = { quizPassMark: number; quizMinQuestions: number; blockAssessmentPassMark: number };
+
+export type Evidence = {
+  /** Every graded answer, with the competency its question is tied to. */
+  answers: { questionId: string; competencyId: string; correct: boolean; at: string }[];
+  /** Tutor validations; corrected ones carry supersededAt and no longer count. */
+  validations: { competencyId: string; level: CertLevel; observedOn: string; supersededAt: string | null }[];
+  /** Final assessments of the blocks (best score counts). */
+  blockAssessments: { blockId: string; score: number; at: string }[];
+};
+
+export type QuizStatus = { answered: number; correct: number; percent: number; met: boolean };
+export type ObservationStatus = { required: number; observed: number; met: boolean };
+
+/** Quiz evidence for a competency: the latest answer to each of its questions. */
+export function quizStatus(evidence: Evidence, competencyId: string, rules: CertificationRules): QuizStatus {
+  const latest = new Map<string, { correct: boolean; at: string }>();
+  for (const a of evidence.answers) {
+    if (a.competencyId !== competencyId) continue;
+    const prev = latest.get(a.questionId);
+    if (!prev || a.at > prev.at) latest.set(a.questionId, { correct: a.correct, at: a.at });
+  }
+  const answered = latest.size;
+  const correct = [...latest.values()].filter((v) => v.correct).length;
+  const percent = answered ? Math.round((correct * 100) / answered) : 0;
+  return { answered, correct, percent, met: answered >= rules.quizMinQuestions && percent >= rules.quizPassMark };
+}
+
+/** Observation evidence: distinct days observed at this level or above, by validations not corrected. */
+export function observationStatus(evidence: Evidence, competencyId: string, level: CertLevel, required: number): ObservationStatus {
+  const rank = LEVELS.indexOf(level);
+  const days = new Set(
+    evidence.validations.filter((v) => v.competencyId === competencyId && !v.supersededAt && LEVELS.indexOf(v.level) >= rank).map((v) => v.observedOn),
+  );
+  return { required, observed: Math.min(days.size, required), met: days.size >= required };
+}
+
+export type CompetencyAtLevel = { competencyId: string; title: string; quiz: QuizStatus | null; observation: ObservationStatus | null; met: boolean };
+export type BlockAtLevel = { level: CertLevel; competencies: CompetencyAtLevel[]; competenciesMet: boolean; assessmentMet: boolean; validated: boolean; missing: string[] };
+export type BlockResult = { blockId: string; number: number; title: string; levels: BlockAtLevel[]; validatedLevel: CertLevel | null; nextActions: string[] };
+
+function competencyAt(c: CompetencyRule, level: CertLevel, evidence: Evidence, rules: CertificationRules): CompetencyAtLevel {
+  const rule = c.levels[level];
+  const quiz = rule.assessment === "observation" ? null : quizStatus(evidence, c.id, rules);
+  const observation = rule.assessment === "quiz" ? null : observationStatus(evidence, c.id, level, rule.observations ?? 1);
+  return { competencyId: c.id, title: c.title, quiz, observation, met: (quiz?.met ?? true) && (observation?.met ?? true) };
+}
+
+function missingFor(c: CompetencyAtLevel, level: CertLevel, rules: CertificationRules): string[] {
+  const out: string[] = [];
+  if (c.quiz && !c.quiz.met)
+    out.push(
+      c.quiz.answered < rules.quizMinQuestions
+        ? `répondre aux questions de quiz sur « ${c.title} » (au moins ${rules.quizMinQuestions})`
+        : `réussir les questions de quiz sur « ${c.title} » (${c.quiz.percent} % de bonnes réponses, ${rules.quizPassMark} % attendus)`,
+    );
+  if (c.observation && !c.observation.met) {
+    const left = c.observation.required - c.observation.observed;
+    out.push(`valider « ${c.title} » en situation de travail avec votre tuteur (niveau ${LEVEL_NAMES[level]}${left > 1 ? `, encore ${left} observations à des dates différentes` : ""})`);
+  }
+  return out;
+}
+
+export function evaluateBlock(block: BlockRule, evidence: Evidence, rules: CertificationRules): BlockResult {
+  const best = Math.max(-1, ...evidence.blockAssessments.filter((a) => a.blockId === block.id).map((a) => a.score));
+  const assessmentMet = best >= rules.blockAssessmentPassMark;
+  const levels: BlockAtLevel[] = [];
+  let previousValidated = true;
+  for (const level of LEVELS) {
+    const competencies = block.competencies.map((c) => competencyAt(c, level, evidence, rules));
+    const competenciesMet = competencies.every((c) => c.met);
+    const missing = competencies.flatMap((c) => missingFor(c, level, rules));
+    if (!assessmentMet) missing.push(`réussir l'évaluation du bloc ${block.number} (${rules.blockAssessmentPassMark} % attendus)`);
+    // Levels are cumulative: a level is validated only if the ones below it are.
+    const validated: boolean = previousValidated && competenciesMet && assessmentMet;
+    levels.push({ level, competencies, competenciesMet, assessmentMet, validated, missing });
+    previousValidated = validated;
+  }
+  const validatedLevel = [...levels].reverse().find((l) => l.validated)?.level ?? null;
+  const target = levels.find((l) => !l.validated);
+  return { blockId: block.id, number: block.number, title: block.title, levels, validatedLevel, nextActions: target ? target.missing.slice(0, 3) : [] };
+}
+
+export type PathwayResult = { blocks: BlockResult[]; validated: boolean; level: CertLevel | null; summary: string };
+
+/** The pathway is validated when the three blocks are; its level is the lowest of the blocks' levels. */
+export function evaluatePathway(blocks: BlockRule[], evidence: Evidence, rules: CertificationRules): PathwayResult {
+  const results = blocks.map((b) => evaluateBlock(b, evidence, rules));
+  const levels = results.map((r) => (r.validatedLevel ? LEVELS.indexOf(r.validatedLevel) : -1));
+  const min = Math.min(...levels);
+  const level = min >= 0 ? LEVELS[min]! : null;
+  const next = results.flatMap((r) => r.nextActions.slice(0, 1));
+  return {
+    blocks: results,
+    validated: level !== null,
+    level,
+    summary: level ? `Parcours validé au niveau des connaissances ${LEVEL_NAMES[level]}.` : `Il vous reste : ${next.join(" ; ")}.`,
+  };
+}
