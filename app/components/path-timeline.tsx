@@ -86,3 +86,43 @@ export function PathTimeline({ path, actions }: { path: PathView; actions?: (ste
     </ol>
   );
 }
+
+/** Points d'étape, newest first, as the mentee and her tutor read them. */
+export function CheckpointList({ checkpoints }: { checkpoints: { id: string; heldOn: string; tutorName: string; notes: string; actions: string | null }[] }) {
+  return (
+    <ul className="space-y-3">
+      {checkpoints.map((c) => (
+        <li key={c.id} className="card">
+          <p className="font-semibold">
+            {formatDate(c.heldOn)} — avec {c.tutorName}
+          </p>
+          <p className="whitespace-pre-line">{c.notes}</p>
+          {c.actions ? (
+            <p className="mt-2 whitespace-pre-line">
+              <strong>Actions convenues :</strong> {c.actions}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A short titled list of steps with their due dates (what awaits validation, what is late). */
+export function StepList({ title, tone, steps }: { title: string; tone: "info" | "alert"; steps: { id: string; title: string; dueDate: string }[] }) {
+  if (steps.length === 0) return null;
+  return (
+    <div>
+      <p className={`font-semibold ${tone === "alert" ? "text-red-800" : "text-sky-900"}`}>
+        {title} ({steps.length}) :
+      </p>
+      <ul className="list-disc pl-6">
+        {steps.map((s) => (
+          <li key={s.id}>
+            {s.title} (échéance {formatDate(s.dueDate)})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,5 +1,6 @@
 // The glossary and the fiches réflexes: schemas and checks. Pure: no I/O.
 import { z } from "~/utils/zod";
+import { frText, isoDate, slug } from "./fields";
 
 export const SPECIALTIES = [
   { id: "cardiologie", label: "Cardiologie" },
@@ -38,11 +39,8 @@ export const GLOSSARY_CATEGORIES = [
 export type GlossaryCategory = (typeof GLOSSARY_CATEGORIES)[number]["id"];
 const CATEGORY_IDS = GLOSSARY_CATEGORIES.map((c) => c.id) as [GlossaryCategory, ...GlossaryCategory[]];
 
-const text = z
-  .string({ error: (issue) => (issue.input === undefined ? "champ obligatoire manquant" : "doit être un texte") })
-  .trim()
-  .min(1, "ne doit pas être vide");
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "identifiant invalide (minuscules, chiffres, tirets)");
+const text = frText;
+
 
 export const glossaryEntrySchema = z
   .strictObject({
@@ -89,14 +87,6 @@ export const FICHE_SECTIONS = [
   "Pièges à éviter",
 ] as const;
 
-const isoDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    ctx.addIssue({ code: "custom", message: "doit être une date AAAA-MM-JJ" });
-    return z.NEVER;
-  }
-  return date.toISOString().slice(0, 10);
-});
 
 export const ficheFrontmatterSchema = z.strictObject({
   id: z.enum(SPECIALTY_IDS, { error: "la fiche doit porter l'identifiant d'une spécialité connue" }),

@@ -1,6 +1,7 @@
 // The integration path template (content/parcours-integration.yaml): phases and steps, validated by zod.
 // Pure (no I/O): used by the build, by content:check and by the tests.
 import { z } from "~/utils/zod";
+import { frText, slug } from "./fields";
 
 export const STEP_KINDS = [
   { id: "document", label: "Lecture" },
@@ -26,11 +27,7 @@ export const INVARIANTS = [
 ] as const;
 const INVARIANT_IDS = INVARIANTS.map((i) => i.id) as [string, ...string[]];
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "identifiant invalide (minuscules, chiffres, tirets)");
-const text = z
-  .string({ error: (issue) => (issue.input === undefined ? "champ obligatoire manquant" : "doit être un texte") })
-  .trim()
-  .min(1, "ne doit pas être vide");
+const text = frText;
 
 export const pathStepSchema = z.strictObject({
   id: slug,

@@ -1,12 +1,10 @@
 // The competency referential (RACE): schema and cross-checks. Pure: no I/O.
 import { z } from "~/utils/zod";
+import { frText, slug } from "./fields";
 import { BLOCK_IDS, LEVEL_IDS, type LevelId } from "./schema";
 
-const text = z
-  .string({ error: (issue) => (issue.input === undefined ? "champ obligatoire manquant" : "doit être un texte") })
-  .trim()
-  .min(1, "ne doit pas être vide");
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "identifiant invalide (minuscules, chiffres, tirets)");
+const text = frText;
+const id = slug;
 
 export const ASSESSMENTS = ["quiz", "observation", "both"] as const;
 export type Assessment = (typeof ASSESSMENTS)[number];

@@ -1,6 +1,7 @@
 // Zod schemas for the files people write under content/: module frontmatter and quiz banks.
 // Pure (no I/O): used by the build, by content:check and by the tests.
 import { z } from "~/utils/zod";
+import { frText, isoDate, semver, slug } from "./fields";
 
 export const BLOCK_IDS = ["gestion-information", "ecosysteme-soins", "competences-transversales"] as const;
 export type BlockId = (typeof BLOCK_IDS)[number];
@@ -8,25 +9,6 @@ export type BlockId = (typeof BLOCK_IDS)[number];
 export const LEVEL_IDS = ["generales", "operationnelles", "approfondies"] as const;
 export type LevelId = (typeof LEVEL_IDS)[number];
 
-const slug = z
-  .string({ error: "doit être un texte" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "doit être un identifiant en minuscules, chiffres et tirets");
-const frText = z
-  .string({ error: (issue) => (issue.input === undefined ? "champ obligatoire manquant" : "doit être un texte") })
-  .trim()
-  .min(1, "ne doit pas être vide");
-const semver = z
-  .string({ error: "doit être une version, par exemple 1.0.0" })
-  .regex(/^\d+\.\d+\.\d+$/, "doit être une version au format 1.0.0");
-// YAML turns unquoted dates into Date objects: accept both and keep an ISO date string.
-const isoDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    ctx.addIssue({ code: "custom", message: "doit être une date AAAA-MM-JJ" });
-    return z.NEVER;
-  }
-  return date.toISOString().slice(0, 10);
-});
 
 export const moduleFrontmatterSchema = z.strictObject({
   id: slug,

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormMessage, TextArea } from "~/components/field";
-import { formatDate, PathTimeline } from "~/components/path-timeline";
+import { CheckpointList, formatDate, PathTimeline } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency } from "~/content/modules.server";
 import { commentSchema, reportSchema, stepDoneSchema, stepIdSchema } from "~/forms/integration";
@@ -189,17 +189,7 @@ export default function Parcours() {
         {checkpoints.length === 0 ? (
           <p>Aucun point d'étape pour l'instant. Votre tutrice les note ici après chaque entretien.</p>
         ) : (
-          <ul className="space-y-3">
-            {checkpoints.map((c) => (
-              <li key={c.id} className="card">
-                <p className="font-semibold">
-                  {formatDate(c.heldOn)} — avec {c.tutorName}
-                </p>
-                <p className="whitespace-pre-line">{c.notes}</p>
-                {c.actions ? <p className="mt-2 whitespace-pre-line"><strong>Actions convenues :</strong> {c.actions}</p> : null}
-              </li>
-            ))}
-          </ul>
+          <CheckpointList checkpoints={checkpoints} />
         )}
       </section>
 

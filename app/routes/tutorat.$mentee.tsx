@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormMessage, SelectField, TextArea, TextField } from "~/components/field";
-import { formatDate, PathTimeline } from "~/components/path-timeline";
+import { CheckpointList, formatDate, PathTimeline } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency, getReferential } from "~/content/modules.server";
 import { checkpointSchema, correctionSchema, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration";
@@ -289,17 +289,7 @@ export default function Mentee() {
             </div>
           </Form>
         ) : null}
-        <ul className="space-y-3">
-          {checkpoints.map((c) => (
-            <li key={c.id} className="card">
-              <p className="font-semibold">
-                {formatDate(c.heldOn)} — {c.tutorName}
-              </p>
-              <p className="whitespace-pre-line">{c.notes}</p>
-              {c.actions ? <p className="mt-2 whitespace-pre-line"><strong>Actions convenues :</strong> {c.actions}</p> : null}
-            </li>
-          ))}
-        </ul>
+        <CheckpointList checkpoints={checkpoints} />
       </section>
 
       <section aria-labelledby="rapport" className="card space-y-2">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDate } from "~/components/path-timeline";
+import { formatDate, StepList } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { listModules } from "~/content/modules.server";
 import { awaitingValidation, summarizePath, todayInParis } from "~/domain/integration-path";
@@ -72,30 +72,8 @@ export default function Tutorat() {
               </div>
               {m.path.total > 0 ? <ProgressBar percent={m.path.percent} label={`Parcours d'intégration : ${m.path.done} étape(s) sur ${m.path.total}`} /> : null}
               <ProgressBar percent={m.summary.percent} label={`Modules terminés : ${m.summary.done} sur ${m.summary.total}`} />
-              {m.waiting.length > 0 ? (
-                <div>
-                  <p className="font-semibold text-sky-900">À valider par vous ({m.waiting.length}) :</p>
-                  <ul className="list-disc pl-6">
-                    {m.waiting.map((s) => (
-                      <li key={s.id}>
-                        {s.title} (échéance {formatDate(s.dueDate)})
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
-              {m.late.length > 0 ? (
-                <div>
-                  <p className="font-semibold text-red-800">En retard ({m.late.length}) :</p>
-                  <ul className="list-disc pl-6">
-                    {m.late.map((s) => (
-                      <li key={s.id}>
-                        {s.title} (échéance {formatDate(s.dueDate)})
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
+              <StepList title="À valider par vous" tone="info" steps={m.waiting} />
+              <StepList title="En retard" tone="alert" steps={m.late} />
               {m.modules.length > 0 ? (
                 <details>
                   <summary className="cursor-pointer font-semibold">Modules et résultats aux quiz</summary>
