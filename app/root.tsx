@@ -78,6 +78,11 @@ function Header() {
               <NavLink to="/blocs" className={navClass}>
                 Blocs
               </NavLink>
+              {user.role === "learner" && (
+                <NavLink to="/certification" className={navClass}>
+                  Certification
+                </NavLink>
+              )}
               <NavLink to="/fiches-reflexes" className={navClass}>
                 Fiches réflexes
               </NavLink>

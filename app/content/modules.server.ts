@@ -114,3 +114,46 @@ export function getIntegrationPath() {
   if (!template) throw new Error("Contenu invalide : le parcours d'intégration manque. Lancez « npm run content:check ».");
   return template;
 }
+
+/** The certifying pathway's rules (content/certification.yaml). */
+export function getCertificationRules() {
+  const rules = load().manifest.certification;
+  if (!rules) throw new Error("Contenu invalide : les règles du parcours certifiant manquent (content/certification.yaml).");
+  return rules;
+}
+
+export const ASSESSMENT_PREFIX = "evaluation-";
+
+/**
+ * The final assessment of a block as a quiz: its bank is every question of the block's modules, a draw of
+ * the size set by the rules, their pass mark. Built from the compiled content, never per request work
+ * beyond this object.
+ */
+export function getBlockAssessment(blockId: string): CompiledModule | undefined {
+  const block = getBlock(blockId);
+  if (!block) return undefined;
+  const rules = getCertificationRules();
+  const questions = listModulesOfBlock(block.id).flatMap((m) => m.quiz?.questions ?? []);
+  return {
+    file: `content/certification.yaml#${block.id}`,
+    code: "",
+    hash: "",
+    wordCount: 0,
+    terms: [],
+    frontmatter: {
+      id: `${ASSESSMENT_PREFIX}${block.id}`,
+      title: `Évaluation du bloc ${block.number} — ${block.title}`,
+      block: block.id,
+      order: 0,
+      estimatedMinutes: Math.round(rules.blockAssessment.questions * 1.5),
+      level: "operationnelles",
+      version: getReferential().version,
+      summary: `Une évaluation finale de ${rules.blockAssessment.questions} questions tirées dans tous les modules du bloc.`,
+      objectives: [],
+      prerequisites: [],
+      competencies: block.competencies.map((c) => c.id),
+      changelog: [],
+    },
+    quiz: { passMark: rules.blockAssessment.passMark, drawCount: Math.min(rules.blockAssessment.questions, questions.length), questions },
+  };
+}

@@ -5,7 +5,7 @@ import { moduleProgress, quizAttempts } from "../../db/schema";
 import type { CompiledModule } from "~/content/build.server";
 import type { Question } from "~/content/schema";
 import { bestOf, nextStatus, type ProgressRow } from "~/domain/progress";
-import { drawQuiz, fieldName, gradeAttempt, submissionSchema, toAnswer, toPublicQuestion, type Answer, type DrawnQuestion, type Grade, type PublicQuestion, type QuestionResult } from "~/domain/quiz";
+import { describeExpected, describeGiven, drawQuiz, fieldName, gradeAttempt, submissionSchema, toAnswer, toPublicQuestion, type Answer, type DrawnQuestion, type Grade, type PublicQuestion, type QuestionResult } from "~/domain/quiz";
 import { getDb } from "~/utils/db.server";
 
 export async function listProgress(userId: string): Promise<ProgressRow[]> {
@@ -53,7 +53,11 @@ async function recordEvent(
   }
 }
 
+/** Block assessments are quizzes that are not modules: they leave module progress alone. */
+const tracksProgress = (module: CompiledModule) => !module.frontmatter.id.startsWith("evaluation-");
+
 export async function markOpened(userId: string, module: CompiledModule) {
+  if (!tracksProgress(module)) return;
   const existing = await getProgress(userId, module.frontmatter.id);
   if (!existing) await recordEvent(getDb(), userId, module, "open");
 }
@@ -174,7 +178,7 @@ export async function submitAttempt(input: { userId: string; module: CompiledMod
       .where(and(eq(quizAttempts.id, attemptId), isNull(quizAttempts.submittedAt)))
       .returning({ id: quizAttempts.id });
     if (updated.length === 0) return false;
-    await recordEvent(tx, userId, module, grade.passed ? "quiz_passed" : "quiz_failed", grade.score);
+    if (tracksProgress(module)) await recordEvent(tx, userId, module, grade.passed ? "quiz_passed" : "quiz_failed", grade.score);
     return true;
   });
   if (!stored) return { ok: false, status: 409, formError: "Cette tentative a déjà été envoyée : elle ne peut pas l'être deux fois." };
@@ -229,4 +233,22 @@ export async function listProgressOf(userIds: string[]) {
     .select({ userId: moduleProgress.userId, moduleId: moduleProgress.moduleId, status: moduleProgress.status, bestScore: moduleProgress.bestScore, attemptsCount: moduleProgress.attemptsCount, updatedAt: moduleProgress.updatedAt })
     .from(moduleProgress)
     .where(inArray(moduleProgress.userId, userIds));
+}
+
+/** What a submitted attempt shows: each drawn question with the answer given, the expected one and why. */
+export function attemptResult(module: CompiledModule, shown: AttemptView) {
+  const byId = new Map((module.quiz?.questions ?? []).map((q) => [q.id, q]));
+  return {
+    id: shown.id,
+    score: shown.score,
+    passed: shown.passed,
+    correctCount: shown.correctCount,
+    total: shown.total,
+    questions: shown.drawn.flatMap((d) => {
+      const q = byId.get(d.id);
+      if (!q) return [];
+      const correct = shown.results.some((r) => r.id === q.id && r.correct);
+      return [{ id: q.id, prompt: q.prompt, correct, given: describeGiven(q, shown.answers[q.id]), expected: describeExpected(q), explanation: q.explanation }];
+    }),
+  };
 }

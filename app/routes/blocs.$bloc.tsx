@@ -79,6 +79,9 @@ export default function BlocPage() {
               ? "Tous les modules du bloc sont terminés."
               : `Il vous reste ${remaining.length} module${remaining.length > 1 ? "s" : ""} (environ ${formatMinutes(remainingMinutes)}).`}
           </p>
+          <p className="text-sm">
+            <Link to={`/blocs/${block.id}/evaluation`}>Évaluation finale du bloc</Link> · <Link to="/certification">Où en suis-je dans le parcours certifiant ?</Link>
+          </p>
         </div>
       </header>
 

@@ -4,11 +4,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "~/utils/zod";
 import { MdxContent } from "~/components/mdx-content";
 import { StatusBadge } from "~/components/progress-bar";
+import { AttemptsTable, QuizResult } from "~/components/quiz-result";
 import { QuizForm } from "~/components/quiz-form";
 import { getBlock, getCompetency, getModule, getReferential, neighbours, termDefinitions } from "~/content/modules.server";
 import { MODULE_STATE_LABELS, moduleState } from "~/domain/progress";
-import { describeExpected, describeGiven } from "~/domain/quiz";
-import { getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead, startAttempt, submitAttempt } from "~/models/progress.server";
+import { attemptResult, getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead } from "~/models/progress.server";
+import { quizIntent } from "~/utils/quiz-action.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/forms";
 
@@ -35,22 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (attemptParam && (!shown || shown.moduleId !== fm.id)) notFound("Ce résultat de quiz est introuvable.");
 
   // Correct answers and explanations leave the server only for a submitted attempt.
-  const byId = new Map((module.quiz?.questions ?? []).map((q) => [q.id, q]));
-  const result = shown
-    ? {
-        id: shown.id,
-        score: shown.score,
-        passed: shown.passed,
-        correctCount: shown.correctCount,
-        total: shown.total,
-        questions: shown.drawn.flatMap((d) => {
-          const q = byId.get(d.id);
-          if (!q) return [];
-          const correct = shown.results.some((r) => r.id === q.id && r.correct);
-          return [{ id: q.id, prompt: q.prompt, correct, given: describeGiven(q, shown.answers[q.id]), expected: describeExpected(q), explanation: q.explanation }];
-        }),
-      }
-    : null;
+  const result = shown ? attemptResult(module, shown) : null;
 
   const state = moduleState(progress);
   const block = getBlock(fm.block)!;
@@ -102,26 +88,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await markRead(user.id, module);
       return redirect(`${here}#quiz`);
     case "commencer":
-      if (!module.quiz) return data({ formError: "Ce module n'a pas encore de quiz.", fieldErrors: {}, values: {} }, { status: 400 });
-      await startAttempt(user.id, module);
-      return redirect(`${here}#quiz`);
-    case "envoyer": {
-      const result = await submitAttempt({ userId: user.id, module, attemptId: parsed.data.attemptId, values });
-      if (result.ok) return redirect(`${here}?tentative=${result.attemptId}#resultat`);
-      const kept = Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith("q__")));
-      return data({ formError: result.formError ?? null, fieldErrors: result.fieldErrors ?? {}, values: kept }, { status: result.status });
-    }
+    case "envoyer":
+      return quizIntent(parsed.data.intent, { userId: user.id, module, attemptId: "attemptId" in parsed.data ? parsed.data.attemptId : undefined, values, here });
   }
 }
-
-function formatDuration(seconds: number | null) {
-  if (seconds == null) return "—";
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return m > 0 ? `${m} min ${String(s).padStart(2, "0")} s` : `${s} s`;
-}
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export default function ModulePage() {
   const { module, state, stateLabel, bestScore, openAttempt, attempts, result, previous, next } = useLoaderData<typeof loader>();
@@ -173,38 +143,7 @@ export default function ModulePage() {
       ) : null}
 
       {result ? (
-        <section id="resultat" aria-labelledby="resultat-titre" className="space-y-4" tabIndex={-1}>
-          <h2 id="resultat-titre" className="text-2xl font-bold">
-            Résultat du quiz
-          </h2>
-          <div className={`card border-l-4 ${result.passed ? "border-l-emerald-700" : "border-l-amber-700"}`} role="status">
-            <p className="text-2xl font-bold" data-testid="score">
-              {result.score} % — {result.correctCount} bonne{result.correctCount > 1 ? "s" : ""} réponse{result.correctCount > 1 ? "s" : ""} sur {result.total}
-            </p>
-            <p className="mt-1 font-semibold">{result.passed ? "Quiz réussi : le module est terminé." : `Quiz non réussi (seuil : ${module.passMark} %). Relisez les explications puis retentez votre chance : un nouveau tirage vous attend.`}</p>
-          </div>
-          <ol className="space-y-3">
-            {result.questions.map((q, i) => (
-              <li key={q.id} className="card" data-result={q.correct ? "correct" : "incorrect"}>
-                <p className="font-semibold">
-                  Question {i + 1} : {q.prompt}
-                </p>
-                <p className={`mt-1 font-bold ${q.correct ? "text-emerald-800" : "text-red-800"}`}>{q.correct ? "✓ Bonne réponse" : "✗ Réponse incorrecte"}</p>
-                <p className="mt-1">
-                  <span className="font-semibold">Votre réponse :</span> {q.given}
-                </p>
-                {!q.correct ? (
-                  <p>
-                    <span className="font-semibold">Réponse attendue :</span> {q.expected}
-                  </p>
-                ) : null}
-                <p className="mt-2 rounded bg-slate-100 px-3 py-2">
-                  <span className="font-semibold">Explication :</span> {q.explanation}
-                </p>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <QuizResult result={result} passMark={module.passMark} passedMessage="Quiz réussi : le module est terminé." />
       ) : null}
 
       <section id="quiz" aria-labelledby="quiz-titre" className="space-y-4" tabIndex={-1}>
@@ -237,35 +176,7 @@ export default function ModulePage() {
             </button>
           </Form>
         )}
-        {attempts.length > 0 ? (
-          <div>
-            <h3 className="text-lg font-semibold">Vos tentatives</h3>
-            <table className="mt-2 w-full border-collapse text-left">
-              <thead>
-                <tr>
-                  <th className="border-b border-slate-300 py-2 pr-3">Date</th>
-                  <th className="border-b border-slate-300 py-2 pr-3">Score</th>
-                  <th className="border-b border-slate-300 py-2 pr-3">Durée</th>
-                  <th className="border-b border-slate-300 py-2">Détail</th>
-                </tr>
-              </thead>
-              <tbody>
-                {attempts.map((a) => (
-                  <tr key={a.id}>
-                    <td className="border-b border-slate-200 py-2 pr-3">{a.submittedAt ? dateFormat.format(new Date(a.submittedAt)) : "—"}</td>
-                    <td className="border-b border-slate-200 py-2 pr-3">
-                      {a.score} % {a.passed ? "(réussi)" : "(non réussi)"}
-                    </td>
-                    <td className="border-b border-slate-200 py-2 pr-3">{formatDuration(a.durationSeconds)}</td>
-                    <td className="border-b border-slate-200 py-2">
-                      <Link to={`?tentative=${a.id}#resultat`}>Voir les réponses</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <AttemptsTable attempts={attempts} />
       </section>
       <nav aria-label="Modules du bloc" className="flex flex-col gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:justify-between">
         {previous ? (

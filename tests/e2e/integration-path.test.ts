@@ -51,7 +51,7 @@ describe("integration path journey", () => {
     await page.getByLabel("Confirmez le mot de passe").fill(RECRUIT.password);
     await page.getByRole("button", { name: "Enregistrer et me connecter" }).click();
     await page.getByRole("heading", { level: 1, name: "Bonjour Lucie" }).waitFor();
-    await page.getByRole("link", { name: "Mon parcours" }).click();
+    await page.getByRole("link", { name: "Mon parcours", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Mon parcours d'intégration" }).waitFor();
     const step = page.locator('[data-step="template:point-etape-semaine-1"]');
     await step.getByText("Ajouter un commentaire (facultatif)").click();

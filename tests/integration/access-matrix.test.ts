@@ -16,6 +16,8 @@ import * as fiche from "~/routes/fiches-reflexes.$specialite";
 import * as glossaire from "~/routes/glossaire";
 import * as recherche from "~/routes/recherche";
 import * as parcours from "~/routes/parcours";
+import * as certification from "~/routes/certification";
+import * as evaluation from "~/routes/blocs.$bloc_.evaluation";
 import * as tutorat from "~/routes/tutorat._index";
 import * as mentee from "~/routes/tutorat.$mentee";
 import * as equipe from "~/routes/equipe._index";
@@ -61,6 +63,8 @@ const MATRIX: [string, Loader, () => Record<string, string>, Record<Who, number>
   ["/glossaire", glossaire.loader as Loader, () => ({}), EVERYONE],
   ["/recherche?q=ecg", recherche.loader as Loader, () => ({}), EVERYONE],
   ["/parcours", parcours.loader as Loader, () => ({}), EVERYONE],
+  ["/certification", certification.loader as Loader, () => ({}), EVERYONE],
+  ["/blocs/gestion-information/evaluation", evaluation.loader as Loader, () => ({ bloc: "gestion-information" }), EVERYONE],
   ["/tutorat", tutorat.loader as Loader, () => ({}), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 200, cadre: 403, autre_cadre: 403, admin: 200 }],
   ["/tutorat/<recrue>", mentee.loader as Loader, () => ({ mentee: ids.recrue! }), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 200, cadre: 200, autre_cadre: 403, admin: 200 }],
   ["/tutorat/<confirmée>", mentee.loader as Loader, () => ({ mentee: ids.confirmee! }), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 403, admin: 200 }],

@@ -6,6 +6,7 @@ import { fieldName, type PublicQuestion } from "~/domain/quiz";
 import { action as moduleAction, loader as moduleLoader } from "~/routes/modules.$slug";
 import { loader as dashboardLoader } from "~/routes/_index";
 import { getDb } from "~/utils/db.server";
+import { answersFor } from "../helpers/right-answers";
 import { request, run, signIn, unwrap } from "../helpers/requests";
 
 const SLUG = "exemple";
@@ -25,47 +26,7 @@ async function startQuiz(cookie: string) {
   return data.openAttempt;
 }
 
-/** Answers every drawn question rightly (using the server-side bank, as only a test can). */
-function rightAnswers(questions: PublicQuestion[], wrongIds: string[] = []): Record<string, string | string[]> {
-  const bank = getModule(SLUG)!.quiz!.questions;
-  const form: Record<string, string | string[]> = {};
-  for (const pq of questions) {
-    const q = bank.find((b) => b.id === pq.id)!;
-    const wrong = wrongIds.includes(q.id);
-    switch (q.type) {
-      case "single":
-      case "multiple": {
-        const correctTexts = q.options.filter((o) => (wrong ? !o.correct : o.correct)).map((o) => o.text);
-        const values = pq.choices!.filter((c) => correctTexts.includes(c.text)).map((c) => c.value);
-        form[fieldName(q.id)] = q.type === "single" ? values[0]! : values;
-        break;
-      }
-      case "truefalse":
-        form[fieldName(q.id)] = q.answer !== wrong ? "vrai" : "faux";
-        break;
-      case "matching":
-        for (const row of pq.left!) {
-          const pair = q.pairs.find((p) => p.left === row.text)!;
-          const target = wrong ? q.pairs.find((p) => p.id !== pair.id)! : pair;
-          form[fieldName(q.id, row.key)] = pq.right!.find((r) => r.text === target.right)!.value;
-        }
-        break;
-      case "ordering":
-        for (const row of pq.left!) {
-          const index = q.items.findIndex((it) => it.text === row.text);
-          form[fieldName(q.id, row.key)] = String(wrong ? q.items.length - index : index + 1);
-        }
-        break;
-      case "numeric":
-        form[fieldName(q.id)] = String(wrong ? q.answer + 10 : q.answer).replace(".", ",");
-        break;
-      case "text":
-        form[fieldName(q.id)] = wrong ? "autre chose" : ` ${q.accepted[0]!.toLowerCase()} `;
-        break;
-    }
-  }
-  return form;
-}
+const rightAnswers = (questions: PublicQuestion[], wrongIds: string[] = []) => answersFor(getModule(SLUG)!.quiz!.questions, questions, wrongIds);
 
 async function submit(cookie: string, attemptId: string, answers: Record<string, string | string[]>) {
   return moduleAction({ request: request(`/modules/${SLUG}`, { cookie, form: { intent: "envoyer", attemptId, ...answers } }), params, context: {} });

@@ -1,0 +1,93 @@
+// A submitted quiz: score, each question with the answer given, the expected one and its explanation;
+// and the table of past attempts. Shared by module quizzes and block assessments.
+import { Link } from "@remix-run/react";
+
+export type QuizResultView = {
+  id: string;
+  score: number;
+  passed: boolean;
+  correctCount: number;
+  total: number;
+  questions: { id: string; prompt: string; correct: boolean; given: string; expected: string; explanation: string }[];
+};
+
+export function QuizResult({ result, passMark, passedMessage }: { result: QuizResultView; passMark: number; passedMessage: string }) {
+  return (
+    <section id="resultat" aria-labelledby="resultat-titre" className="space-y-4" tabIndex={-1}>
+      <h2 id="resultat-titre" className="text-2xl font-bold">
+        Résultat du quiz
+      </h2>
+      <div className={`card border-l-4 ${result.passed ? "border-l-emerald-700" : "border-l-amber-700"}`} role="status">
+        <p className="text-2xl font-bold" data-testid="score">
+          {result.score} % — {result.correctCount} bonne{result.correctCount > 1 ? "s" : ""} réponse{result.correctCount > 1 ? "s" : ""} sur {result.total}
+        </p>
+        <p className="mt-1 font-semibold">
+          {result.passed ? passedMessage : `Quiz non réussi (seuil : ${passMark} %). Relisez les explications puis retentez votre chance : un nouveau tirage vous attend.`}
+        </p>
+      </div>
+      <ol className="space-y-3">
+        {result.questions.map((q, i) => (
+          <li key={q.id} className="card" data-result={q.correct ? "correct" : "incorrect"}>
+            <p className="font-semibold">
+              Question {i + 1} : {q.prompt}
+            </p>
+            <p className={`mt-1 font-bold ${q.correct ? "text-emerald-800" : "text-red-800"}`}>{q.correct ? "✓ Bonne réponse" : "✗ Réponse incorrecte"}</p>
+            <p className="mt-1">
+              <span className="font-semibold">Votre réponse :</span> {q.given}
+            </p>
+            {!q.correct ? (
+              <p>
+                <span className="font-semibold">Réponse attendue :</span> {q.expected}
+              </p>
+            ) : null}
+            <p className="mt-2 rounded bg-slate-100 px-3 py-2">
+              <span className="font-semibold">Explication :</span> {q.explanation}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function formatDuration(seconds: number | null) {
+  if (seconds == null) return "—";
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m > 0 ? `${m} min ${String(s).padStart(2, "0")} s` : `${s} s`;
+}
+
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+
+export function AttemptsTable({ attempts }: { attempts: { id: string; submittedAt: string | null; score: number | null; passed: boolean | null; durationSeconds: number | null }[] }) {
+  if (attempts.length === 0) return null;
+  return (
+    <div>
+      <h3 className="text-lg font-semibold">Vos tentatives</h3>
+      <table className="mt-2 w-full border-collapse text-left">
+        <thead>
+          <tr>
+            <th className="border-b border-slate-300 py-2 pr-3">Date</th>
+            <th className="border-b border-slate-300 py-2 pr-3">Score</th>
+            <th className="border-b border-slate-300 py-2 pr-3">Durée</th>
+            <th className="border-b border-slate-300 py-2">Détail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {attempts.map((a) => (
+            <tr key={a.id}>
+              <td className="border-b border-slate-200 py-2 pr-3">{a.submittedAt ? dateFormat.format(new Date(a.submittedAt)) : "—"}</td>
+              <td className="border-b border-slate-200 py-2 pr-3">
+                {a.score} % {a.passed ? "(réussi)" : "(non réussi)"}
+              </td>
+              <td className="border-b border-slate-200 py-2 pr-3">{formatDuration(a.durationSeconds)}</td>
+              <td className="border-b border-slate-200 py-2">
+                <Link to={`?tentative=${a.id}#resultat`}>Voir les réponses</Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

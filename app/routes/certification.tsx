@@ -1,0 +1,139 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getCertificationRules, listModules } from "~/content/modules.server";
+import { LEVEL_NAMES, LEVELS } from "~/domain/certification";
+import { LEVEL_LABELS } from "~/domain/levels";
+import { certificationOf } from "~/models/certification.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Parcours certifiant — Pivot" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const result = await certificationOf(user.id);
+  const modulesFor = (competencyId: string) =>
+    listModules()
+      .filter((m) => m.frontmatter.competencies.includes(competencyId))
+      .map((m) => ({ id: m.frontmatter.id, title: m.frontmatter.title }));
+  return {
+    title: getCertificationRules().pathway.title,
+    validated: result.validated,
+    level: result.level ? LEVEL_LABELS[result.level] : null,
+    summary: result.summary,
+    blocks: result.blocks.map((b) => {
+      const target = b.levels.find((l) => !l.validated) ?? null;
+      return {
+        id: b.blockId,
+        number: b.number,
+        title: b.title,
+        validatedLevel: b.validatedLevel ? LEVEL_LABELS[b.validatedLevel] : null,
+        ladder: b.levels.map((l) => ({
+          level: l.level,
+          label: LEVEL_LABELS[l.level],
+          validated: l.validated,
+          met: l.competencies.filter((c) => c.met).length,
+          total: l.competencies.length,
+        })),
+        target: target
+          ? {
+              label: LEVEL_NAMES[target.level],
+              assessmentMet: target.assessmentMet,
+              nextActions: b.nextActions,
+              competencies: target.competencies.map((c) => ({ ...c, modules: c.quiz && !c.quiz.met ? modulesFor(c.competencyId) : [] })),
+            }
+          : null,
+      };
+    }),
+  };
+}
+
+export default function Certification() {
+  const { title, validated, level, summary, blocks } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-bold">{title}</h1>
+        <p className={`card text-lg font-semibold ${validated ? "border-l-4 border-l-emerald-700" : ""}`} role="status">
+          {summary}
+        </p>
+        <p className="text-slate-700">
+          Chaque bloc se valide niveau par niveau ({LEVELS.map((l) => LEVEL_NAMES[l]).join(", ")}) : quiz sur les questions liées à chaque compétence, observations en situation de travail par votre tuteur selon le référentiel, et
+          évaluation finale du bloc. {level ? `Niveau atteint pour le parcours : ${level}.` : ""}
+        </p>
+      </header>
+      {blocks.map((b) => (
+        <section key={b.id} aria-labelledby={`bloc-${b.id}`} className="card space-y-4" data-cert-block={b.id}>
+          <h2 id={`bloc-${b.id}`} className="text-2xl font-bold">
+            Bloc {b.number} — {b.title}
+          </h2>
+          <p className="font-semibold">{b.validatedLevel ? `Validé au niveau : ${b.validatedLevel}` : "Pas encore validé"}</p>
+          <ol className="grid gap-3 sm:grid-cols-3" aria-label={`Niveaux du bloc ${b.number}`}>
+            {b.ladder.map((l) => (
+              <li key={l.level} className={`rounded-lg border-2 p-3 ${l.validated ? "border-emerald-600 bg-emerald-50" : "border-slate-300 bg-white"}`} data-level={l.level} data-validated={l.validated ? "oui" : "non"}>
+                <p className="font-bold">
+                  {l.validated ? "✓ " : ""}
+                  {l.label}
+                </p>
+                <div role="progressbar" aria-label={`${l.label} : compétences réunies`} aria-valuenow={l.total ? Math.round((l.met * 100) / l.total) : 0} aria-valuemin={0} aria-valuemax={100} className="mt-2 h-2 overflow-hidden rounded-full bg-slate-200">
+                  <div className="h-full rounded-full bg-brand-600" style={{ width: `${l.total ? Math.round((l.met * 100) / l.total) : 0}%` }} />
+                </div>
+                <p className="mt-1 text-sm">
+                  {l.met} compétence(s) sur {l.total}
+                </p>
+              </li>
+            ))}
+          </ol>
+          {b.target ? (
+            <div className="space-y-3">
+              <h3 className="text-lg font-semibold">Pour valider le niveau {b.target.label}</h3>
+              <ul className="space-y-2">
+                {b.target.competencies.map((c) => (
+                  <li key={c.competencyId} className="space-y-0.5" data-cert-competency={c.competencyId}>
+                    <p className={c.met ? "" : "font-semibold"}>
+                      <span aria-hidden="true">{c.met ? "✓ " : "○ "}</span>
+                      {c.title}
+                      <span className="sr-only">{c.met ? " : réuni" : " : à compléter"}</span>
+                    </p>
+                    {c.quiz ? (
+                      <span className="block pl-5 text-sm text-slate-700">
+                        Quiz : {c.quiz.answered ? `${c.quiz.percent} % sur ${c.quiz.answered} question(s)` : "pas encore de réponse"}
+                        {c.modules.length ? (
+                          <>
+                            {" — "}
+                            {c.modules.map((m, i) => (
+                              <span key={m.id}>
+                                {i ? ", " : ""}
+                                <Link to={`/modules/${m.id}#quiz`}>{m.title}</Link>
+                              </span>
+                            ))}
+                          </>
+                        ) : null}
+                      </span>
+                    ) : null}
+                    {c.observation ? (
+                      <span className="block pl-5 text-sm text-slate-700">
+                        Observations : {c.observation.observed} sur {c.observation.required}
+                        {!c.observation.met ? (
+                          <>
+                            {" — "}
+                            <Link to="/parcours#competences">à valider avec votre tuteur</Link>
+                          </>
+                        ) : null}
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              <p>
+                Évaluation du bloc : {b.target.assessmentMet ? "réussie ✓" : "à réussir"} —{" "}
+                <Link to={`/blocs/${b.id}/evaluation`}>{b.target.assessmentMet ? "revoir l'évaluation" : "passer l'évaluation du bloc"}</Link>
+              </p>
+            </div>
+          ) : (
+            <p>Tous les niveaux de ce bloc sont validés.</p>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

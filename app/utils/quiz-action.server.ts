@@ -1,0 +1,17 @@
+// The quiz half of an action, shared by module pages and block assessments: start a draw, or grade it.
+import { data, redirect } from "@remix-run/node";
+import type { CompiledModule } from "~/content/build.server";
+import { startAttempt, submitAttempt } from "~/models/progress.server";
+
+export async function quizIntent(intent: "commencer" | "envoyer", input: { userId: string; module: CompiledModule; attemptId?: string; values: Record<string, string | string[]>; here: string }) {
+  const { userId, module, values, here } = input;
+  if (intent === "commencer") {
+    if (!module.quiz) return data({ formError: "Ce module n'a pas encore de quiz.", fieldErrors: {} as Record<string, string>, values: {} }, { status: 400 });
+    await startAttempt(userId, module);
+    return redirect(`${here}#quiz`);
+  }
+  const result = await submitAttempt({ userId, module, attemptId: input.attemptId ?? "", values });
+  if (result.ok) return redirect(`${here}?tentative=${result.attemptId}#resultat`);
+  const kept = Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith("q__")));
+  return data({ formError: result.formError ?? null, fieldErrors: result.fieldErrors ?? {}, values: kept }, { status: result.status });
+}
