@@ -338,3 +338,35 @@ export const outbox = sqliteTable("outbox", {
   createdAt: createdAt(),
   sentAt: text("sent_at"),
 });
+
+export const CERTIFICATE_KINDS = ["bloc", "parcours"] as const;
+
+/**
+ * Certificates of the certifying pathway. One per learner, kind, block and level (the unique index makes
+ * issuance happen exactly once, even when two requests trigger it together). Names and titles are
+ * snapshots: a certificate says what was certified when it was issued.
+ */
+export const certificates = sqliteTable(
+  "certificates",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: CERTIFICATE_KINDS }).notNull(),
+    /** The block id, or "" for the whole pathway (not null, so that the unique index holds). */
+    blockId: text("block_id").notNull().default(""),
+    level: text("level", { enum: LEVELS }).notNull(),
+    code: text("code").notNull(),
+    holderName: text("holder_name").notNull(),
+    title: text("title").notNull(),
+    issuedAt: text("issued_at").notNull(),
+    validUntil: text("valid_until").notNull(),
+    evidence: text("evidence", { mode: "json" }).notNull(),
+    revokedAt: text("revoked_at"),
+    revokedReason: text("revoked_reason"),
+    revokedBy: text("revoked_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("certificates_once").on(t.userId, t.kind, t.blockId, t.level), uniqueIndex("certificates_code").on(t.code)],
+);

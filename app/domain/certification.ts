@@ -110,3 +110,37 @@ export function evaluatePathway(blocks: BlockRule[], evidence: Evidence, rules: 
     summary: level ? `Parcours validé au niveau des connaissances ${LEVEL_NAMES[level]}.` : `Il vous reste : ${next.join(" ; ")}.`,
   };
 }
+
+// --- Certificates ---
+
+export type CertificateKey = { kind: "bloc" | "parcours"; blockId: string; level: CertLevel };
+
+/**
+ * Certificates a result calls for: one per block and validated level (the levels below included),
+ * and one per level of the pathway. Those already issued are left out.
+ */
+export function certificatesToIssue(result: PathwayResult, issued: CertificateKey[]): CertificateKey[] {
+  const has = new Set(issued.map((c) => `${c.kind}|${c.blockId}|${c.level}`));
+  const wanted: CertificateKey[] = [];
+  for (const b of result.blocks) for (const l of b.levels) if (l.validated) wanted.push({ kind: "bloc", blockId: b.blockId, level: l.level });
+  if (result.level) for (const level of LEVELS.slice(0, LEVELS.indexOf(result.level) + 1)) wanted.push({ kind: "parcours", blockId: "", level });
+  return wanted.filter((k) => !has.has(`${k.kind}|${k.blockId}|${k.level}`));
+}
+
+/** Validity end: the issue date plus a number of years (29 February falls back to 28). */
+export function validUntilFrom(issuedOn: string, years: number): string {
+  const d = new Date(`${issuedOn}T00:00:00Z`);
+  const target = new Date(Date.UTC(d.getUTCFullYear() + years, d.getUTCMonth(), d.getUTCDate()));
+  if (target.getUTCMonth() !== d.getUTCMonth()) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+}
+
+export const CERTIFICATE_STATUSES = { valide: "Valide", a_actualiser: "Valide, à actualiser", expire: "Expiré", revoque: "Révoqué" } as const;
+export type CertificateStatus = keyof typeof CERTIFICATE_STATUSES;
+
+export function certificateStatus(c: { validUntil: string; revokedAt: string | null }, today: string, warningDays: number): CertificateStatus {
+  if (c.revokedAt) return "revoque";
+  if (c.validUntil < today) return "expire";
+  const warnFrom = new Date(Date.parse(`${c.validUntil}T00:00:00Z`) - warningDays * 86_400_000).toISOString().slice(0, 10);
+  return today >= warnFrom ? "a_actualiser" : "valide";
+}

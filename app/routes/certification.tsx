@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCertificationRules, listModules } from "~/content/modules.server";
-import { LEVEL_NAMES, LEVELS } from "~/domain/certification";
+import { CERTIFICATE_STATUSES, certificateStatus, LEVEL_NAMES, LEVELS } from "~/domain/certification";
+import { todayInParis } from "~/domain/integration-path";
+import { issueCertificates, listCertificates } from "~/models/certificates.server";
+import { formatDate } from "~/components/path-timeline";
 import { LEVEL_LABELS } from "~/domain/levels";
 import { certificationOf } from "~/models/certification.server";
 import { requireUser } from "~/utils/auth.server";
@@ -10,7 +13,10 @@ export const meta: MetaFunction = () => [{ title: "Parcours certifiant — Pivot
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const result = await certificationOf(user.id);
+  await issueCertificates(user.id); // catches up on anything validated since (idempotent)
+  const [result, certificates] = await Promise.all([certificationOf(user.id), listCertificates(user.id)]);
+  const today = todayInParis();
+  const warningDays = getCertificationRules().validity.warningDays;
   const modulesFor = (competencyId: string) =>
     listModules()
       .filter((m) => m.frontmatter.competencies.includes(competencyId))
@@ -20,6 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     validated: result.validated,
     level: result.level ? LEVEL_LABELS[result.level] : null,
     summary: result.summary,
+    certificates: certificates.map((c) => {
+      const status = certificateStatus(c, today, warningDays);
+      return { code: c.code, title: c.title, issuedAt: c.issuedAt, validUntil: c.validUntil, status, statusLabel: CERTIFICATE_STATUSES[status] };
+    }),
     blocks: result.blocks.map((b) => {
       const target = b.levels.find((l) => !l.validated) ?? null;
       return {
@@ -48,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Certification() {
-  const { title, validated, level, summary, blocks } = useLoaderData<typeof loader>();
+  const { title, validated, level, summary, blocks, certificates } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <header className="space-y-3">
@@ -61,6 +71,31 @@ export default function Certification() {
           évaluation finale du bloc. {level ? `Niveau atteint pour le parcours : ${level}.` : ""}
         </p>
       </header>
+      <section aria-labelledby="certificats" className="space-y-3">
+        <h2 id="certificats" className="text-2xl font-bold">
+          Mes certificats
+        </h2>
+        {certificates.length === 0 ? (
+          <p>Aucun certificat pour l'instant : il est délivré dès qu'un niveau de bloc est validé.</p>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {certificates.map((c) => (
+              <li key={c.code} className="card space-y-1" data-certificate={c.code} data-certificate-status={c.status}>
+                <p className="font-semibold">
+                  <a href={`/certificats/${c.code}`}>{c.title}</a>
+                </p>
+                <p className="text-sm">
+                  Délivré le {formatDate(c.issuedAt)} · valide jusqu'au {formatDate(c.validUntil)}
+                </p>
+                <p className={`text-sm font-semibold ${c.status === "valide" ? "text-emerald-800" : "text-amber-900"}`}>
+                  {c.statusLabel}
+                  {c.status === "a_actualiser" ? " : sa fin de validité approche, suivez les modules de mise à jour." : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {blocks.map((b) => (
         <section key={b.id} aria-labelledby={`bloc-${b.id}`} className="card space-y-4" data-cert-block={b.id}>
           <h2 id={`bloc-${b.id}`} className="text-2xl font-bold">

@@ -9,6 +9,7 @@ import { checkpointSchema, correctionSchema, reviewSchema, validateStepSchema, v
 import { observationProgress, todayInParis } from "~/domain/integration-path";
 import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
 import { getPerson, managedServiceIds } from "~/models/access.server";
+import { issueCertificates } from "~/models/certificates.server";
 import { getPath, pathView, validateStep } from "~/models/path.server";
 import { addCheckpoint, addReview, addValidation, correctValidation, getReport, isMentorOf, listCheckpoints, listReviews, listValidations } from "~/models/tutoring.server";
 import type { SessionUser } from "~/models/user.server";
@@ -102,10 +103,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { competencyId, level, observedOn, evidence } = parsed.data;
       const ok = await correctValidation(mentee.id, validationId, user.id, { competencyId, level, observedOn, evidence });
       if (!ok) return fail(intent, "Cette validation a déjà été corrigée ou n'existe pas.", 409, {}, form);
+      await issueCertificates(mentee.id);
       return { intent, ok: true, message: "Validation corrigée ; l'ancienne version reste dans l'historique.", errors: {}, values: {} } satisfies Result;
     }
     const { competencyId, level, observedOn, evidence } = parsed.data;
     await addValidation(mentee.id, user.id, { competencyId, level, observedOn, evidence });
+    await issueCertificates(mentee.id); // an observation may complete a block
     return { intent, ok: true, message: "Compétence validée.", errors: {}, values: {} } satisfies Result;
   }
   if (intent === "bilan") {

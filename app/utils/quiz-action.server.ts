@@ -1,6 +1,7 @@
 // The quiz half of an action, shared by module pages and block assessments: start a draw, or grade it.
 import { data, redirect } from "@remix-run/node";
 import type { CompiledModule } from "~/content/build.server";
+import { issueCertificates } from "~/models/certificates.server";
 import { startAttempt, submitAttempt } from "~/models/progress.server";
 
 export async function quizIntent(intent: "commencer" | "envoyer", input: { userId: string; module: CompiledModule; attemptId?: string; values: Record<string, string | string[]>; here: string }) {
@@ -11,7 +12,10 @@ export async function quizIntent(intent: "commencer" | "envoyer", input: { userI
     return redirect(`${here}#quiz`);
   }
   const result = await submitAttempt({ userId, module, attemptId: input.attemptId ?? "", values });
-  if (result.ok) return redirect(`${here}?tentative=${result.attemptId}#resultat`);
+  if (result.ok) {
+    if (result.grade.passed) await issueCertificates(userId); // a passed quiz may complete a block
+    return redirect(`${here}?tentative=${result.attemptId}#resultat`);
+  }
   const kept = Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith("q__")));
   return data({ formError: result.formError ?? null, fieldErrors: result.fieldErrors ?? {}, values: kept }, { status: result.status });
 }

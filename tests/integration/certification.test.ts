@@ -78,3 +78,94 @@ describe("the certifying pathway", () => {
     expect(anonymous.response?.status).toBe(302);
   });
 });
+
+describe("certificates", async () => {
+  const crypto = await import("node:crypto");
+  const { certificates } = await import("../../db/schema");
+  const { issueCertificates, listCertificates } = await import("~/models/certificates.server");
+  const publicPage = await import("~/routes/certificats.$code");
+  const pdfRoute = await import("~/routes/certificats.$code_.pdf");
+  const jwtRoute = await import("~/routes/certificats.$code_.openbadge[.]jwt");
+  const jsonRoute = await import("~/routes/certificats.$code_.openbadge[.]json");
+  const jwks = await import("~/routes/[.well-known].jwks[.]json");
+  let code: string;
+  const ip = (n: number) => ({ "x-forwarded-for": `10.0.0.${n}` });
+  const get = (fn: Fn, path: string, params: Record<string, string>, headers: Record<string, string> = ip(1), cookie?: string) => {
+    const req = request(path, { cookie });
+    for (const [k, v] of Object.entries(headers)) req.headers.set(k, v);
+    return run(() => fn({ request: req, params, context: {} }));
+  };
+
+  it("are issued exactly once, even when several requests trigger the issuance together", async () => {
+    // The /certification page above already issued it: start again from none.
+    await getDb().delete(certificates).where(eq(certificates.userId, learnerId));
+    const counts = await Promise.all([1, 2, 3, 4, 5].map(() => issueCertificates(learnerId)));
+    const rows = await getDb().select().from(certificates).where(eq(certificates.userId, learnerId));
+    expect(rows.map((r) => `${r.kind}:${r.blockId}:${r.level}`).sort()).toEqual([`bloc:${BLOCK}:generales`]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await issueCertificates(learnerId)).toBe(0);
+    code = rows[0]!.code;
+    expect(code).toMatch(/^[a-z2-7]{32}$/);
+    expect(rows[0]!.validUntil).toBe(`${Number(rows[0]!.issuedAt.slice(0, 4)) + 3}${rows[0]!.issuedAt.slice(4)}`); // identitovigilance: 3 years
+    expect((await listCertificates(learnerId)).length).toBe(1);
+  });
+
+  it("can be verified by anyone, showing nothing more than what was certified", async () => {
+    const { data } = await get(publicPage.loader as Fn, `/certificats/${code}`, { code });
+    const page = data as { view: Record<string, unknown>; isAdmin: boolean };
+    expect(page.view.status).toBe("valide");
+    expect(page.view.holderName).toBe("Nadia Benali");
+    expect(Object.keys(page.view).sort()).toEqual(["code", "holderName", "issuedAt", "level", "revokedAt", "revokedReason", "status", "statusLabel", "title", "validUntil"]);
+    for (const bad of ["inconnu", "a".repeat(32), `${code.slice(0, 31)}'`]) {
+      const res = await get(publicPage.loader as Fn, `/certificats/${bad}`, { code: bad });
+      expect(res.response?.status).toBe(404);
+    }
+  });
+
+  it("cannot be enumerated: too many lookups from one address are refused for a while", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) statuses.push((await get(publicPage.loader as Fn, `/certificats/x${i}`, { code: `x${i}` }, ip(99))).response?.status ?? 200);
+    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+    expect((await get(publicPage.loader as Fn, `/certificats/${code}`, { code }, ip(98))).data).toBeTruthy(); // other addresses are unaffected
+  });
+
+  it("comes as a one-page PDF and as an Open Badges 3.0 credential signed by the platform's key", async () => {
+    const pdf = (await get(pdfRoute.loader as Fn, `/certificats/${code}/pdf`, { code }, ip(2))).response!;
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const { PDFDocument } = await import("pdf-lib");
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
+
+    const json = JSON.parse(await (await get(jsonRoute.loader as Fn, `/certificats/${code}/openbadge.json`, { code }, ip(2))).response!.text());
+    expect(json.type).toEqual(["VerifiableCredential", "OpenBadgeCredential"]);
+    expect(json.credentialSubject.achievement.type).toEqual(["Achievement"]);
+
+    const jwt = await (await get(jwtRoute.loader as Fn, `/certificats/${code}/openbadge.jwt`, { code }, ip(2))).response!.text();
+    const { keys } = JSON.parse(await ((await (jwks.loader as () => Promise<Response>)()) as Response).text());
+    const [header, payload, signature] = jwt.split(".");
+    expect(JSON.parse(Buffer.from(header!, "base64url").toString())).toMatchObject({ alg: "EdDSA", typ: "vc+jwt", kid: keys[0].kid });
+    const key = crypto.createPublicKey({ key: keys[0], format: "jwk" });
+    expect(crypto.verify(null, Buffer.from(`${header}.${payload}`), key, Buffer.from(signature!, "base64url"))).toBe(true);
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), name: "Autre titre" })).toString("base64url");
+    expect(crypto.verify(null, Buffer.from(`${header}.${forged}`), key, Buffer.from(signature!, "base64url"))).toBe(false);
+  });
+
+  it("an admin revokes it with a reason; the verification page then says so; nobody else can", async () => {
+    const learner = await run(() => (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie, form: { reason: "Erreur de saisie" } }), params: { code }, context: {} }));
+    expect(learner.response?.status).toBe(403);
+    const admin = await signIn("admin@pivot.demo");
+    const noReason = await run(() => (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie: admin, form: { reason: "" } }), params: { code }, context: {} }));
+    expect((noReason.data as { init?: { status?: number } }).init?.status).toBe(400);
+    await run(() => (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie: admin, form: { reason: "Observation saisie par erreur." } }), params: { code }, context: {} }));
+    const { data } = await get(publicPage.loader as Fn, `/certificats/${code}`, { code }, ip(3));
+    expect((data as { view: { status: string; revokedReason: string } }).view).toMatchObject({ status: "revoque", revokedReason: "Observation saisie par erreur." });
+  });
+
+  it("an expired certificate says so", async () => {
+    await getDb().update(certificates).set({ validUntil: "2020-01-01", revokedAt: null }).where(eq(certificates.code, code));
+    const { data } = await get(publicPage.loader as Fn, `/certificats/${code}`, { code }, ip(4));
+    expect((data as { view: { status: string } }).view.status).toBe("expire");
+  });
+});

@@ -111,3 +111,42 @@ describe("the rules file", () => {
     expect(certificationRulesSchema.safeParse({ ...data, unknown: 1 }).success).toBe(false);
   });
 });
+
+describe("certificates", async () => {
+  const { certificatesToIssue, certificateStatus, validUntilFrom } = await import("~/domain/certification");
+  const other: BlockRule = { ...BLOCK, id: "b2", number: 2, title: "Bloc deux", competencies: [{ id: "c3", title: "Coordonner", levels: { generales: quiz, operationnelles: quiz, approfondies: obs } }] };
+  const full: Evidence = {
+    answers: [...answers("c1", [true, true, true]), ...answers("c2", [true, true, true]), ...answers("c3", [true, true, true])],
+    validations: [],
+    blockAssessments: [{ blockId: "b1", score: 90, at: "x" }, { blockId: "b2", score: 90, at: "x" }],
+  };
+
+  it("asks for one certificate per validated block level and pathway level, once", () => {
+    const result = evaluatePathway([BLOCK, other], full, RULES);
+    const first = certificatesToIssue(result, []);
+    expect(first).toEqual([
+      { kind: "bloc", blockId: "b1", level: "generales" },
+      { kind: "bloc", blockId: "b2", level: "generales" },
+      { kind: "bloc", blockId: "b2", level: "operationnelles" },
+      { kind: "parcours", blockId: "", level: "generales" },
+    ]);
+    expect(certificatesToIssue(result, first)).toEqual([]);
+  });
+
+  it.each([
+    ["2026-11-22", 3, "2029-11-22"],
+    ["2028-02-29", 1, "2029-02-28"],
+  ])("valid from %s for %i years until %s", (from, years, until) => {
+    expect(validUntilFrom(from, years)).toBe(until);
+  });
+
+  it.each([
+    [{ validUntil: "2029-11-22", revokedAt: null }, "2026-11-22", "valide"],
+    [{ validUntil: "2029-11-22", revokedAt: null }, "2029-08-24", "a_actualiser"],
+    [{ validUntil: "2029-11-22", revokedAt: null }, "2029-08-23", "valide"],
+    [{ validUntil: "2029-11-22", revokedAt: null }, "2029-11-23", "expire"],
+    [{ validUntil: "2029-11-22", revokedAt: "2027-01-01" }, "2026-11-22", "revoque"],
+  ])("%o on %s is %s", (cert, today, status) => {
+    expect(certificateStatus(cert, today, 90)).toBe(status);
+  });
+});

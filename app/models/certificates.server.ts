@@ -1,0 +1,101 @@
+// Certificates: issued exactly once when the rules say a block or the pathway is validated, verifiable
+// by anyone with their code, revocable by an admin.
+import crypto from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { certificates, users } from "../../db/schema";
+import { getCertificationRules, getReferential } from "~/content/modules.server";
+import { certificatesToIssue, LEVEL_NAMES, validUntilFrom, type CertLevel, type PathwayResult } from "~/domain/certification";
+import { todayInParis } from "~/domain/integration-path";
+import { certificationOf } from "./certification.server";
+import { getDb } from "~/utils/db.server";
+
+const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+
+/** 160 random bits written in 32 base32 characters: impossible to guess or enumerate. */
+export function newCertificateCode(): string {
+  const bytes = crypto.randomBytes(20);
+  let bits = 0;
+  let value = 0;
+  let out = "";
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out;
+}
+
+function validityYears(blockId: string | null): number {
+  const rules = getCertificationRules();
+  const comps = getReferential().blocks.filter((b) => !blockId || b.id === blockId).flatMap((b) => b.competencies);
+  return Math.min(rules.validity.defaultYears, ...comps.map((c) => c.validityYears ?? rules.validity.defaultYears));
+}
+
+function evidenceSummary(result: PathwayResult, blockId: string, level: CertLevel) {
+  const blocks = result.blocks.filter((b) => !blockId || b.blockId === blockId);
+  return blocks.map((b) => {
+    const l = b.levels.find((x) => x.level === level)!;
+    return {
+      block: b.blockId,
+      competencies: l.competencies.map((c) => ({ id: c.competencyId, quizPercent: c.quiz?.percent ?? null, observations: c.observation?.observed ?? null })),
+      assessment: l.assessmentMet,
+    };
+  });
+}
+
+/** Issues what the learner's evidence calls for; safe to call from concurrent requests. Returns how many were issued. */
+export async function issueCertificates(userId: string): Promise<number> {
+  const db = getDb();
+  const result = await certificationOf(userId);
+  const existing = await db.select({ kind: certificates.kind, blockId: certificates.blockId, level: certificates.level }).from(certificates).where(eq(certificates.userId, userId));
+  const due = certificatesToIssue(result, existing);
+  if (due.length === 0) return 0;
+  const holder = (await db.query.users.findFirst({ where: eq(users.id, userId), columns: { name: true } }))!;
+  const today = todayInParis();
+  const pathwayTitle = getCertificationRules().pathway.title;
+  let issued = 0;
+  for (const key of due) {
+    const block = result.blocks.find((b) => b.blockId === key.blockId);
+    const title = key.kind === "bloc" ? `Bloc ${block!.number} — ${block!.title}` : pathwayTitle;
+    const rows = await db
+      .insert(certificates)
+      .values({
+        id: crypto.randomUUID(),
+        userId,
+        kind: key.kind,
+        blockId: key.blockId,
+        level: key.level,
+        code: newCertificateCode(),
+        holderName: holder.name,
+        title: `${title} (connaissances ${LEVEL_NAMES[key.level]})`,
+        issuedAt: today,
+        validUntil: validUntilFrom(today, validityYears(key.kind === "bloc" ? key.blockId : null)),
+        evidence: evidenceSummary(result, key.blockId, key.level),
+      })
+      .onConflictDoNothing()
+      .returning({ id: certificates.id });
+    issued += rows.length;
+  }
+  return issued;
+}
+
+export async function listCertificates(userId: string) {
+  return getDb().select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.issuedAt), certificates.title);
+}
+
+export async function getCertificateByCode(code: string) {
+  if (!/^[a-z2-7]{32}$/.test(code)) return null;
+  return (await getDb().query.certificates.findFirst({ where: eq(certificates.code, code) })) ?? null;
+}
+
+export async function revokeCertificate(code: string, by: string, reason: string) {
+  const rows = await getDb()
+    .update(certificates)
+    .set({ revokedAt: new Date().toISOString(), revokedBy: by, revokedReason: reason })
+    .where(and(eq(certificates.code, code), isNull(certificates.revokedAt)))
+    .returning({ id: certificates.id });
+  return rows.length === 1;
+}

@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormMessage, TextArea } from "~/components/field";
+import { formatDate } from "~/components/path-timeline";
+import { publicCertificate } from "~/models/certificate-view.server";
+import { revokeCertificate } from "~/models/certificates.server";
+import { getOptionalUser, requireRole } from "~/utils/auth.server";
+import { fieldErrors, formDataToObject } from "~/utils/forms";
+import { z } from "~/utils/zod";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Certificat — ${data.view.title} — Pivot` : "Vérification de certificat — Pivot" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { view } = await publicCertificate(request, params.code);
+  const user = await getOptionalUser(request);
+  return { view, isAdmin: user?.role === "admin" };
+}
+
+const revokeSchema = z.object({ reason: z.string({ error: "Indiquez le motif de la révocation." }).trim().min(5, "Indiquez le motif de la révocation (5 caractères au moins).").max(500) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireRole(request, ["admin"]);
+  const parsed = revokeSchema.safeParse(formDataToObject(await request.formData()));
+  if (!parsed.success) return data({ ok: false, message: "Le certificat n'est pas révoqué : indiquez un motif.", errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!(await revokeCertificate(params.code ?? "", admin.id, parsed.data.reason)))
+    return data({ ok: false, message: "Ce certificat est déjà révoqué ou n'existe pas.", errors: {} as Record<string, string> }, { status: 409 });
+  return { ok: true, message: "Certificat révoqué : la page de vérification l'indique désormais.", errors: {} as Record<string, string> };
+}
+
+const STATUS_STYLES: Record<string, string> = {
+  valide: "border-emerald-700 bg-emerald-50 text-emerald-900",
+  a_actualiser: "border-emerald-700 bg-emerald-50 text-emerald-900",
+  expire: "border-amber-700 bg-amber-50 text-amber-900",
+  revoque: "border-red-700 bg-red-50 text-red-900",
+};
+
+export default function CertificatePage() {
+  const { view, isAdmin } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <article className="card space-y-4 print:border-0 print:shadow-none" aria-labelledby="titre">
+        <p className="text-sm font-bold uppercase tracking-wide text-brand-700">Certificat Pivot</p>
+        <h1 id="titre" className="text-3xl font-bold">
+          {view.title}
+        </h1>
+        <p className={`rounded-md border-l-4 px-4 py-3 text-lg font-bold ${STATUS_STYLES[view.status]}`} role="status" data-certificate-status={view.status}>
+          {view.status === "revoque"
+            ? `Certificat révoqué le ${formatDate(view.revokedAt!)}${view.revokedReason ? ` : ${view.revokedReason}` : ""}.`
+            : view.status === "expire"
+              ? `Certificat expiré le ${formatDate(view.validUntil)}.`
+              : `Certificat valide jusqu'au ${formatDate(view.validUntil)}.`}
+        </p>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
+          <div>
+            <dt className="font-semibold">Titulaire</dt>
+            <dd>{view.holderName}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Niveau</dt>
+            <dd>{view.level}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Délivré le</dt>
+            <dd>{formatDate(view.issuedAt)}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Valide jusqu'au</dt>
+            <dd>{formatDate(view.validUntil)}</dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="font-semibold">Code de vérification</dt>
+            <dd className="break-all font-mono">{view.code}</dd>
+          </div>
+        </dl>
+        <p className="text-sm text-slate-700">
+          Cette page est publique : elle permet à un employeur de vérifier le certificat. Elle n'affiche aucune autre information sur la personne.
+        </p>
+        <p className="flex flex-wrap gap-3 print:hidden">
+          <a href={`/certificats/${view.code}/pdf`} className="btn-primary">
+            Télécharger le PDF
+          </a>
+          <a href={`/certificats/${view.code}/openbadge.json`} className="btn-secondary">
+            Open Badge (JSON)
+          </a>
+          <a href={`/certificats/${view.code}/openbadge.jwt`} className="btn-secondary">
+            Open Badge signé (VC-JWT)
+          </a>
+        </p>
+      </article>
+      {isAdmin && view.status !== "revoque" ? (
+        <section aria-labelledby="revoquer" className="card space-y-3 print:hidden">
+          <h2 id="revoquer" className="text-xl font-bold">
+            Révoquer ce certificat
+          </h2>
+          {result?.message ? <FormMessage kind={result.ok ? "success" : "error"}>{result.message}</FormMessage> : null}
+          <Form method="post" className="space-y-3" noValidate>
+            <TextArea name="reason" label="Motif de la révocation" required maxLength={500} error={result?.errors.reason} />
+            <button type="submit" className="btn-secondary">
+              Révoquer
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
