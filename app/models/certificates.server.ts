@@ -1,10 +1,10 @@
 // Certificates: issued exactly once when the rules say a block or the pathway is validated, verifiable
 // by anyone with their code, revocable by an admin.
 import crypto from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { certificates, users } from "../../db/schema";
 import { getCertificationRules, getReferential } from "~/content/modules.server";
-import { certificatesToIssue, LEVEL_NAMES, validUntilFrom, type CertLevel, type PathwayResult } from "~/domain/certification";
+import { certificatesToIssue, certificateStatus, LEVEL_NAMES, LEVELS, validUntilFrom, type CertLevel, type PathwayResult } from "~/domain/certification";
 import { todayInParis } from "~/domain/integration-path";
 import { certificationOf } from "./certification.server";
 import { getDb } from "~/utils/db.server";
@@ -98,4 +98,35 @@ export async function revokeCertificate(code: string, by: string, reason: string
     .where(and(eq(certificates.code, code), isNull(certificates.revokedAt)))
     .returning({ id: certificates.id });
   return rows.length === 1;
+}
+
+/** Certified levels per learner and block (one query), with the "à actualiser" flag of each certificate. */
+export async function certifiedLevelsOf(userIds: string[], today: string, warningDays: number) {
+  const out = new Map<string, Map<string, { level: CertLevel; status: ReturnType<typeof certificateStatus> }>>();
+  if (userIds.length === 0) return out;
+  const rows = await getDb()
+    .select({ userId: certificates.userId, blockId: certificates.blockId, level: certificates.level, validUntil: certificates.validUntil, revokedAt: certificates.revokedAt })
+    .from(certificates)
+    .where(and(inArray(certificates.userId, userIds), eq(certificates.kind, "bloc"), isNull(certificates.revokedAt)));
+  for (const r of rows) {
+    const status = certificateStatus(r, today, warningDays);
+    if (status === "expire") continue;
+    const byBlock = out.get(r.userId) ?? new Map();
+    const current = byBlock.get(r.blockId);
+    if (!current || LEVELS.indexOf(r.level) > LEVELS.indexOf(current.level)) byBlock.set(r.blockId, { level: r.level, status });
+    out.set(r.userId, byBlock);
+  }
+  return out;
+}
+
+/** A compact summary for the tutor's and the cadre's views of a learner. */
+export async function certificationSummary(userId: string) {
+  const [result, list] = await Promise.all([certificationOf(userId), listCertificates(userId)]);
+  const today = todayInParis();
+  const warningDays = getCertificationRules().validity.warningDays;
+  return {
+    summary: result.summary,
+    blocks: result.blocks.map((b) => ({ id: b.blockId, number: b.number, title: b.title, validatedLevel: b.validatedLevel ? LEVEL_NAMES[b.validatedLevel] : null, nextActions: b.nextActions })),
+    certificates: list.map((c) => ({ code: c.code, title: c.title, validUntil: c.validUntil, status: certificateStatus(c, today, warningDays) })),
+  };
 }

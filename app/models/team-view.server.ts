@@ -4,6 +4,9 @@ import { todayInParis } from "~/domain/integration-path";
 import type { TeamParams } from "~/domain/team";
 import { PAGE_SIZE, PROFILE_LABELS } from "~/domain/team";
 import { completedModulesOf, listTeam } from "./team.server";
+import { certifiedLevelsOf } from "./certificates.server";
+import { getCertificationRules } from "~/content/modules.server";
+import { LEVEL_NAMES } from "~/domain/certification";
 
 
 export async function teamTable(serviceIds: string[], params: TeamParams, paginate = true) {
@@ -12,7 +15,7 @@ export async function teamTable(serviceIds: string[], params: TeamParams, pagina
     { serviceIds, service: params.service, profile: params.profil, status: params.statut, sort: params.tri, direction: params.ordre, page: params.page, pageSize: PAGE_SIZE, today },
     paginate,
   );
-  const done = await completedModulesOf(rows.map((r) => r.id));
+  const [done, certified] = await Promise.all([completedModulesOf(rows.map((r) => r.id)), certifiedLevelsOf(rows.map((r) => r.id), today, getCertificationRules().validity.warningDays)]);
   const blocks = listBlocks();
   const modulesByBlock = new Map(blocks.map((b) => [b.id, listModules().filter((m) => m.frontmatter.block === b.id).map((m) => m.frontmatter.id)]));
   return {
@@ -28,7 +31,8 @@ export async function teamTable(serviceIds: string[], params: TeamParams, pagina
         blocks: blocks.map((b) => {
           const ids = modulesByBlock.get(b.id) ?? [];
           const n = ids.filter((id) => mine.has(id)).length;
-          return { id: b.id, done: n, total: ids.length, percent: ids.length ? Math.round((n * 100) / ids.length) : 0 };
+          const cert = certified.get(r.id)?.get(b.id);
+          return { id: b.id, done: n, total: ids.length, percent: ids.length ? Math.round((n * 100) / ids.length) : 0, level: cert ? LEVEL_NAMES[cert.level] : null, toRenew: cert?.status === "a_actualiser" };
         }),
       };
     }),

@@ -149,6 +149,8 @@ export default function Equipe() {
                   {r.blocks.map((b) => (
                     <td key={b.id} className="p-2">
                       {b.percent} %
+                      {b.level ? <span className="block text-xs font-semibold text-emerald-800">✓ {b.level}</span> : null}
+                      {b.toRenew ? <span className="block text-xs font-semibold text-amber-900">à actualiser</span> : null}
                     </td>
                   ))}
                   <td className="p-2">{r.lastActivity ? formatDate(r.lastActivity) : "—"}</td>

@@ -11,8 +11,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const serviceIds = await managedServiceIds(user);
   if (params.service && !serviceIds.includes(params.service)) params.service = undefined;
   const table = await teamTable(serviceIds, params, false);
-  const header = ["Nom", "Adresse e-mail", "Profil", "Service", "Date d'arrivée", "Tutrice", "Étapes terminées", "Étapes du parcours", "Étapes en retard", ...table.blocks.map((b) => `Bloc ${b.number} (%)`), "Dernière activité"];
-  const rows = table.rows.map((r) => [r.name, r.email, r.profileLabel, r.service, r.hireDate, r.tutor, r.stepsDone, r.stepsTotal, r.stepsLate, ...r.blocks.map((b) => b.percent), r.lastActivity ? r.lastActivity.slice(0, 10) : ""]);
+  const header = ["Nom", "Adresse e-mail", "Profil", "Service", "Date d'arrivée", "Tutrice", "Étapes terminées", "Étapes du parcours", "Étapes en retard", ...table.blocks.flatMap((b) => [`Bloc ${b.number} (%)`, `Bloc ${b.number} (niveau certifié)`]), "Dernière activité"];
+  const rows = table.rows.map((r) => [r.name, r.email, r.profileLabel, r.service, r.hireDate, r.tutor, r.stepsDone, r.stepsTotal, r.stepsLate, ...r.blocks.flatMap((b) => [b.percent, b.level ? `${b.level}${b.toRenew ? " (à actualiser)" : ""}` : ""]), r.lastActivity ? r.lastActivity.slice(0, 10) : ""]);
   const date = new Date().toISOString().slice(0, 10);
   return new Response(toCsv(header, rows), {
     headers: {

@@ -9,7 +9,7 @@ import { checkpointSchema, correctionSchema, reviewSchema, validateStepSchema, v
 import { observationProgress, todayInParis } from "~/domain/integration-path";
 import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
 import { getPerson, managedServiceIds } from "~/models/access.server";
-import { issueCertificates } from "~/models/certificates.server";
+import { certificationSummary, issueCertificates } from "~/models/certificates.server";
 import { getPath, pathView, validateStep } from "~/models/path.server";
 import { addCheckpoint, addReview, addValidation, correctValidation, getReport, isMentorOf, listCheckpoints, listReviews, listValidations } from "~/models/tutoring.server";
 import type { SessionUser } from "~/models/user.server";
@@ -34,12 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { mentee, canTutor } = await access(user, params.mentee ?? "");
   const today = todayInParis();
-  const [rows, checkpoints, validations, report, reviews] = await Promise.all([
+  const [rows, checkpoints, validations, report, reviews, certification] = await Promise.all([
     getPath(mentee.id),
     listCheckpoints(mentee.id),
     listValidations(mentee.id),
     getReport(mentee.id),
     listReviews(mentee.id),
+    certificationSummary(mentee.id),
   ]);
   const referential = getReferential();
   const observed = referential.blocks.flatMap((b) =>
@@ -65,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     observed: observed.filter((o) => o.observed > 0 || o.level !== "approfondies"),
     report,
     reviews: reviews.map((r) => ({ ...r, outcomeLabel: OUTCOME_LABELS[r.outcome] })),
+    certification,
   };
 }
 
@@ -121,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Mentee() {
-  const { mentee, canTutor, today, path, checkpoints, validations, competencies, observed, report, reviews } = useLoaderData<typeof loader>();
+  const { mentee, canTutor, today, path, checkpoints, validations, competencies, observed, report, reviews, certification } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const values = (result?.values ?? {}) as Record<string, string>;
@@ -177,6 +179,33 @@ export default function Mentee() {
           </Form>
         </section>
       ) : null}
+
+      <section aria-labelledby="certification-titre" className="card space-y-3">
+        <h2 id="certification-titre" className="text-2xl font-bold">
+          Parcours certifiant
+        </h2>
+        <p className="font-semibold">{certification.summary}</p>
+        <ul className="grid gap-3 sm:grid-cols-3">
+          {certification.blocks.map((b) => (
+            <li key={b.id} className="rounded-md border border-slate-300 p-3" data-cert-block={b.id}>
+              <p className="font-semibold">
+                Bloc {b.number} — {b.title}
+              </p>
+              <p className="text-sm">{b.validatedLevel ? `Validé : connaissances ${b.validatedLevel}` : "Pas encore validé"}</p>
+            </li>
+          ))}
+        </ul>
+        {certification.certificates.length ? (
+          <ul className="list-disc pl-6">
+            {certification.certificates.map((c) => (
+              <li key={c.code}>
+                <a href={`/certificats/${c.code}`}>{c.title}</a> — valide jusqu'au {formatDate(c.validUntil)}
+                {c.status === "a_actualiser" ? <strong className="text-amber-900"> — à actualiser</strong> : c.status === "expire" ? " — expiré" : c.status === "revoque" ? " — révoqué" : ""}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
 
       <section aria-labelledby="parcours-titre" className="space-y-4">
         <h2 id="parcours-titre" className="text-2xl font-bold">

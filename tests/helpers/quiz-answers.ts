@@ -7,6 +7,11 @@ import { ROOT } from "./paths";
 
 export function bankOf(moduleId: string) {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, ".content-cache", "manifest.json"), "utf8")) as Manifest;
+  // A block assessment draws from every module of its block.
+  if (moduleId.startsWith("evaluation-")) {
+    const block = moduleId.slice("evaluation-".length);
+    return { questions: manifest.modules.filter((m) => m.frontmatter.block === block).flatMap((m) => m.quiz?.questions ?? []) };
+  }
   const mod = manifest.modules.find((m) => m.frontmatter.id === moduleId);
   if (!mod?.quiz) throw new Error(`no quiz for ${moduleId}`);
   return mod.quiz;
