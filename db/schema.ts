@@ -339,7 +339,8 @@ export const outbox = sqliteTable("outbox", {
   sentAt: text("sent_at"),
 });
 
-export const CERTIFICATE_KINDS = ["bloc", "parcours"] as const;
+/** A block, the whole pathway, or a specialty complement (attested separately by a tutor or a cadre). */
+export const CERTIFICATE_KINDS = ["bloc", "parcours", "complement"] as const;
 
 /**
  * Certificates of the certifying pathway. One per learner, kind, block and level (the unique index makes
@@ -354,7 +355,7 @@ export const certificates = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: CERTIFICATE_KINDS }).notNull(),
-    /** The block id, or "" for the whole pathway (not null, so that the unique index holds). */
+    /** The block id, the complement id, or "" for the whole pathway (not null, so that the unique index holds). */
     blockId: text("block_id").notNull().default(""),
     level: text("level", { enum: LEVELS }).notNull(),
     code: text("code").notNull(),

@@ -113,7 +113,7 @@ export function evaluatePathway(blocks: BlockRule[], evidence: Evidence, rules: 
 
 // --- Certificates ---
 
-export type CertificateKey = { kind: "bloc" | "parcours"; blockId: string; level: CertLevel };
+export type CertificateKey = { kind: "bloc" | "parcours" | "complement"; blockId: string; level: CertLevel };
 
 /**
  * Certificates a result calls for: one per block and validated level (the levels below included),

@@ -100,3 +100,9 @@ export const passwordSchema = z
     confirmation: z.string({ error: "Confirmez le mot de passe." }),
   })
   .refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "Les deux mots de passe ne sont pas identiques." });
+
+export const complementSchema = z.object({
+  complementId: id,
+  level: z.enum(LEVELS, { error: "Choisissez un niveau." }),
+  note: requiredText(1000, "Indiquez sur quoi repose l'attestation (observations, entretien avec le médecin…).", "Le fondement"),
+});

@@ -130,3 +130,34 @@ export async function certificationSummary(userId: string) {
     certificates: list.map((c) => ({ code: c.code, title: c.title, validUntil: c.validUntil, status: certificateStatus(c, today, warningDays) })),
   };
 }
+
+/**
+ * A specialty complement (referential "complements") attested by a tutor or a cadre: recorded as its own
+ * certificate, separate from the blocks. Once per learner, complement and level.
+ */
+export async function attestComplement(learnerId: string, input: { complementId: string; level: CertLevel; note: string }, by: string) {
+  const complement = getReferential().complements.find((c) => c.id === input.complementId);
+  if (!complement) return false;
+  const db = getDb();
+  const holder = await db.query.users.findFirst({ where: eq(users.id, learnerId), columns: { name: true } });
+  if (!holder) return false;
+  const today = todayInParis();
+  const rows = await db
+    .insert(certificates)
+    .values({
+      id: crypto.randomUUID(),
+      userId: learnerId,
+      kind: "complement",
+      blockId: complement.id,
+      level: input.level,
+      code: newCertificateCode(),
+      holderName: holder.name,
+      title: `Attestation — ${complement.title} (connaissances ${LEVEL_NAMES[input.level]})`,
+      issuedAt: today,
+      validUntil: validUntilFrom(today, getCertificationRules().validity.defaultYears),
+      evidence: { attestedBy: by, note: input.note },
+    })
+    .onConflictDoNothing()
+    .returning({ id: certificates.id });
+  return rows.length === 1;
+}

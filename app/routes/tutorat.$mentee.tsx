@@ -5,11 +5,11 @@ import { FormMessage, SelectField, TextArea, TextField } from "~/components/fiel
 import { CheckpointList, formatDate, PathTimeline } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency, getReferential } from "~/content/modules.server";
-import { checkpointSchema, correctionSchema, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration";
+import { checkpointSchema, complementSchema, correctionSchema, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration";
 import { observationProgress, todayInParis } from "~/domain/integration-path";
 import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
 import { getPerson, managedServiceIds } from "~/models/access.server";
-import { certificationSummary, issueCertificates } from "~/models/certificates.server";
+import { attestComplement, certificationSummary, issueCertificates } from "~/models/certificates.server";
 import { getPath, pathView, validateStep } from "~/models/path.server";
 import { addCheckpoint, addReview, addValidation, correctValidation, getReport, isMentorOf, listCheckpoints, listReviews, listValidations } from "~/models/tutoring.server";
 import type { SessionUser } from "~/models/user.server";
@@ -67,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     report,
     reviews: reviews.map((r) => ({ ...r, outcomeLabel: OUTCOME_LABELS[r.outcome] })),
     certification,
+    complements: referential.complements.map((c) => ({ value: c.id, label: c.title })),
   };
 }
 
@@ -113,6 +114,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await issueCertificates(mentee.id); // an observation may complete a block
     return { intent, ok: true, message: "Compétence validée.", errors: {}, values: {} } satisfies Result;
   }
+  if (intent === "attestation") {
+    const parsed = complementSchema.safeParse(form);
+    if (!parsed.success) return fail(intent, "L'attestation n'est pas délivrée : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
+    if (!(await attestComplement(mentee.id, parsed.data, user.id)))
+      return fail(intent, "Cette attestation existe déjà à ce niveau, ou ce complément est inconnu.", 409, {}, form);
+    return { intent, ok: true, message: "Attestation de complément délivrée ; elle figure parmi les certificats.", errors: {}, values: {} } satisfies Result;
+  }
   if (intent === "bilan") {
     const parsed = reviewSchema.safeParse(form);
     if (!parsed.success) return fail(intent, "Le bilan n'est pas enregistré : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
@@ -123,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Mentee() {
-  const { mentee, canTutor, today, path, checkpoints, validations, competencies, observed, report, reviews, certification } = useLoaderData<typeof loader>();
+  const { mentee, canTutor, today, path, checkpoints, validations, competencies, observed, report, reviews, certification, complements } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const values = (result?.values ?? {}) as Record<string, string>;
@@ -205,6 +213,24 @@ export default function Mentee() {
             ))}
           </ul>
         ) : null}
+        <details>
+          <summary className="cursor-pointer font-semibold">Délivrer une attestation de complément de spécialisation</summary>
+          <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
+            <input type="hidden" name="intent" value="attestation" />
+            <div className="sm:col-span-2">
+              <SelectField name="complementId" label="Complément" placeholder="Choisir" options={complements} required defaultValue={val("attestation", "complementId")} error={err("attestation", "complementId")} />
+            </div>
+            <SelectField name="level" id="niveau-complement" label="Niveau" options={levelOptions} required defaultValue={val("attestation", "level") ?? "operationnelles"} error={err("attestation", "level")} />
+            <div className="sm:col-span-2">
+              <TextArea name="note" id="fondement-complement" label="Sur quoi repose l'attestation" maxLength={1000} rows={2} required defaultValue={val("attestation", "note")} error={err("attestation", "note")} />
+            </div>
+            <div>
+              <button type="submit" className="btn-secondary" disabled={busy}>
+                Délivrer l'attestation
+              </button>
+            </div>
+          </Form>
+        </details>
       </section>
 
       <section aria-labelledby="parcours-titre" className="space-y-4">

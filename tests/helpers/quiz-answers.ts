@@ -10,7 +10,8 @@ export function bankOf(moduleId: string) {
   // A block assessment draws from every module of its block.
   if (moduleId.startsWith("evaluation-")) {
     const block = moduleId.slice("evaluation-".length);
-    return { questions: manifest.modules.filter((m) => m.frontmatter.block === block).flatMap((m) => m.quiz?.questions ?? []) };
+    const questions = manifest.modules.filter((m) => m.frontmatter.block === block).flatMap((m) => m.quiz?.questions ?? []);
+    return { passMark: 0, drawCount: questions.length, questions };
   }
   const mod = manifest.modules.find((m) => m.frontmatter.id === moduleId);
   if (!mod?.quiz) throw new Error(`no quiz for ${moduleId}`);

@@ -169,3 +169,22 @@ describe("certificates", async () => {
     expect((data as { view: { status: string } }).view.status).toBe("expire");
   });
 });
+
+describe("specialty complements", async () => {
+  const mentee = await import("~/routes/tutorat.$mentee");
+  const { listCertificates } = await import("~/models/certificates.server");
+
+  it("a tutor attests a complement once, as a separate certificate; a learner cannot", async () => {
+    const recrueId = (await getDb().query.users.findFirst({ where: eq(users.email, "nouvelle.recrue@pivot.demo") }))!.id;
+    const tutor = await signIn("tuteur@pivot.demo");
+    const form = { intent: "attestation", complementId: "sp-specialite", level: "operationnelles", note: "Entretien avec le cardiologue et trois semaines d'observation." };
+    const call = (c: string) => run(() => (mentee.action as Fn)({ request: request(`/tutorat/${recrueId}`, { cookie: c, form }), params: { mentee: recrueId }, context: {} }));
+    expect((await call(cookie)).response?.status).toBe(403); // another learner
+    const first = await call(tutor);
+    expect((first.data as { ok: boolean }).ok).toBe(true);
+    const again = await call(tutor);
+    expect((again.data as { init?: { status?: number } }).init?.status).toBe(409);
+    const list = await listCertificates(recrueId);
+    expect(list.filter((c) => c.kind === "complement").map((c) => c.title)).toEqual([expect.stringMatching(/^Attestation — .+ \(connaissances opérationnelles\)$/)]);
+  });
+});
