@@ -67,6 +67,12 @@ describe("certifying pathway", () => {
     await visitor.page.locator('[data-certificate-status="valide"]').waitFor();
     expect(await visitor.page.locator("main").textContent()).toContain("Camille Martin");
     await screenshot(visitor.page, "62-verification-publique");
+    // The certificate page prints on one A4 page, without the site's navigation.
+    await visitor.page.emulateMedia({ media: "print" });
+    const printed = await visitor.page.pdf({ format: "A4" });
+    const { PDFDocument } = await import("pdf-lib");
+    expect((await PDFDocument.load(printed)).getPageCount()).toBe(1);
+    await visitor.page.emulateMedia({ media: "screen" });
     const unknown = await visitor.page.goto(`/certificats/${"b".repeat(32)}`);
     expect(unknown?.status()).toBe(404);
     await visitor.page.getByText("Aucun certificat ne correspond à ce code").waitFor();
