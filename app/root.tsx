@@ -83,6 +83,9 @@ function Header() {
                   Certification
                 </NavLink>
               )}
+              <NavLink to="/revisions" className={navClass}>
+                Révisions
+              </NavLink>
               <NavLink to="/fiches-reflexes" className={navClass}>
                 Fiches réflexes
               </NavLink>

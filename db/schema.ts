@@ -371,3 +371,23 @@ export const certificates = sqliteTable(
   },
   (t) => [uniqueIndex("certificates_once").on(t.userId, t.kind, t.blockId, t.level), uniqueIndex("certificates_code").on(t.code)],
 );
+
+/** Spaced-review cards of a learner (glossary terms, quiz questions she got wrong), scheduled with FSRS. */
+export const reviewCards = sqliteTable(
+  "review_cards",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** "terme:<glossary id>" or "question:<question id>". */
+    cardKey: text("card_key").notNull(),
+    /** The FSRS card (ts-fsrs), dates as ISO strings. */
+    fsrs: text("fsrs", { mode: "json" }).notNull(),
+    due: text("due").notNull(),
+    reps: integer("reps").notNull().default(0),
+    lapses: integer("lapses").notNull().default(0),
+    lastReviewedAt: text("last_reviewed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.cardKey] }), index("review_cards_due").on(t.userId, t.due)],
+);

@@ -9,12 +9,14 @@ import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/components/path-timeline";
 import { todayInParis } from "~/domain/integration-path";
 import { getPath, pathView } from "~/models/path.server";
+import { dueCount, ensureCards } from "~/models/review.server";
 
 export const meta: MetaFunction = () => [{ title: "Tableau de bord — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [rows, pinned, pathRows] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id)]);
+  await ensureCards(user.id);
+  const [rows, pinned, pathRows, toReview] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id), dueCount(user.id)]);
   const path = pathRows.length ? pathView(pathRows, todayInParis()) : null;
   const upcoming = path
     ? path.phases
@@ -30,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     firstName: user.name.split(" ")[0],
     isTutor: user.role === "tutor" || user.role === "admin",
     isManager: user.role === "manager" || user.role === "admin",
+    toReview,
     path: path ? { summary: path.summary, upcoming } : null,
     fiches: pinned.flatMap((id) => {
       const f = getFiche(id);
@@ -60,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { firstName, summary, blocks, isTutor, isManager, fiches, path } = useLoaderData<typeof loader>();
+  const { firstName, summary, blocks, isTutor, isManager, fiches, path, toReview } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <section aria-labelledby="bonjour">
@@ -77,6 +80,15 @@ export default function Dashboard() {
           </p>
         ) : null}
       </section>
+      <p className="card max-w-2xl" data-testid="revisions-du-jour">
+        {toReview > 0 ? (
+          <>
+            <strong>{toReview} carte{toReview > 1 ? "s" : ""} à réviser aujourd'hui.</strong> <Link to="/revisions">Commencer mes révisions</Link>
+          </>
+        ) : (
+          <>Aucune révision en attente aujourd'hui.</>
+        )}
+      </p>
       {path ? (
         <section aria-labelledby="mon-parcours" className="card max-w-2xl space-y-3">
           <h2 id="mon-parcours" className="text-xl font-bold">
