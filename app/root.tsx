@@ -86,6 +86,11 @@ function Header() {
               <NavLink to="/revisions" className={navClass}>
                 Révisions
               </NavLink>
+              {user.role === "learner" && (
+                <NavLink to="/actualisation" className={navClass}>
+                  Actualisation
+                </NavLink>
+              )}
               <NavLink to="/fiches-reflexes" className={navClass}>
                 Fiches réflexes
               </NavLink>

@@ -40,7 +40,9 @@ async function recordEvent(
   const status = nextStatus(current?.status, event);
   const values = {
     status,
-    moduleVersion: module.frontmatter.version,
+    // The version she completed: it changes only when she passes the quiz (or on her first visit), so that
+    // a module updated since keeps showing « mise à jour » until she passes it again.
+    ...(event === "quiz_passed" || !current ? { moduleVersion: module.frontmatter.version } : {}),
     updatedAt: now,
     ...(event === "read" && !current?.readAt ? { readAt: now } : {}),
     ...(status === "termine" && !current?.completedAt ? { completedAt: now } : {}),
@@ -49,7 +51,7 @@ async function recordEvent(
   if (current) {
     await tx.update(moduleProgress).set(values).where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, module.frontmatter.id)));
   } else {
-    await tx.insert(moduleProgress).values({ userId, moduleId: module.frontmatter.id, startedAt: now, ...values });
+    await tx.insert(moduleProgress).values({ userId, moduleId: module.frontmatter.id, startedAt: now, ...values, moduleVersion: module.frontmatter.version });
   }
 }
 

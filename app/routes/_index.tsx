@@ -10,13 +10,14 @@ import { formatDate } from "~/components/path-timeline";
 import { todayInParis } from "~/domain/integration-path";
 import { getPath, pathView } from "~/models/path.server";
 import { dueCount, ensureCards } from "~/models/review.server";
+import { listUpdates } from "~/models/updates.server";
 
 export const meta: MetaFunction = () => [{ title: "Tableau de bord — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   await ensureCards(user.id);
-  const [rows, pinned, pathRows, toReview] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id), dueCount(user.id)]);
+  const [rows, pinned, pathRows, toReview, updates] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id), dueCount(user.id), listUpdates(user.id)]);
   const path = pathRows.length ? pathView(pathRows, todayInParis()) : null;
   const upcoming = path
     ? path.phases
@@ -33,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isTutor: user.role === "tutor" || user.role === "admin",
     isManager: user.role === "manager" || user.role === "admin",
     toReview,
+    updates: updates.map((u) => ({ id: u.id, title: u.title, to: u.to, change: u.changes[0]?.changes ?? "" })),
     path: path ? { summary: path.summary, upcoming } : null,
     fiches: pinned.flatMap((id) => {
       const f = getFiche(id);
@@ -63,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { firstName, summary, blocks, isTutor, isManager, fiches, path, toReview } = useLoaderData<typeof loader>();
+  const { firstName, summary, blocks, isTutor, isManager, fiches, path, toReview, updates } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <section aria-labelledby="bonjour">
@@ -80,6 +82,24 @@ export default function Dashboard() {
           </p>
         ) : null}
       </section>
+      {updates.length ? (
+        <section aria-labelledby="mises-a-jour" className="card max-w-2xl space-y-2 border-l-4 border-l-amber-600">
+          <h2 id="mises-a-jour" className="text-xl font-bold">
+            Mises à jour
+          </h2>
+          <ul className="space-y-1">
+            {updates.map((u) => (
+              <li key={u.id} data-update={u.id}>
+                <span className="mr-2 rounded-full border border-amber-600 px-2 py-0.5 text-sm font-semibold text-amber-900">mise à jour</span>
+                <Link to={`/modules/${u.id}`}>{u.title}</Link> (version {u.to}) {u.change ? `: ${u.change}` : ""}
+              </li>
+            ))}
+          </ul>
+          <p className="text-sm">
+            Relisez ce qui a changé et repassez le quiz pour garder vos compétences à jour. <Link to="/actualisation">Voir toute l'actualisation</Link>
+          </p>
+        </section>
+      ) : null}
       <p className="card max-w-2xl" data-testid="revisions-du-jour">
         {toReview > 0 ? (
           <>

@@ -10,6 +10,7 @@ import { getBlock, getCompetency, getModule, getReferential, neighbours, termDef
 import { MODULE_STATE_LABELS, moduleState } from "~/domain/progress";
 import { attemptResult, getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead } from "~/models/progress.server";
 import { quizIntent } from "~/utils/quiz-action.server";
+import { listUpdates } from "~/models/updates.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/forms";
 
@@ -27,11 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fm = module.frontmatter;
   const attemptParam = new URL(request.url).searchParams.get("tentative");
 
-  const [progress, openAttempt, attempts, shown] = await Promise.all([
+  const [progress, openAttempt, attempts, shown, updates] = await Promise.all([
     getProgress(user.id, fm.id),
     getOpenAttempt(user.id, module),
     listAttempts(user.id, fm.id),
     attemptParam ? getSubmittedAttempt(user.id, attemptParam) : Promise.resolve(null),
+    listUpdates(user.id),
   ]);
   if (attemptParam && (!shown || shown.moduleId !== fm.id)) notFound("Ce résultat de quiz est introuvable.");
 
@@ -66,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     openAttempt,
     attempts,
     result,
+    update: updates.find((u) => u.id === fm.id) ?? null,
   };
 }
 
@@ -94,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ModulePage() {
-  const { module, state, stateLabel, bestScore, openAttempt, attempts, result, previous, next } = useLoaderData<typeof loader>();
+  const { module, state, stateLabel, bestScore, openAttempt, attempts, result, previous, next, update } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <article className="space-y-8">
@@ -130,6 +133,22 @@ export default function ModulePage() {
           </ul>
         </section>
       </header>
+
+      {update ? (
+        <section aria-labelledby="mise-a-jour" className="card border-l-4 border-l-amber-600" data-update={update.id}>
+          <h2 id="mise-a-jour" className="text-lg font-bold">
+            Mise à jour : ce module a changé depuis que vous l'avez terminé (version {update.from} → {update.to})
+          </h2>
+          <ul className="mt-2 list-disc pl-6">
+            {update.changes.map((c) => (
+              <li key={c.version}>
+                Version {c.version} : {c.changes}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2">Relisez les passages concernés puis repassez le quiz : vos compétences liées restent « à actualiser » jusque-là.</p>
+        </section>
+      ) : null}
 
       <MdxContent code={module.code} terms={module.terms} />
 

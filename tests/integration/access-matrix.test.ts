@@ -17,6 +17,7 @@ import * as glossaire from "~/routes/glossaire";
 import * as recherche from "~/routes/recherche";
 import * as parcours from "~/routes/parcours";
 import * as revisions from "~/routes/revisions";
+import * as actualisation from "~/routes/actualisation";
 import * as certification from "~/routes/certification";
 import * as evaluation from "~/routes/blocs.$bloc_.evaluation";
 import * as tutorat from "~/routes/tutorat._index";
@@ -67,6 +68,7 @@ const MATRIX: [string, Loader, () => Record<string, string>, Record<Who, number>
   ["/recherche?q=ecg", recherche.loader as Loader, () => ({}), EVERYONE],
   ["/parcours", parcours.loader as Loader, () => ({}), EVERYONE],
   ["/revisions", revisions.loader as Loader, () => ({}), EVERYONE],
+  ["/actualisation", actualisation.loader as Loader, () => ({}), EVERYONE],
   ["/certification", certification.loader as Loader, () => ({}), EVERYONE],
   ["/blocs/gestion-information/evaluation", evaluation.loader as Loader, () => ({ bloc: "gestion-information" }), EVERYONE],
   ["/tutorat", tutorat.loader as Loader, () => ({}), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 200, cadre: 403, autre_cadre: 403, admin: 200 }],

@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatDate } from "~/components/path-timeline";
+import { getCertificationRules, getReferential, listModules } from "~/content/modules.server";
+import { CERTIFICATE_STATUSES, certificateStatus } from "~/domain/certification";
+import { todayInParis } from "~/domain/integration-path";
+import { listCertificates } from "~/models/certificates.server";
+import { listUpdates } from "~/models/updates.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Actualisation — Pivot" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [updates, certificates] = await Promise.all([listUpdates(user.id), listCertificates(user.id)]);
+  const today = todayInParis();
+  const warningDays = getCertificationRules().validity.warningDays;
+  // Refresher modules: those serving competencies that age (a validity in the referential).
+  const ageing = new Set(getReferential().blocks.flatMap((b) => b.competencies.filter((c) => c.validityYears).map((c) => c.id)));
+  return {
+    updates: updates.map((u) => ({ id: u.id, title: u.title, from: u.from, to: u.to, changes: u.changes })),
+    refreshers: listModules()
+      .filter((m) => m.frontmatter.competencies.some((c) => ageing.has(c)))
+      .map((m) => ({ id: m.frontmatter.id, title: m.frontmatter.title, summary: m.frontmatter.summary })),
+    certificates: certificates
+      .map((c) => ({ code: c.code, title: c.title, validUntil: c.validUntil, status: certificateStatus(c, today, warningDays) }))
+      .filter((c) => c.status === "a_actualiser" || c.status === "expire")
+      .map((c) => ({ ...c, statusLabel: CERTIFICATE_STATUSES[c.status] })),
+  };
+}
+
+export default function Actualisation() {
+  const { updates, refreshers, certificates } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold">Actualisation</h1>
+        <p className="max-w-3xl text-slate-700">Les règles, les outils et les pratiques changent : retrouvez ici les modules mis à jour depuis que vous les avez suivis, les modules de rafraîchissement et les certificats à renouveler.</p>
+      </header>
+      <section aria-labelledby="maj" className="space-y-3">
+        <h2 id="maj" className="text-2xl font-bold">
+          Modules mis à jour
+        </h2>
+        {updates.length === 0 ? (
+          <p>Aucun module n'a changé depuis que vous l'avez terminé.</p>
+        ) : (
+          <ul className="space-y-3">
+            {updates.map((u) => (
+              <li key={u.id} className="card" data-update={u.id}>
+                <p className="font-semibold">
+                  <Link to={`/modules/${u.id}`}>{u.title}</Link> — version {u.from} → {u.to}
+                </p>
+                <ul className="list-disc pl-6">
+                  {u.changes.map((c) => (
+                    <li key={c.version}>
+                      {c.version} : {c.changes}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="certificats" className="space-y-3">
+        <h2 id="certificats" className="text-2xl font-bold">
+          Certificats à renouveler
+        </h2>
+        {certificates.length === 0 ? (
+          <p>Aucun certificat n'approche de sa fin de validité.</p>
+        ) : (
+          <ul className="space-y-2">
+            {certificates.map((c) => (
+              <li key={c.code} className="card">
+                <a href={`/certificats/${c.code}`}>{c.title}</a> — {c.statusLabel}, fin de validité le {formatDate(c.validUntil)}. Pour le renouveler, repassez les quiz des modules ci-dessous et l'évaluation du bloc.
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="rafraichir" className="space-y-3">
+        <h2 id="rafraichir" className="text-2xl font-bold">
+          Modules de rafraîchissement
+        </h2>
+        <p className="text-slate-700">Ces modules portent sur des compétences dont la validité est limitée (protection des données, identitovigilance…).</p>
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {refreshers.map((m) => (
+            <li key={m.id} className="card">
+              <p className="font-semibold">
+                <Link to={`/modules/${m.id}`}>{m.title}</Link>
+              </p>
+              <p className="text-sm text-slate-700">{m.summary}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
