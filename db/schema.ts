@@ -105,8 +105,11 @@ export const tutorAssignments = sqliteTable(
   (t) => [index("tutor_assignments_tutor").on(t.tutorId, t.endedAt), index("tutor_assignments_learner").on(t.learnerId, t.endedAt)],
 );
 
-export const MODULE_STATUSES = ["en_cours", "lu", "termine"] as const;
+/** "acquis": mastered in a positioning test, so the module need not be followed (it can still be taken). */
+export const MODULE_STATUSES = ["en_cours", "lu", "acquis", "termine"] as const;
 export type ModuleStatus = (typeof MODULE_STATUSES)[number];
+/** Statuses that count as done in every progress figure. */
+export const DONE_STATUSES = ["acquis", "termine"] as const satisfies readonly ModuleStatus[];
 
 export const moduleProgress = sqliteTable(
   "module_progress",
@@ -364,12 +367,18 @@ export const certificates = sqliteTable(
     issuedAt: text("issued_at").notNull(),
     validUntil: text("valid_until").notNull(),
     evidence: text("evidence", { mode: "json" }).notNull(),
+    /** 0 for the first certificate, then one more at each renewal: the chain keeps every certificate. */
+    cycle: integer("cycle").notNull().default(0),
+    /** The certificate this one renews. */
+    renewsId: text("renews_id"),
+    /** Set on a certificate when a renewal replaces it. */
+    renewedAt: text("renewed_at"),
     revokedAt: text("revoked_at"),
     revokedReason: text("revoked_reason"),
     revokedBy: text("revoked_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("certificates_once").on(t.userId, t.kind, t.blockId, t.level), uniqueIndex("certificates_code").on(t.code)],
+  (t) => [uniqueIndex("certificates_once").on(t.userId, t.kind, t.blockId, t.level, t.cycle), uniqueIndex("certificates_code").on(t.code)],
 );
 
 /** Spaced-review cards of a learner (glossary terms, quiz questions she got wrong), scheduled with FSRS. */
@@ -390,4 +399,29 @@ export const reviewCards = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.cardKey] }), index("review_cards_due").on(t.userId, t.due)],
+);
+
+/**
+ * Outcomes of positioning tests (test de positionnement): one row per competency of the block and attempt.
+ * A mastered competency is "validée par test", with the attempt and its score as evidence.
+ */
+export const positioningResults = sqliteTable(
+  "positioning_results",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    blockId: text("block_id").notNull(),
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => quizAttempts.id, { onDelete: "cascade" }),
+    competencyId: text("competency_id").notNull(),
+    correct: integer("correct").notNull(),
+    total: integer("total").notNull(),
+    /** "maitrisee", "a_consolider" or "a_acquerir". */
+    outcome: text("outcome", { enum: ["maitrisee", "a_consolider", "a_acquerir"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("positioning_results_attempt").on(t.attemptId, t.competencyId), index("positioning_results_user").on(t.userId, t.blockId, t.createdAt)],
 );

@@ -4,7 +4,7 @@ import { hash } from "@node-rs/argon2";
 import { and, count, eq, inArray } from "drizzle-orm";
 import crypto from "node:crypto";
 import type { Db } from "./client";
-import { pathSteps, serviceManagers, serviceSteps, services, tutorAssignments, users } from "./schema";
+import { certificates, moduleProgress, pathSteps, serviceManagers, serviceSteps, services, tutorAssignments, users } from "./schema";
 
 export const DEMO_PASSWORD = "pivot-demo-2026";
 export const DEMO_ESTABLISHMENT = "Centre hospitalier de démonstration";
@@ -27,7 +27,19 @@ const DEMO_DONE_STEPS = ["livret-accueil", "fiche-de-poste", "accueil-cadre", "r
 type SeedOptions = {
   /** Creates a learner's integration path (the app's path model, which needs the compiled content). */
   createPath?: (db: Db, userId: string) => Promise<unknown>;
+  /**
+   * The established secretary's past: modules completed in earlier versions (one has since had a major
+   * update) and a certificate nearing the end of its validity. For the demo site only, not for tests on
+   * fixture content.
+   */
+  demoHistory?: boolean;
 };
+
+/** Modules the established secretary completed a year ago, in the versions of the time. */
+const DEMO_COMPLETED = [
+  { moduleId: "rgpd-secret-professionnel", version: "1.0.0" },
+  { moduleId: "ethique-numerique-ia", version: "1.0.0" },
+];
 
 /** Returns true when it seeded, false when the database already had users. */
 export async function seedDemo(db: Db, now = new Date(), options: SeedOptions = {}): Promise<boolean> {
@@ -91,6 +103,28 @@ export async function seedDemo(db: Db, now = new Date(), options: SeedOptions = 
       },
     ]);
   });
+  if (options.demoHistory) {
+    const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString();
+    await db.insert(moduleProgress).values(
+      DEMO_COMPLETED.map((m) => ({ userId: ids.confirmee, moduleId: m.moduleId, moduleVersion: m.version, status: "termine" as const, bestScore: 90, attemptsCount: 1, startedAt: yearAgo, readAt: yearAgo, completedAt: yearAgo, updatedAt: yearAgo })),
+    );
+    // A block certificate issued almost five years ago: « à actualiser », renewable with the refresher quiz.
+    const validUntil = isoDaysAgo(-60, now);
+    const issuedAt = `${Number(validUntil.slice(0, 4)) - 5}${validUntil.slice(4)}`;
+    await db.insert(certificates).values({
+      id: crypto.randomUUID(),
+      userId: ids.confirmee,
+      kind: "bloc",
+      blockId: "competences-transversales",
+      level: "generales",
+      code: crypto.randomBytes(20).toString("hex").slice(0, 32).replace(/[0189]/g, "a"),
+      holderName: "Nadia Benali",
+      title: "Bloc 3 — Compétences transversales (connaissances générales)",
+      issuedAt,
+      validUntil,
+      evidence: { seeded: "certificat de démonstration" },
+    });
+  }
   if (options.createPath) {
     await options.createPath(db, ids.recrue);
     const doneAt = new Date(now.getTime() - 8 * 86_400_000).toISOString();

@@ -10,7 +10,7 @@ try {
   const env = getEnv();
   await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   const { db, client } = openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-  const seeded = await seedDemo(db, new Date(), { createPath: (db, userId) => createPathFor(userId, db) });
+  const seeded = await seedDemo(db, new Date(), { createPath: (db, userId) => createPathFor(userId, db), demoHistory: true });
   client.close();
   console.log(`base de données prête (${env.DATABASE_URL})${seeded ? " : comptes de démonstration créés" : ""}`);
 } catch (error) {

@@ -18,6 +18,7 @@ export function StatusBadge({ state, label }: { state: string; label: string }) 
     non_commence: "bg-slate-100 text-slate-800 border-slate-300",
     en_cours: "bg-amber-50 text-amber-900 border-amber-300",
     lu: "bg-sky-50 text-sky-900 border-sky-300",
+    acquis: "bg-violet-50 text-violet-900 border-violet-400",
     termine: "bg-emerald-50 text-emerald-900 border-emerald-400",
   };
   return <span className={`inline-block rounded-full border px-2.5 py-0.5 text-sm font-semibold ${styles[state] ?? styles.non_commence}`}>{label}</span>;

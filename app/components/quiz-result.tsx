@@ -11,7 +11,7 @@ export type QuizResultView = {
   questions: { id: string; prompt: string; correct: boolean; given: string; expected: string; explanation: string }[];
 };
 
-export function QuizResult({ result, passMark, passedMessage }: { result: QuizResultView; passMark: number; passedMessage: string }) {
+export function QuizResult({ result, passMark, passedMessage, failedMessage }: { result: QuizResultView; passMark: number; passedMessage: string; failedMessage?: string }) {
   return (
     <section id="resultat" aria-labelledby="resultat-titre" className="space-y-4" tabIndex={-1}>
       <h2 id="resultat-titre" className="text-2xl font-bold">
@@ -22,7 +22,7 @@ export function QuizResult({ result, passMark, passedMessage }: { result: QuizRe
           {result.score} % — {result.correctCount} bonne{result.correctCount > 1 ? "s" : ""} réponse{result.correctCount > 1 ? "s" : ""} sur {result.total}
         </p>
         <p className="mt-1 font-semibold">
-          {result.passed ? passedMessage : `Quiz non réussi (seuil : ${passMark} %). Relisez les explications puis retentez votre chance : un nouveau tirage vous attend.`}
+          {result.passed ? passedMessage : failedMessage ?? `Quiz non réussi (seuil : ${passMark} %). Relisez les explications puis retentez votre chance : un nouveau tirage vous attend.`}
         </p>
       </div>
       <ol className="space-y-3">

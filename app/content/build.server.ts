@@ -14,7 +14,9 @@ import { referentialSchema, type Referential } from "./referential";
 import { formatIssues, moduleFrontmatterSchema, quizSchema, type ModuleFrontmatter, type Quiz } from "./schema";
 
 type CompiledMdx = { file: string; code: string; hash: string; wordCount: number; terms: string[] };
-export type CompiledModule = CompiledMdx & { frontmatter: ModuleFrontmatter; quiz: Quiz | null };
+/** Quizzes that are not modules, built from the modules' banks: they leave module progress alone. */
+export type QuizKind = "evaluation" | "positionnement" | "mise-a-jour" | "renouvellement";
+export type CompiledModule = CompiledMdx & { frontmatter: ModuleFrontmatter; quiz: Quiz | null; kind?: QuizKind };
 export type CompiledFiche = CompiledMdx & { frontmatter: FicheFrontmatter };
 
 export type Manifest = {
@@ -180,6 +182,9 @@ export async function buildContent(options: { root: string; cacheDir: string }):
       for (const q of quiz.questions)
         if (!fm.competencies.includes(q.competency)) report(quizFile, `question ${q.id} : compétence « ${q.competency} » absente des compétences du module`);
       if (quiz.questions.length < MIN_QUESTIONS) report(quizFile, `${quiz.questions.length} questions : la banque doit en compter au moins ${MIN_QUESTIONS}`);
+      const bank = new Set(quiz.questions.map((q) => q.id));
+      for (const entry of fm.changelog)
+        for (const id of entry.questions ?? []) if (!bank.has(id)) report(file, `changelog ${entry.version} : question « ${id} » absente du quiz`);
     }
     modules.push({ ...read.compiled, frontmatter: typographizeDeep(fm), quiz: quiz ? typographizeDeep(quiz) : null });
   }

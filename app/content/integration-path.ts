@@ -72,5 +72,13 @@ export const certificationRulesSchema = z.strictObject({
   quiz: z.strictObject({ passMark: z.number().int().min(50).max(100), minQuestions: z.number().int().min(1).max(20) }),
   blockAssessment: z.strictObject({ questions: z.number().int().min(5).max(60), passMark: z.number().int().min(50).max(100) }),
   validity: z.strictObject({ defaultYears: z.number().int().min(1).max(10), warningDays: z.number().int().min(7).max(365) }),
+  positioning: z
+    .strictObject({
+      questionsPerCompetency: z.number().int().min(1).max(10),
+      masteryMark: z.number().int().min(50).max(100),
+      consolidateMark: z.number().int().min(0).max(100),
+    })
+    .refine((p) => p.consolidateMark < p.masteryMark, { message: "consolidateMark doit être inférieur à masteryMark" }),
+  renewal: z.strictObject({ questions: z.number().int().min(3).max(40), passMark: z.number().int().min(50).max(100) }),
 });
 export type CertificationRulesFile = z.infer<typeof certificationRulesSchema>;

@@ -3,10 +3,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { TermDefinition } from "~/components/mdx/terme";
-import type { CompiledFiche, CompiledModule, Manifest } from "./build.server";
+import { renewalScope } from "~/domain/certification";
+import { updateQuizPool } from "~/domain/updates";
+import type { CompiledFiche, CompiledModule, Manifest, QuizKind } from "./build.server";
 import type { GlossaryEntry } from "./glossary";
 import { competencyIndex, type Referential } from "./referential";
-import type { BlockId } from "./schema";
+import type { BlockId, Quiz } from "./schema";
 
 const manifestPath = () => path.join(process.env.PIVOT_CONTENT_DIR ?? path.join(process.cwd(), ".content-cache"), "manifest.json");
 
@@ -124,6 +126,44 @@ export function getCertificationRules() {
 
 export const ASSESSMENT_PREFIX = "evaluation-";
 
+/** A quiz that is not a module (block assessment, positioning test, update or renewal quiz) built from module banks. */
+function standaloneQuiz(input: {
+  kind: QuizKind;
+  id: string;
+  title: string;
+  block: BlockId;
+  version: string;
+  summary: string;
+  competencies: string[];
+  quiz: Quiz;
+}): CompiledModule {
+  return {
+    file: `content/certification.yaml#${input.id}`,
+    code: "",
+    hash: "",
+    wordCount: 0,
+    terms: [],
+    kind: input.kind,
+    frontmatter: {
+      id: input.id,
+      title: input.title,
+      block: input.block,
+      order: 0,
+      estimatedMinutes: Math.max(5, Math.round(input.quiz.drawCount * 1.5)),
+      level: "operationnelles",
+      version: input.version,
+      summary: input.summary,
+      objectives: [],
+      prerequisites: [],
+      competencies: input.competencies,
+      changelog: [],
+    },
+    quiz: input.quiz,
+  };
+}
+
+const questionsOfBlock = (blockId: BlockId) => listModulesOfBlock(blockId).flatMap((m) => m.quiz?.questions ?? []);
+
 /**
  * The final assessment of a block as a quiz: its bank is every question of the block's modules, a draw of
  * the size set by the rules, their pass mark. Built from the compiled content, never per request work
@@ -133,27 +173,88 @@ export function getBlockAssessment(blockId: string): CompiledModule | undefined 
   const block = getBlock(blockId);
   if (!block) return undefined;
   const rules = getCertificationRules();
-  const questions = listModulesOfBlock(block.id).flatMap((m) => m.quiz?.questions ?? []);
-  return {
-    file: `content/certification.yaml#${block.id}`,
-    code: "",
-    hash: "",
-    wordCount: 0,
-    terms: [],
-    frontmatter: {
-      id: `${ASSESSMENT_PREFIX}${block.id}`,
-      title: `Évaluation du bloc ${block.number} — ${block.title}`,
-      block: block.id,
-      order: 0,
-      estimatedMinutes: Math.round(rules.blockAssessment.questions * 1.5),
-      level: "operationnelles",
-      version: getReferential().version,
-      summary: `Une évaluation finale de ${rules.blockAssessment.questions} questions tirées dans tous les modules du bloc.`,
-      objectives: [],
-      prerequisites: [],
-      competencies: block.competencies.map((c) => c.id),
-      changelog: [],
-    },
+  const questions = questionsOfBlock(block.id);
+  return standaloneQuiz({
+    kind: "evaluation",
+    id: `${ASSESSMENT_PREFIX}${block.id}`,
+    title: `Évaluation du bloc ${block.number} — ${block.title}`,
+    block: block.id,
+    version: getReferential().version,
+    summary: `Une évaluation finale de ${rules.blockAssessment.questions} questions tirées dans tous les modules du bloc.`,
+    competencies: block.competencies.map((c) => c.id),
     quiz: { passMark: rules.blockAssessment.passMark, drawCount: Math.min(rules.blockAssessment.questions, questions.length), questions },
-  };
+  });
+}
+
+export const POSITIONING_PREFIX = "positionnement-";
+
+/** The positioning test of a block: the same number of questions for each of its competencies. */
+export function getPositioningTest(blockId: string): CompiledModule | undefined {
+  const block = getBlock(blockId);
+  if (!block) return undefined;
+  const rules = getCertificationRules().positioning;
+  const questions = questionsOfBlock(block.id);
+  const drawCount = block.competencies.reduce((n, c) => n + Math.min(rules.questionsPerCompetency, questions.filter((q) => q.competency === c.id).length), 0);
+  return standaloneQuiz({
+    kind: "positionnement",
+    id: `${POSITIONING_PREFIX}${block.id}`,
+    title: `Test de positionnement — Bloc ${block.number} : ${block.title}`,
+    block: block.id,
+    version: getReferential().version,
+    summary: `Vous exercez déjà ? En ${drawCount} questions, ${rules.questionsPerCompetency} par compétence, repérez ce que vous maîtrisez : les modules correspondants sont marqués « acquis » et vous recevez la liste des modules à suivre ou à rafraîchir.`,
+    competencies: block.competencies.map((c) => c.id),
+    quiz: { passMark: rules.masteryMark, drawCount: Math.max(1, drawCount), drawPerCompetency: rules.questionsPerCompetency, questions },
+  });
+}
+
+/** How many questions the short update quiz of a module draws at most. */
+export const UPDATE_QUIZ_QUESTIONS = 5;
+
+/**
+ * The short update quiz of a module for someone who completed `fromVersion`: the questions the changelog
+ * ties to the changes since (or the whole bank when it names none).
+ */
+export function getUpdateQuiz(moduleId: string, fromVersion: string): CompiledModule | undefined {
+  const module = getModule(moduleId);
+  if (!module?.quiz) return undefined;
+  const pool = updateQuizPool(module.frontmatter.changelog, fromVersion, module.quiz.questions);
+  return standaloneQuiz({
+    kind: "mise-a-jour",
+    id: `mise-a-jour-${moduleId}`,
+    title: `Mise à jour — ${module.frontmatter.title}`,
+    block: module.frontmatter.block,
+    version: module.frontmatter.version,
+    summary: `Quelques questions sur ce qui a changé dans le module depuis la version ${fromVersion}.`,
+    competencies: module.frontmatter.competencies,
+    quiz: { passMark: module.quiz.passMark, drawCount: Math.min(UPDATE_QUIZ_QUESTIONS, pool.length), questions: pool },
+  });
+}
+
+export const RENEWAL_PREFIX = "renouvellement-";
+
+/** The scopes a renewal quiz covers: a block, or the whole pathway ("parcours"). */
+export function renewalCompetencies(scope: string) {
+  const blocks = listBlocks().filter((b) => scope === "parcours" || b.id === scope);
+  if (blocks.length === 0) return undefined;
+  return renewalScope(blocks.flatMap((b) => b.competencies));
+}
+
+/** The refresher quiz that renews the certificates of a block (or of the pathway), per content/certification.yaml. */
+export function getRenewalQuiz(scope: string): CompiledModule | undefined {
+  const competencies = renewalCompetencies(scope);
+  if (!competencies) return undefined;
+  const rules = getCertificationRules().renewal;
+  const block = getBlock(scope);
+  const wanted = new Set(competencies);
+  const questions = listModules().flatMap((m) => (m.quiz?.questions ?? []).filter((q) => wanted.has(q.competency)));
+  return standaloneQuiz({
+    kind: "renouvellement",
+    id: `${RENEWAL_PREFIX}${scope}`,
+    title: block ? `Renouvellement — Bloc ${block.number} : ${block.title}` : `Renouvellement — ${getCertificationRules().pathway.title}`,
+    block: block?.id ?? listBlocks()[0]!.id,
+    version: getReferential().version,
+    summary: `Un quiz de rafraîchissement de ${Math.min(rules.questions, questions.length)} questions sur les compétences qui demandent d'être actualisées.`,
+    competencies,
+    quiz: { passMark: rules.passMark, drawCount: Math.max(1, Math.min(rules.questions, questions.length)), questions },
+  });
 }

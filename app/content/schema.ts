@@ -23,7 +23,15 @@ export const moduleFrontmatterSchema = z.strictObject({
   prerequisites: z.array(slug).default([]),
   competencies: z.array(slug).min(1, "au moins une compétence"),
   changelog: z
-    .array(z.strictObject({ version: semver, date: isoDate, changes: frText }))
+    .array(
+      z.strictObject({
+        version: semver,
+        date: isoDate,
+        changes: frText,
+        /** Questions of the module's bank that check this change: the short update quiz draws them. */
+        questions: z.array(z.string().regex(/^[A-Za-z0-9_-]+$/, "identifiant de question invalide")).optional(),
+      }),
+    )
     .min(1, "au moins une entrée"),
 });
 export type ModuleFrontmatter = z.infer<typeof moduleFrontmatterSchema>;
@@ -90,6 +98,8 @@ export const quizSchema = z
   .strictObject({
     passMark: z.number().int().min(1).max(100).default(80),
     drawCount: z.number().int().positive(),
+    /** When set, the draw takes this many questions of each competency (positioning tests) instead of drawCount at random. */
+    drawPerCompetency: z.number().int().positive().optional(),
     questions: z.array(questionSchema).min(1, "au moins une question"),
   })
   .superRefine((quiz, ctx) => {

@@ -135,12 +135,50 @@ export function validUntilFrom(issuedOn: string, years: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-export const CERTIFICATE_STATUSES = { valide: "Valide", a_actualiser: "Valide, à actualiser", expire: "Expiré", revoque: "Révoqué" } as const;
+export const CERTIFICATE_STATUSES = { valide: "Valide", a_actualiser: "Valide, à actualiser", expire: "Expiré", revoque: "Révoqué", renouvele: "Renouvelé" } as const;
 export type CertificateStatus = keyof typeof CERTIFICATE_STATUSES;
 
-export function certificateStatus(c: { validUntil: string; revokedAt: string | null }, today: string, warningDays: number): CertificateStatus {
+export function certificateStatus(c: { validUntil: string; revokedAt: string | null; renewedAt?: string | null }, today: string, warningDays: number): CertificateStatus {
   if (c.revokedAt) return "revoque";
+  if (c.renewedAt) return "renouvele";
   if (c.validUntil < today) return "expire";
   const warnFrom = new Date(Date.parse(`${c.validUntil}T00:00:00Z`) - warningDays * 86_400_000).toISOString().slice(0, 10);
   return today >= warnFrom ? "a_actualiser" : "valide";
+}
+
+// --- Renewal (recertification) ---
+
+/** A renewal is open once a certificate is « à actualiser », and stays open after it has expired. */
+export function renewalOpen(status: CertificateStatus): boolean {
+  return status === "a_actualiser" || status === "expire";
+}
+
+/** What a renewal quiz covers: the competencies that age (a validity of their own), or all of them when none does. */
+export function renewalScope(competencies: { id: string; validityYears?: number }[]): string[] {
+  const ageing = competencies.filter((c) => c.validityYears !== undefined);
+  return (ageing.length ? ageing : competencies).map((c) => c.id);
+}
+
+/**
+ * The validity end of a renewed certificate: a full period from the previous end when renewed in time
+ * (renewing early loses nothing), from today when the previous one had already expired.
+ */
+export function renewedValidUntil(previousValidUntil: string, today: string, years: number): string {
+  return validUntilFrom(previousValidUntil >= today ? previousValidUntil : today, years);
+}
+
+/**
+ * Of a learner's certificates, those a renewal of this scope renews: the current ones (not revoked, not renewed
+ * already) of the block (or complement, with kind "complement"), or of the pathway, whose renewal is open.
+ */
+export function certificatesToRenew<C extends { kind: string; blockId: string; validUntil: string; revokedAt: string | null; renewedAt: string | null }>(
+  certificates: C[],
+  scope: string,
+  today: string,
+  warningDays: number,
+  kind: "bloc" | "complement" = "bloc",
+): C[] {
+  return certificates.filter(
+    (c) => !c.renewedAt && (scope === "parcours" ? c.kind === "parcours" : c.kind === kind && c.blockId === scope) && renewalOpen(certificateStatus(c, today, warningDays)),
+  );
 }

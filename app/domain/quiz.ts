@@ -28,10 +28,17 @@ export function shuffle<T>(items: readonly T[], random: Random = Math.random): T
 }
 
 /** Draws `drawCount` questions at random and shuffles the parts of each. */
+/** The questions of a draw: drawCount at random, or drawPerCompetency of each competency (then shuffled together). */
+export function pickQuestions(quiz: Quiz, random: Random = Math.random) {
+  if (!quiz.drawPerCompetency) return shuffle(quiz.questions, random).slice(0, quiz.drawCount);
+  const byCompetency = new Map<string, Question[]>();
+  for (const q of quiz.questions) byCompetency.set(q.competency, [...(byCompetency.get(q.competency) ?? []), q]);
+  const picked = [...byCompetency.values()].flatMap((list) => shuffle(list, random).slice(0, quiz.drawPerCompetency));
+  return shuffle(picked, random);
+}
+
 export function drawQuiz(quiz: Quiz, random: Random = Math.random): DrawnQuestion[] {
-  return shuffle(quiz.questions, random)
-    .slice(0, quiz.drawCount)
-    .map((q): DrawnQuestion => {
+  return pickQuestions(quiz, random).map((q): DrawnQuestion => {
       switch (q.type) {
         case "single":
         case "multiple":

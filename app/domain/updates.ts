@@ -17,3 +17,13 @@ export function needsUpdate(completedVersion: string, currentVersion: string): b
 export function changesSince<T extends { version: string }>(changelog: T[], completedVersion: string): T[] {
   return changelog.filter((c) => compare(c.version, completedVersion) > 0).sort((a, b) => compare(b.version, a.version));
 }
+
+/**
+ * The questions of the short update quiz for someone who completed `completedVersion`: those the changelog
+ * entries since then name, or the whole bank when they name none.
+ */
+export function updateQuizPool<Q extends { id: string }>(changelog: { version: string; questions?: string[] }[], completedVersion: string, bank: Q[]): Q[] {
+  const named = new Set(changesSince(changelog, completedVersion).flatMap((c) => c.questions ?? []));
+  const pool = bank.filter((q) => named.has(q.id));
+  return pool.length ? pool : bank;
+}

@@ -3,7 +3,7 @@ import { getCertificationRules } from "~/content/modules.server";
 import { CERTIFICATE_STATUSES, certificateStatus } from "~/domain/certification";
 import { todayInParis } from "~/domain/integration-path";
 import { LEVEL_LABELS } from "~/domain/levels";
-import { getCertificateByCode } from "./certificates.server";
+import { certificateHistory, getCertificateByCode } from "./certificates.server";
 import { notFound } from "~/utils/auth.server";
 import { clientKey, rateLimited } from "~/utils/rate-limit.server";
 
@@ -13,6 +13,8 @@ export async function publicCertificate(request: Request, code: string | undefin
   const certificate = await getCertificateByCode(code ?? "");
   if (!certificate) notFound("Aucun certificat ne correspond à ce code. Vérifiez qu'il a été recopié en entier (32 caractères, lettres minuscules et chiffres de 2 à 7).");
   const status = certificateStatus(certificate, todayInParis(), getCertificationRules().validity.warningDays);
+  const chain = await certificateHistory(certificate);
+  const current = chain.find((c) => !c.renewedAt && !c.revokedAt && c.cycle > certificate.cycle);
   return {
     certificate,
     view: {
@@ -26,6 +28,11 @@ export async function publicCertificate(request: Request, code: string | undefin
       statusLabel: status === "a_actualiser" ? CERTIFICATE_STATUSES.valide : CERTIFICATE_STATUSES[status],
       revokedReason: certificate.revokedAt ? certificate.revokedReason : null,
       revokedAt: certificate.revokedAt,
+      renewedAt: certificate.renewedAt,
+      /** The certificate that replaced this one, when it was renewed. */
+      renewedBy: current ? { code: current.code, validUntil: current.validUntil } : null,
+      /** Every certificate of the chain (first issue and renewals), oldest first. */
+      history: chain.length > 1 ? chain.map((c) => ({ code: c.code, issuedAt: c.issuedAt, validUntil: c.validUntil, current: c.code === certificate.code, first: c.cycle === 0 })) : [],
     },
   };
 }

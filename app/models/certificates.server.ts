@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { certificates, users } from "../../db/schema";
 import { getCertificationRules, getReferential } from "~/content/modules.server";
-import { certificatesToIssue, certificateStatus, LEVEL_NAMES, LEVELS, validUntilFrom, type CertLevel, type PathwayResult } from "~/domain/certification";
+import { certificatesToIssue, certificatesToRenew, certificateStatus, LEVEL_NAMES, LEVELS, renewedValidUntil, validUntilFrom, type CertLevel, type PathwayResult } from "~/domain/certification";
 import { todayInParis } from "~/domain/integration-path";
 import { certificationOf } from "./certification.server";
 import { getDb } from "~/utils/db.server";
@@ -82,6 +82,55 @@ export async function issueCertificates(userId: string): Promise<number> {
   return issued;
 }
 
+/**
+ * After a passed renewal quiz: each open certificate of the scope is renewed by a new one (next cycle) that
+ * points to it; the previous one is kept and marked renewed. The unique index on the cycle makes a
+ * concurrent second renewal a no-op. Returns the new certificates' codes.
+ */
+export async function renewCertificates(userId: string, scope: string, proof: { attemptId: string; score: number }): Promise<string[]> {
+  const db = getDb();
+  const today = todayInParis();
+  const rules = getCertificationRules();
+  const due = certificatesToRenew(await listCertificates(userId), scope, today, rules.validity.warningDays);
+  const codes: string[] = [];
+  for (const previous of due) {
+    const years = validityYears(previous.kind === "bloc" ? previous.blockId : null);
+    const code = newCertificateCode();
+    const inserted = await db
+      .insert(certificates)
+      .values({
+        id: crypto.randomUUID(),
+        userId,
+        kind: previous.kind,
+        blockId: previous.blockId,
+        level: previous.level,
+        code,
+        holderName: previous.holderName,
+        title: previous.title,
+        issuedAt: today,
+        validUntil: renewedValidUntil(previous.validUntil, today, years),
+        evidence: { renewal: { attemptId: proof.attemptId, score: proof.score, previousCode: previous.code } },
+        cycle: previous.cycle + 1,
+        renewsId: previous.id,
+      })
+      .onConflictDoNothing()
+      .returning({ id: certificates.id });
+    if (inserted.length === 0) continue;
+    await db.update(certificates).set({ renewedAt: new Date().toISOString() }).where(eq(certificates.id, previous.id));
+    codes.push(code);
+  }
+  return codes;
+}
+
+/** The chain a certificate belongs to, oldest first: the certificates it renews, itself, and those renewing it. */
+export async function certificateHistory(certificate: { userId: string; kind: string; blockId: string; level: string }) {
+  return getDb()
+    .select({ code: certificates.code, issuedAt: certificates.issuedAt, validUntil: certificates.validUntil, cycle: certificates.cycle, renewedAt: certificates.renewedAt, revokedAt: certificates.revokedAt })
+    .from(certificates)
+    .where(and(eq(certificates.userId, certificate.userId), eq(certificates.kind, certificate.kind as "bloc"), eq(certificates.blockId, certificate.blockId), eq(certificates.level, certificate.level as CertLevel)))
+    .orderBy(certificates.cycle);
+}
+
 export async function listCertificates(userId: string) {
   return getDb().select().from(certificates).where(eq(certificates.userId, userId)).orderBy(desc(certificates.issuedAt), certificates.title);
 }
@@ -110,7 +159,7 @@ export async function certifiedLevelsOf(userIds: string[], today: string, warnin
     .where(and(inArray(certificates.userId, userIds), eq(certificates.kind, "bloc"), isNull(certificates.revokedAt)));
   for (const r of rows) {
     const status = certificateStatus(r, today, warningDays);
-    if (status === "expire") continue;
+    if (status === "expire" || status === "renouvele") continue;
     const byBlock = out.get(r.userId) ?? new Map();
     const current = byBlock.get(r.blockId);
     if (!current || LEVELS.indexOf(r.level) > LEVELS.indexOf(current.level)) byBlock.set(r.blockId, { level: r.level, status });
@@ -133,7 +182,8 @@ export async function certificationSummary(userId: string) {
 
 /**
  * A specialty complement (referential "complements") attested by a tutor or a cadre: recorded as its own
- * certificate, separate from the blocks. Once per learner, complement and level.
+ * certificate, separate from the blocks. Once per learner, complement and level; attesting it again once its
+ * renewal is open renews it (the new certificate points to the previous one, which is kept).
  */
 export async function attestComplement(learnerId: string, input: { complementId: string; level: CertLevel; note: string }, by: string) {
   const complement = getReferential().complements.find((c) => c.id === input.complementId);
@@ -142,6 +192,10 @@ export async function attestComplement(learnerId: string, input: { complementId:
   const holder = await db.query.users.findFirst({ where: eq(users.id, learnerId), columns: { name: true } });
   if (!holder) return false;
   const today = todayInParis();
+  const rules = getCertificationRules();
+  const previous = (await listCertificates(learnerId)).filter((c) => c.kind === "complement" && c.blockId === complement.id && c.level === input.level).sort((a, b) => b.cycle - a.cycle)[0];
+  const renewing = previous ? certificatesToRenew([previous], complement.id, today, rules.validity.warningDays, "complement")[0] : undefined;
+  if (previous && !renewing) return false;
   const rows = await db
     .insert(certificates)
     .values({
@@ -154,10 +208,13 @@ export async function attestComplement(learnerId: string, input: { complementId:
       holderName: holder.name,
       title: `Attestation — ${complement.title} (connaissances ${LEVEL_NAMES[input.level]})`,
       issuedAt: today,
-      validUntil: validUntilFrom(today, getCertificationRules().validity.defaultYears),
-      evidence: { attestedBy: by, note: input.note },
+      validUntil: renewing ? renewedValidUntil(renewing.validUntil, today, rules.validity.defaultYears) : validUntilFrom(today, rules.validity.defaultYears),
+      evidence: { attestedBy: by, note: input.note, ...(renewing ? { previousCode: renewing.code } : {}) },
+      cycle: renewing ? renewing.cycle + 1 : 0,
+      renewsId: renewing?.id ?? null,
     })
     .onConflictDoNothing()
     .returning({ id: certificates.id });
+  if (rows.length === 1 && renewing) await db.update(certificates).set({ renewedAt: new Date().toISOString() }).where(eq(certificates.id, renewing.id));
   return rows.length === 1;
 }

@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { moduleProgress, pathSteps, serviceSteps, services, users } from "../../db/schema";
+import { DONE_STATUSES, moduleProgress, pathSteps, serviceSteps, services, users } from "../../db/schema";
 import { getIntegrationPath } from "~/content/modules.server";
 import { STEP_KINDS, type PathTemplate } from "~/content/integration-path";
 import { daysLate, dueDateFrom, planServiceMerge, STEP_STATUSES, stepStatus, summarizePath, type StepDefinition } from "~/domain/integration-path";
@@ -98,7 +98,7 @@ export async function getPath(userId: string): Promise<PathStepRow[]> {
       await db
         .select({ moduleId: moduleProgress.moduleId })
         .from(moduleProgress)
-        .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.status, "termine")))
+        .where(and(eq(moduleProgress.userId, userId), inArray(moduleProgress.status, DONE_STATUSES)))
     ).map((r) => r.moduleId),
   );
   const phaseOrder = new Map(getIntegrationPath().phases.map((p, i) => [p.id, i]));
@@ -115,7 +115,7 @@ export async function getPaths(userIds: string[]) {
   const done = await db
     .select({ userId: moduleProgress.userId, moduleId: moduleProgress.moduleId })
     .from(moduleProgress)
-    .where(and(inArray(moduleProgress.userId, userIds), eq(moduleProgress.status, "termine")));
+    .where(and(inArray(moduleProgress.userId, userIds), inArray(moduleProgress.status, DONE_STATUSES)));
   const completed = new Set(done.map((d) => `${d.userId}|${d.moduleId}`));
   const out = new Map<string, PathStepRow[]>(userIds.map((id) => [id, []]));
   for (const r of rows) out.get(r.userId)!.push({ ...r, moduleCompleted: r.moduleId ? completed.has(`${r.userId}|${r.moduleId}`) : false });

@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { moduleProgress, quizAttempts } from "../../db/schema";
 import type { CompiledModule } from "~/content/build.server";
 import type { Question } from "~/content/schema";
-import { bestOf, nextStatus, type ProgressRow } from "~/domain/progress";
+import { bestOf, nextStatus, type ProgressEvent, type ProgressRow } from "~/domain/progress";
 import { describeExpected, describeGiven, drawQuiz, fieldName, gradeAttempt, submissionSchema, toAnswer, toPublicQuestion, type Answer, type DrawnQuestion, type Grade, type PublicQuestion, type QuestionResult } from "~/domain/quiz";
 import { getDb } from "~/utils/db.server";
 
@@ -29,7 +29,7 @@ async function recordEvent(
   tx: Tx | ReturnType<typeof getDb>,
   userId: string,
   module: CompiledModule,
-  event: "open" | "read" | "quiz_failed" | "quiz_passed",
+  event: ProgressEvent,
   score?: number,
 ) {
   const now = new Date().toISOString();
@@ -40,9 +40,10 @@ async function recordEvent(
   const status = nextStatus(current?.status, event);
   const values = {
     status,
-    // The version she completed: it changes only when she passes the quiz (or on her first visit), so that
-    // a module updated since keeps showing « mise à jour » until she passes it again.
-    ...(event === "quiz_passed" || !current ? { moduleVersion: module.frontmatter.version } : {}),
+    // The version she completed: it changes only when she passes the quiz, when a positioning test marks it
+    // acquired (or on her first visit), so that a module updated since keeps showing « mise à jour » until
+    // she passes it again or its update quiz.
+    ...(event === "quiz_passed" || !current || (event === "positioned" && status !== current.status) ? { moduleVersion: module.frontmatter.version } : {}),
     updatedAt: now,
     ...(event === "read" && !current?.readAt ? { readAt: now } : {}),
     ...(status === "termine" && !current?.completedAt ? { completedAt: now } : {}),
@@ -55,8 +56,24 @@ async function recordEvent(
   }
 }
 
-/** Block assessments are quizzes that are not modules: they leave module progress alone. */
-const tracksProgress = (module: CompiledModule) => !module.frontmatter.id.startsWith("evaluation-");
+/** Block assessments, positioning tests, update and renewal quizzes are not modules: they leave module progress alone. */
+const tracksProgress = (module: CompiledModule) => !module.kind;
+
+/** Modules a positioning test showed as mastered become « acquis » (a completed module stays completed). */
+export async function markAcquired(userId: string, modules: CompiledModule[]) {
+  if (modules.length === 0) return;
+  await getDb().transaction(async (tx) => {
+    for (const module of modules) await recordEvent(tx, userId, module, "positioned");
+  });
+}
+
+/** After a passed update quiz: the module counts as completed in its current version again. */
+export async function markUpdated(userId: string, module: CompiledModule) {
+  await getDb()
+    .update(moduleProgress)
+    .set({ moduleVersion: module.frontmatter.version, updatedAt: new Date().toISOString() })
+    .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, module.frontmatter.id)));
+}
 
 export async function markOpened(userId: string, module: CompiledModule) {
   if (!tracksProgress(module)) return;

@@ -1,6 +1,6 @@
 // The cadre's team view: every learner of her services with path and module progress, in one query.
 import { inArray, sql } from "drizzle-orm";
-import { moduleProgress } from "../../db/schema";
+import { DONE_STATUSES, moduleProgress } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
 
 export const TEAM_SORTS = ["nom", "service", "arrivee", "progression", "retard"] as const;
@@ -78,7 +78,7 @@ export async function listTeam(q: TeamQuery, paginate = true): Promise<{ rows: T
     full_count: number;
   }>(sql`
     with done_modules as (
-      select user_id, module_id from module_progress where status = 'termine'
+      select user_id, module_id from module_progress where status in ('acquis', 'termine')
     ),
     steps as (
       select ps.user_id,
@@ -103,7 +103,7 @@ export async function listTeam(q: TeamQuery, paginate = true): Promise<{ rows: T
     select u.id, u.name, u.email, u.profile, u.hire_date, s.name as service,
       (select t.name from tutor_assignments a join users t on t.id = a.tutor_id where a.learner_id = u.id and a.ended_at is null limit 1) as tutor,
       p.total, p.done, p.late, p.awaiting,
-      (select count(*) from module_progress mp where mp.user_id = u.id and mp.status = 'termine') as modules_done,
+      (select count(*) from module_progress mp where mp.user_id = u.id and mp.status in ('acquis', 'termine')) as modules_done,
       max(coalesce(p.last_step, ''), coalesce((select max(mp.updated_at) from module_progress mp where mp.user_id = u.id), '')) as last_activity,
       count(*) over () as full_count
     from users u
@@ -140,7 +140,7 @@ export async function completedModulesOf(userIds: string[]) {
   const rows = await getDb()
     .select({ userId: moduleProgress.userId, moduleId: moduleProgress.moduleId })
     .from(moduleProgress)
-    .where(sql`${inArray(moduleProgress.userId, userIds)} and ${moduleProgress.status} = 'termine'`);
+    .where(sql`${inArray(moduleProgress.userId, userIds)} and ${inArray(moduleProgress.status, DONE_STATUSES)}`);
   for (const r of rows) out.get(r.userId)!.push(r.moduleId);
   return out;
 }

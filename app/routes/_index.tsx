@@ -11,13 +11,14 @@ import { todayInParis } from "~/domain/integration-path";
 import { getPath, pathView } from "~/models/path.server";
 import { dueCount, ensureCards } from "~/models/review.server";
 import { listUpdates } from "~/models/updates.server";
+import { personalPlans } from "~/models/positioning.server";
 
 export const meta: MetaFunction = () => [{ title: "Tableau de bord — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   await ensureCards(user.id);
-  const [rows, pinned, pathRows, toReview, updates] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id), dueCount(user.id), listUpdates(user.id)]);
+  const [rows, pinned, pathRows, toReview, updates, plans] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id), dueCount(user.id), listUpdates(user.id), personalPlans(user.id)]);
   const path = pathRows.length ? pathView(pathRows, todayInParis()) : null;
   const upcoming = path
     ? path.phases
@@ -33,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     firstName: user.name.split(" ")[0],
     isTutor: user.role === "tutor" || user.role === "admin",
     isManager: user.role === "manager" || user.role === "admin",
+    established: user.profile === "confirmee",
+    positioned: plans.map((p) => ({ blockId: p.blockId, number: p.number, toFollow: p.plan.filter((m) => m.action !== "acquis").length, acquired: p.plan.filter((m) => m.action === "acquis").length })),
     toReview,
     updates: updates.map((u) => ({ id: u.id, title: u.title, to: u.to, change: u.changes[0]?.changes ?? "" })),
     path: path ? { summary: path.summary, upcoming } : null,
@@ -65,7 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { firstName, summary, blocks, isTutor, isManager, fiches, path, toReview, updates } = useLoaderData<typeof loader>();
+  const { firstName, summary, blocks, isTutor, isManager, established, positioned, fiches, path, toReview, updates } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <section aria-labelledby="bonjour">
@@ -91,12 +94,34 @@ export default function Dashboard() {
             {updates.map((u) => (
               <li key={u.id} data-update={u.id}>
                 <span className="mr-2 rounded-full border border-amber-600 px-2 py-0.5 text-sm font-semibold text-amber-900">mise à jour</span>
-                <Link to={`/modules/${u.id}`}>{u.title}</Link> (version {u.to}) {u.change ? `: ${u.change}` : ""}
+                <Link to={`/modules/${u.id}`}>{u.title}</Link> (version {u.to}) {u.change ? `: ${u.change}` : ""} —{" "}
+                <Link to={`/modules/${u.id}/mise-a-jour`}>quiz de mise à jour</Link>
               </li>
             ))}
           </ul>
           <p className="text-sm">
-            Relisez ce qui a changé et repassez le quiz pour garder vos compétences à jour. <Link to="/actualisation">Voir toute l'actualisation</Link>
+            Relisez ce qui a changé et passez le court quiz de mise à jour : les compétences liées restent « à actualiser » jusque-là. <Link to="/actualisation">Voir toute l'actualisation</Link>
+          </p>
+        </section>
+      ) : null}
+      {established || positioned.length ? (
+        <section aria-labelledby="positionnement" className="card max-w-2xl space-y-2">
+          <h2 id="positionnement" className="text-xl font-bold">
+            Mon positionnement
+          </h2>
+          {positioned.length ? (
+            <ul className="list-disc pl-6">
+              {positioned.map((p) => (
+                <li key={p.blockId}>
+                  Bloc {p.number} : {p.acquired} module{p.acquired > 1 ? "s" : ""} acquis, {p.toFollow} à suivre ou à rafraîchir
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Vous exercez déjà ? Un test par bloc repère ce que vous maîtrisez, pour ne suivre que les modules utiles.</p>
+          )}
+          <p>
+            <Link to="/actualisation">{positioned.length ? "Voir mon programme personnalisé" : "Passer un test de positionnement"}</Link>
           </p>
         </section>
       ) : null}

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/components/path-timeline";
-import { getCertificationRules, getReferential, listModules } from "~/content/modules.server";
-import { CERTIFICATE_STATUSES, certificateStatus } from "~/domain/certification";
+import { PositioningOutcome } from "~/components/positioning-outcome";
+import { getCertificationRules, getReferential, listBlocks, listModules } from "~/content/modules.server";
+import { CERTIFICATE_STATUSES, certificateStatus, renewalOpen } from "~/domain/certification";
+import { personalPlans } from "~/models/positioning.server";
 import { todayInParis } from "~/domain/integration-path";
 import { listCertificates } from "~/models/certificates.server";
 import { listUpdates } from "~/models/updates.server";
@@ -12,31 +14,59 @@ export const meta: MetaFunction = () => [{ title: "Actualisation — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [updates, certificates] = await Promise.all([listUpdates(user.id), listCertificates(user.id)]);
+  const [updates, certificates, plans] = await Promise.all([listUpdates(user.id), listCertificates(user.id), personalPlans(user.id)]);
   const today = todayInParis();
   const warningDays = getCertificationRules().validity.warningDays;
   // Refresher modules: those serving competencies that age (a validity in the referential).
   const ageing = new Set(getReferential().blocks.flatMap((b) => b.competencies.filter((c) => c.validityYears).map((c) => c.id)));
   return {
+    plans,
+    blocks: listBlocks().map((b) => ({ id: b.id, number: b.number, title: b.title, positioned: plans.some((p) => p.blockId === b.id) })),
     updates: updates.map((u) => ({ id: u.id, title: u.title, from: u.from, to: u.to, changes: u.changes })),
     refreshers: listModules()
       .filter((m) => m.frontmatter.competencies.some((c) => ageing.has(c)))
       .map((m) => ({ id: m.frontmatter.id, title: m.frontmatter.title, summary: m.frontmatter.summary })),
     certificates: certificates
-      .map((c) => ({ code: c.code, title: c.title, validUntil: c.validUntil, status: certificateStatus(c, today, warningDays) }))
-      .filter((c) => c.status === "a_actualiser" || c.status === "expire")
-      .map((c) => ({ ...c, statusLabel: CERTIFICATE_STATUSES[c.status] })),
+      .map((c) => ({ code: c.code, kind: c.kind, blockId: c.blockId, title: c.title, validUntil: c.validUntil, status: certificateStatus(c, today, warningDays) }))
+      .filter((c) => renewalOpen(c.status))
+      .map((c) => ({ ...c, statusLabel: CERTIFICATE_STATUSES[c.status], renewal: c.kind === "complement" ? null : `/certification/renouvellement/${c.kind === "parcours" ? "parcours" : c.blockId}` })),
   };
 }
 
 export default function Actualisation() {
-  const { updates, refreshers, certificates } = useLoaderData<typeof loader>();
+  const { plans, blocks, updates, refreshers, certificates } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <header className="space-y-2">
         <h1 className="text-3xl font-bold">Actualisation</h1>
-        <p className="max-w-3xl text-slate-700">Les règles, les outils et les pratiques changent : retrouvez ici les modules mis à jour depuis que vous les avez suivis, les modules de rafraîchissement et les certificats à renouveler.</p>
+        <p className="max-w-3xl text-slate-700">
+          Les règles, les outils et les pratiques changent : retrouvez ici votre programme personnalisé, les modules mis à jour depuis que vous les avez suivis, les certificats à renouveler et les modules
+          de rafraîchissement.
+        </p>
       </header>
+      <section aria-labelledby="positionnement-titre" className="space-y-3">
+        <h2 id="positionnement-titre" className="text-2xl font-bold">
+          Tests de positionnement
+        </h2>
+        <p className="max-w-3xl text-slate-700">
+          Vous exercez déjà ? Un test par bloc repère ce que vous maîtrisez : les modules correspondants sont marqués « acquis » et vous savez lesquels suivre ou rafraîchir.
+        </p>
+        <ul className="grid gap-3 sm:grid-cols-3">
+          {blocks.map((b) => (
+            <li key={b.id} className="card">
+              <p className="font-semibold">
+                Bloc {b.number} — {b.title}
+              </p>
+              <p className="mt-1">
+                <Link to={`/blocs/${b.id}/positionnement`}>{b.positioned ? "Repasser le test" : "Passer le test de positionnement"}</Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+        {plans.map((p) => (
+          <PositioningOutcome key={p.blockId} positioning={p} headingLevel={3} />
+        ))}
+      </section>
       <section aria-labelledby="maj" className="space-y-3">
         <h2 id="maj" className="text-2xl font-bold">
           Modules mis à jour
@@ -49,6 +79,9 @@ export default function Actualisation() {
               <li key={u.id} className="card" data-update={u.id}>
                 <p className="font-semibold">
                   <Link to={`/modules/${u.id}`}>{u.title}</Link> — version {u.from} → {u.to}
+                </p>
+                <p className="mt-1">
+                  <Link to={`/modules/${u.id}/mise-a-jour`}>Passer le quiz de mise à jour</Link>
                 </p>
                 <ul className="list-disc pl-6">
                   {u.changes.map((c) => (
@@ -72,7 +105,12 @@ export default function Actualisation() {
           <ul className="space-y-2">
             {certificates.map((c) => (
               <li key={c.code} className="card">
-                <a href={`/certificats/${c.code}`}>{c.title}</a> — {c.statusLabel}, fin de validité le {formatDate(c.validUntil)}. Pour le renouveler, repassez les quiz des modules ci-dessous et l'évaluation du bloc.
+                <a href={`/certificats/${c.code}`}>{c.title}</a> — {c.statusLabel}, fin de validité le {formatDate(c.validUntil)}.{" "}
+                {c.renewal ? (
+                  <Link to={c.renewal}>Renouveler avec le quiz de rafraîchissement</Link>
+                ) : (
+                  "Pour la renouveler, demandez une nouvelle attestation à votre tutrice ou à votre cadre."
+                )}
               </li>
             ))}
           </ul>

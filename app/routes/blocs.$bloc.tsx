@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressBar, StatusBadge } from "~/components/progress-bar";
 import { getBlock, getReferential, listModules, listModulesOfBlock } from "~/content/modules.server";
-import { MODULE_STATE_LABELS, moduleState, summarize } from "~/domain/progress";
+import { isDone, MODULE_STATE_LABELS, moduleState, summarize } from "~/domain/progress";
 import { listProgress } from "~/models/progress.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       competencies: m.frontmatter.competencies,
     };
   });
-  const remaining = moduleViews.filter((m) => m.state !== "termine");
+  const remaining = moduleViews.filter((m) => !isDone(m.state));
   return {
     block: { id: block.id, number: block.number, title: block.title, description: block.description },
     summary: summarize(modules.map((m) => m.frontmatter.id), rows),
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // A competency may also be served by a module of another block.
       modules: listModules()
         .filter((m) => m.frontmatter.competencies.includes(c.id))
-        .map((m) => ({ id: m.frontmatter.id, title: m.frontmatter.title, done: moduleState(byId.get(m.frontmatter.id)) === "termine" })),
+        .map((m) => ({ id: m.frontmatter.id, title: m.frontmatter.title, done: isDone(moduleState(byId.get(m.frontmatter.id))) })),
       levels: levels.map((l) => ({
         id: l.id,
         label: l.label,
@@ -76,11 +76,14 @@ export default function BlocPage() {
           <ProgressBar percent={summary.percent} label={`Modules terminés : ${summary.done} sur ${summary.total}`} />
           <p className="text-sm" data-testid="reste">
             {remaining.length === 0
-              ? "Tous les modules du bloc sont terminés."
+              ? "Tous les modules du bloc sont terminés ou acquis."
               : `Il vous reste ${remaining.length} module${remaining.length > 1 ? "s" : ""} (environ ${formatMinutes(remainingMinutes)}).`}
           </p>
           <p className="text-sm">
             <Link to={`/blocs/${block.id}/evaluation`}>Évaluation finale du bloc</Link> · <Link to="/certification">Où en suis-je dans le parcours certifiant ?</Link>
+          </p>
+          <p className="text-sm">
+            Vous exercez déjà ? <Link to={`/blocs/${block.id}/positionnement`}>Test de positionnement du bloc</Link> : les modules que vous maîtrisez seront marqués « acquis ».
           </p>
         </div>
       </header>

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCertificationRules, listModules } from "~/content/modules.server";
-import { CERTIFICATE_STATUSES, certificateStatus, LEVEL_NAMES, LEVELS } from "~/domain/certification";
+import { CERTIFICATE_STATUSES, certificateStatus, LEVEL_NAMES, LEVELS, renewalOpen } from "~/domain/certification";
+import { competenciesValidatedByTest } from "~/models/positioning.server";
+import { listUpdates } from "~/models/updates.server";
 import { todayInParis } from "~/domain/integration-path";
 import { issueCertificates, listCertificates } from "~/models/certificates.server";
 import { formatDate } from "~/components/path-timeline";
@@ -14,7 +16,9 @@ export const meta: MetaFunction = () => [{ title: "Parcours certifiant — Pivot
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   await issueCertificates(user.id); // catches up on anything validated since (idempotent)
-  const [result, certificates] = await Promise.all([certificationOf(user.id), listCertificates(user.id)]);
+  const [result, certificates, byTest, updates] = await Promise.all([certificationOf(user.id), listCertificates(user.id), competenciesValidatedByTest(user.id), listUpdates(user.id)]);
+  // Competencies of modules updated since she completed them stay « à actualiser » until the update quiz is passed.
+  const toRefresh = new Map(updates.flatMap((u) => u.competencies.map((c) => [c, { id: u.id, title: u.title }] as const)));
   const today = todayInParis();
   const warningDays = getCertificationRules().validity.warningDays;
   const modulesFor = (competencyId: string) =>
@@ -26,9 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     validated: result.validated,
     level: result.level ? LEVEL_LABELS[result.level] : null,
     summary: result.summary,
-    certificates: certificates.map((c) => {
+    certificates: certificates.filter((c) => !c.renewedAt).map((c) => {
       const status = certificateStatus(c, today, warningDays);
-      return { code: c.code, title: c.title, issuedAt: c.issuedAt, validUntil: c.validUntil, status, statusLabel: CERTIFICATE_STATUSES[status] };
+      const renewal = renewalOpen(status) && c.kind !== "complement" ? `/certification/renouvellement/${c.kind === "parcours" ? "parcours" : c.blockId}` : null;
+      return { code: c.code, title: c.title, issuedAt: c.issuedAt, validUntil: c.validUntil, status, statusLabel: CERTIFICATE_STATUSES[status], renewal };
     }),
     blocks: result.blocks.map((b) => {
       const target = b.levels.find((l) => !l.validated) ?? null;
@@ -49,7 +54,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
               label: LEVEL_NAMES[target.level],
               assessmentMet: target.assessmentMet,
               nextActions: b.nextActions,
-              competencies: target.competencies.map((c) => ({ ...c, modules: c.quiz && !c.quiz.met ? modulesFor(c.competencyId) : [] })),
+              competencies: target.competencies.map((c) => ({
+                ...c,
+                modules: c.quiz && !c.quiz.met ? modulesFor(c.competencyId) : [],
+                byTest: byTest.get(c.competencyId) ?? null,
+                update: toRefresh.get(c.competencyId) ?? null,
+              })),
             }
           : null,
       };
@@ -89,8 +99,13 @@ export default function Certification() {
                 </p>
                 <p className={`text-sm font-semibold ${c.status === "valide" ? "text-emerald-800" : "text-amber-900"}`}>
                   {c.statusLabel}
-                  {c.status === "a_actualiser" ? " : sa fin de validité approche, suivez les modules de mise à jour." : ""}
+                  {c.status === "a_actualiser" ? " : sa fin de validité approche." : c.status === "expire" ? " : il peut encore être renouvelé." : ""}
                 </p>
+                {c.renewal ? (
+                  <p className="text-sm">
+                    <Link to={c.renewal}>Renouveler ce certificat</Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -128,7 +143,22 @@ export default function Certification() {
                       <span aria-hidden="true">{c.met ? "✓ " : "○ "}</span>
                       {c.title}
                       <span className="sr-only">{c.met ? " : réuni" : " : à compléter"}</span>
+                      {c.update ? (
+                        <span className="ml-2 rounded-full border border-amber-600 px-2 py-0.5 text-sm font-semibold text-amber-900" data-a-actualiser={c.competencyId}>
+                          à actualiser
+                        </span>
+                      ) : null}
                     </p>
+                    {c.byTest ? (
+                      <span className="block pl-5 text-sm text-emerald-900">
+                        Validée par test de positionnement le {formatDate(c.byTest.at.slice(0, 10))} ({c.byTest.correct} sur {c.byTest.total})
+                      </span>
+                    ) : null}
+                    {c.update ? (
+                      <span className="block pl-5 text-sm text-amber-900">
+                        Le module « {c.update.title} » a changé : <Link to={`/modules/${c.update.id}/mise-a-jour`}>passer le quiz de mise à jour</Link>
+                      </span>
+                    ) : null}
                     {c.quiz ? (
                       <span className="block pl-5 text-sm text-slate-700">
                         Quiz : {c.quiz.answered ? `${c.quiz.percent} % sur ${c.quiz.answered} question(s)` : "pas encore de réponse"}

@@ -33,6 +33,7 @@ const STATUS_STYLES: Record<string, string> = {
   a_actualiser: "border-emerald-700 bg-emerald-50 text-emerald-900",
   expire: "border-amber-700 bg-amber-50 text-amber-900",
   revoque: "border-red-700 bg-red-50 text-red-900",
+  renouvele: "border-slate-600 bg-slate-50 text-slate-900",
 };
 
 export default function CertificatePage() {
@@ -48,10 +49,17 @@ export default function CertificatePage() {
         <p className={`rounded-md border-l-4 px-4 py-3 text-lg font-bold ${STATUS_STYLES[view.status]}`} role="status" data-certificate-status={view.status}>
           {view.status === "revoque"
             ? `Certificat révoqué le ${formatDate(view.revokedAt!)}${view.revokedReason ? ` : ${view.revokedReason}` : ""}.`
-            : view.status === "expire"
-              ? `Certificat expiré le ${formatDate(view.validUntil)}.`
-              : `Certificat valide jusqu'au ${formatDate(view.validUntil)}.`}
+            : view.status === "renouvele"
+              ? `Certificat renouvelé le ${formatDate(view.renewedAt!)}${view.renewedBy ? ` : il est remplacé par un certificat valide jusqu'au ${formatDate(view.renewedBy.validUntil)}` : ""}.`
+              : view.status === "expire"
+                ? `Certificat expiré le ${formatDate(view.validUntil)}.`
+                : `Certificat valide jusqu'au ${formatDate(view.validUntil)}.`}
         </p>
+        {view.renewedBy ? (
+          <p>
+            <a href={`/certificats/${view.renewedBy.code}`}>Voir le certificat en cours</a>
+          </p>
+        ) : null}
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
           <div>
             <dt className="font-semibold">Titulaire</dt>
@@ -74,6 +82,21 @@ export default function CertificatePage() {
             <dd className="break-all font-mono">{view.code}</dd>
           </div>
         </dl>
+        {view.history.length ? (
+          <section aria-labelledby="historique" className="space-y-1">
+            <h2 id="historique" className="text-lg font-bold">
+              Historique
+            </h2>
+            <ol className="list-decimal pl-6" data-testid="historique-certificat">
+              {view.history.map((h) => (
+                <li key={h.code}>
+                  {h.first ? "Délivré" : "Renouvelé"} le {formatDate(h.issuedAt)}, valide jusqu'au {formatDate(h.validUntil)}
+                  {h.current ? " (ce certificat)" : <> — <a href={`/certificats/${h.code}`}>voir</a></>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
         <p className="text-sm text-slate-700">
           Cette page est publique : elle permet à un employeur de vérifier le certificat. Elle n'affiche aucune autre information sur la personne.
         </p>

@@ -40,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   line(`Délivré le ${formatDate(view.issuedAt)} — valide jusqu'au ${formatDate(view.validUntil)}`, 13);
   if (view.status === "revoque") line(`RÉVOQUÉ le ${formatDate(view.revokedAt!)}${view.revokedReason ? ` : ${view.revokedReason}` : ""}`, 13, bold, rgb(0.6, 0.1, 0.1));
   else if (view.status === "expire") line("EXPIRÉ", 13, bold, rgb(0.55, 0.35, 0));
+  else if (view.status === "renouvele") line(`RENOUVELÉ le ${formatDate(view.renewedAt!)} : voir le certificat en cours`, 13, bold, rgb(0.3, 0.3, 0.3));
+  if (view.history.length > 1) line(`Première délivrance le ${formatDate(view.history[0]!.issuedAt)}, ${view.history.length - 1} renouvellement(s).`, 11);
   y -= 20;
   line("Compétences attestées selon le référentiel de Pivot : quiz, observations en situation de travail par une tutrice, évaluation finale du bloc.", 11);
   y -= 20;

@@ -146,7 +146,14 @@ export default function ModulePage() {
               </li>
             ))}
           </ul>
-          <p className="mt-2">Relisez les passages concernés puis repassez le quiz : vos compétences liées restent « à actualiser » jusque-là.</p>
+          <p className="mt-2">
+            Relisez les passages concernés puis passez le court quiz de mise à jour (ou repassez le quiz complet) : vos compétences liées restent « à actualiser » jusque-là.
+          </p>
+          <p className="mt-2">
+            <Link to={`/modules/${update.id}/mise-a-jour`} className="btn-primary">
+              Quiz de mise à jour
+            </Link>
+          </p>
         </section>
       ) : null}
 

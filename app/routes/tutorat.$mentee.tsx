@@ -118,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = complementSchema.safeParse(form);
     if (!parsed.success) return fail(intent, "L'attestation n'est pas délivrée : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
     if (!(await attestComplement(mentee.id, parsed.data, user.id)))
-      return fail(intent, "Cette attestation existe déjà à ce niveau, ou ce complément est inconnu.", 409, {}, form);
+      return fail(intent, "Cette attestation existe déjà à ce niveau et n'est pas encore à renouveler, ou ce complément est inconnu.", 409, {}, form);
     return { intent, ok: true, message: "Attestation de complément délivrée ; elle figure parmi les certificats.", errors: {}, values: {} } satisfies Result;
   }
   if (intent === "bilan") {

@@ -20,6 +20,9 @@ import * as revisions from "~/routes/revisions";
 import * as actualisation from "~/routes/actualisation";
 import * as certification from "~/routes/certification";
 import * as evaluation from "~/routes/blocs.$bloc_.evaluation";
+import * as positionnement from "~/routes/blocs.$bloc_.positionnement";
+import * as miseAJour from "~/routes/modules.$slug_.mise-a-jour";
+import * as renouvellement from "~/routes/certification_.renouvellement.$perimetre";
 import * as tutorat from "~/routes/tutorat._index";
 import * as mentee from "~/routes/tutorat.$mentee";
 import * as equipe from "~/routes/equipe._index";
@@ -71,6 +74,10 @@ const MATRIX: [string, Loader, () => Record<string, string>, Record<Who, number>
   ["/actualisation", actualisation.loader as Loader, () => ({}), EVERYONE],
   ["/certification", certification.loader as Loader, () => ({}), EVERYONE],
   ["/blocs/gestion-information/evaluation", evaluation.loader as Loader, () => ({ bloc: "gestion-information" }), EVERYONE],
+  ["/blocs/gestion-information/positionnement", positionnement.loader as Loader, () => ({ bloc: "gestion-information" }), EVERYONE],
+  ["/modules/exemple/mise-a-jour", miseAJour.loader as Loader, () => ({ slug: "exemple" }), EVERYONE],
+  ["/certification/renouvellement/gestion-information", renouvellement.loader as Loader, () => ({ perimetre: "gestion-information" }), EVERYONE],
+  ["/certification/renouvellement/parcours", renouvellement.loader as Loader, () => ({ perimetre: "parcours" }), EVERYONE],
   ["/tutorat", tutorat.loader as Loader, () => ({}), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 200, cadre: 403, autre_cadre: 403, admin: 200 }],
   ["/tutorat/<recrue>", mentee.loader as Loader, () => ({ mentee: ids.recrue! }), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 200, cadre: 200, autre_cadre: 403, admin: 200 }],
   ["/tutorat/<confirmée>", mentee.loader as Loader, () => ({ mentee: ids.confirmee! }), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 403, admin: 200 }],

@@ -1,0 +1,43 @@
+// The quiz section of a page whose quiz is not a module's: the open draw, or a button to start one, and
+// the past attempts. Shared by block assessments, positioning tests, update and renewal quizzes.
+import type { ReactNode } from "react";
+import { Form } from "@remix-run/react";
+import type { OpenAttempt } from "~/models/progress.server";
+import { QuizForm } from "./quiz-form";
+import { AttemptsTable } from "./quiz-result";
+
+type Props = {
+  heading: string;
+  openAttempt: OpenAttempt | null;
+  attempts: Parameters<typeof AttemptsTable>[0]["attempts"];
+  actionData?: { formError?: string | null; fieldErrors?: Record<string, string>; values?: Record<string, string | string[]> };
+  intro: ReactNode;
+  startLabel: string;
+  restartLabel: string;
+};
+
+export function StandaloneQuiz({ heading, openAttempt, attempts, actionData, intro, startLabel, restartLabel }: Props) {
+  return (
+    <section id="quiz" aria-labelledby="quiz-titre" className="space-y-4" tabIndex={-1}>
+      <h2 id="quiz-titre" className="text-2xl font-bold">
+        {heading}
+      </h2>
+      {openAttempt ? (
+        <QuizForm key={openAttempt.id} attemptId={openAttempt.id} questions={openAttempt.questions} passMark={openAttempt.passMark} values={actionData?.values} serverErrors={actionData?.fieldErrors} formError={actionData?.formError} />
+      ) : (
+        <Form method="post" className="card space-y-3">
+          {actionData?.formError ? (
+            <p role="alert" className="font-semibold text-red-800">
+              {actionData.formError}
+            </p>
+          ) : null}
+          {intro}
+          <button type="submit" name="intent" value="commencer" className="btn-primary">
+            {attempts.length > 0 ? restartLabel : startLabel}
+          </button>
+        </Form>
+      )}
+      <AttemptsTable attempts={attempts} />
+    </section>
+  );
+}

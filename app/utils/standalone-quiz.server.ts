@@ -1,0 +1,49 @@
+// Loader and action halves shared by the quizzes that are not modules: block assessments, positioning
+// tests, update quizzes and renewal quizzes. The route checks who may be there and what the quiz is.
+import { data } from "@remix-run/node";
+import type { CompiledModule } from "~/content/build.server";
+import type { Grade } from "~/domain/quiz";
+import { attemptResult, getOpenAttempt, getSubmittedAttempt, listAttempts } from "~/models/progress.server";
+import { notFound } from "./auth.server";
+import { formDataToObject } from "./forms";
+import { quizIntent } from "./quiz-action.server";
+import { z } from "./zod";
+
+export async function standaloneQuizData(request: Request, userId: string, quiz: CompiledModule) {
+  const attemptParam = new URL(request.url).searchParams.get("tentative");
+  const [openAttempt, attempts, shown] = await Promise.all([
+    getOpenAttempt(userId, quiz),
+    listAttempts(userId, quiz.frontmatter.id),
+    attemptParam ? getSubmittedAttempt(userId, attemptParam) : Promise.resolve(null),
+  ]);
+  if (attemptParam && (!shown || shown.moduleId !== quiz.frontmatter.id)) notFound("Ce résultat est introuvable : il n'existe pas ou ne vous appartient pas.");
+  return {
+    title: quiz.frontmatter.title,
+    summary: quiz.frontmatter.summary,
+    questionCount: quiz.quiz!.drawCount,
+    passMark: quiz.quiz!.passMark,
+    best: attempts.reduce<number | null>((best, a) => (a.score !== null && (best === null || a.score > best) ? a.score : best), null),
+    openAttempt,
+    attempts,
+    result: shown ? attemptResult(quiz, shown) : null,
+  };
+}
+
+const intentSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("commencer") }), z.object({ intent: z.literal("envoyer"), attemptId: z.string().min(1).max(100) })]);
+
+export async function standaloneQuizAction(
+  request: Request,
+  input: { userId: string; quiz: CompiledModule; here: string; afterGrading?: (attemptId: string, grade: Grade) => Promise<void> },
+) {
+  const values = formDataToObject(await request.formData());
+  const parsed = intentSchema.safeParse(values);
+  if (!parsed.success) return data({ formError: "Action non reconnue. Rechargez la page et réessayez.", fieldErrors: {} as Record<string, string>, values: {} }, { status: 400 });
+  return quizIntent(parsed.data.intent, {
+    userId: input.userId,
+    module: input.quiz,
+    attemptId: "attemptId" in parsed.data ? parsed.data.attemptId : undefined,
+    values,
+    here: input.here,
+    afterGrading: input.afterGrading,
+  });
+}
