@@ -2,9 +2,10 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { PathView, PathStepView } from "~/models/path.server";
+import { firstOfMonth } from "~/utils/typography";
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-export const formatDate = (iso: string) => dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+export const formatDate = (iso: string) => firstOfMonth(dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)));
 
 const STATUS_STYLES: Record<string, string> = {
   termine: "border-emerald-500 bg-emerald-50 text-emerald-900",

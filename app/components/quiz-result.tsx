@@ -1,6 +1,7 @@
 // A submitted quiz: score, each question with the answer given, the expected one and its explanation;
 // and the table of past attempts. Shared by module quizzes and block assessments.
 import { Link } from "@remix-run/react";
+import { firstOfMonth } from "~/utils/typography";
 
 export type QuizResultView = {
   id: string;
@@ -59,7 +60,14 @@ function formatDuration(seconds: number | null) {
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
-export function AttemptsTable({ attempts }: { attempts: { id: string; submittedAt: string | null; score: number | null; passed: boolean | null; durationSeconds: number | null }[] }) {
+export function AttemptsTable({
+  attempts,
+  verdict = true,
+}: {
+  attempts: { id: string; submittedAt: string | null; score: number | null; passed: boolean | null; durationSeconds: number | null }[];
+  /** False where there is nothing to pass (positioning tests). */
+  verdict?: boolean;
+}) {
   if (attempts.length === 0) return null;
   return (
     <div>
@@ -76,9 +84,9 @@ export function AttemptsTable({ attempts }: { attempts: { id: string; submittedA
         <tbody>
           {attempts.map((a) => (
             <tr key={a.id}>
-              <td className="border-b border-slate-200 py-2 pr-3">{a.submittedAt ? dateFormat.format(new Date(a.submittedAt)) : "—"}</td>
+              <td className="border-b border-slate-200 py-2 pr-3">{a.submittedAt ? firstOfMonth(dateFormat.format(new Date(a.submittedAt))) : "—"}</td>
               <td className="border-b border-slate-200 py-2 pr-3">
-                {a.score} % {a.passed ? "(réussi)" : "(non réussi)"}
+                {a.score} %{verdict ? (a.passed ? " (réussi)" : " (non réussi)") : ""}
               </td>
               <td className="border-b border-slate-200 py-2 pr-3">{formatDuration(a.durationSeconds)}</td>
               <td className="border-b border-slate-200 py-2">

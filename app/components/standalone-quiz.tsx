@@ -14,9 +14,11 @@ type Props = {
   intro: ReactNode;
   startLabel: string;
   restartLabel: string;
+  /** False where there is nothing to pass (positioning tests). */
+  verdict?: boolean;
 };
 
-export function StandaloneQuiz({ heading, openAttempt, attempts, actionData, intro, startLabel, restartLabel }: Props) {
+export function StandaloneQuiz({ heading, openAttempt, attempts, actionData, intro, startLabel, restartLabel, verdict }: Props) {
   return (
     <section id="quiz" aria-labelledby="quiz-titre" className="space-y-4" tabIndex={-1}>
       <h2 id="quiz-titre" className="text-2xl font-bold">
@@ -37,7 +39,7 @@ export function StandaloneQuiz({ heading, openAttempt, attempts, actionData, int
           </button>
         </Form>
       )}
-      <AttemptsTable attempts={attempts} />
+      <AttemptsTable attempts={attempts} verdict={verdict} />
     </section>
   );
 }

@@ -22,6 +22,8 @@ export const moduleFrontmatterSchema = z.strictObject({
   objectives: z.array(frText).min(1, "au moins un objectif"),
   prerequisites: z.array(slug).default([]),
   competencies: z.array(slug).min(1, "au moins une compétence"),
+  /** A module to revisit regularly (tools and rules that move): listed among the refresher modules. */
+  refresher: z.boolean({ error: "refresher doit valoir true ou false" }).optional(),
   changelog: z
     .array(
       z.strictObject({

@@ -30,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : [];
   const modules = listModules();
   const byId = new Map(rows.map((r) => [r.moduleId, r]));
+  const updated = new Set(updates.map((u) => u.id));
   return {
     firstName: user.name.split(" ")[0],
     isTutor: user.role === "tutor" || user.role === "admin",
@@ -61,6 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             state,
             stateLabel: MODULE_STATE_LABELS[state],
             bestScore: row?.bestScore ?? null,
+            updated: updated.has(m.frontmatter.id),
           };
         }),
     })).filter((b) => b.modules.length > 0),
@@ -198,6 +200,7 @@ export default function Dashboard() {
                 <p className="text-slate-700">{m.summary}</p>
                 <p className="mt-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                   <StatusBadge state={m.state} label={m.stateLabel} />
+                  {m.updated ? <span className="rounded-full border border-amber-600 px-2 py-0.5 text-sm font-semibold text-amber-900">mise à jour</span> : null}
                   <span>{m.minutes} min</span>
                   <span data-testid="best-score">{m.bestScore === null ? "Pas encore de score" : `Meilleur score : ${m.bestScore} %`}</span>
                 </p>

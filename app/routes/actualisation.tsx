@@ -17,14 +17,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [updates, certificates, plans] = await Promise.all([listUpdates(user.id), listCertificates(user.id), personalPlans(user.id)]);
   const today = todayInParis();
   const warningDays = getCertificationRules().validity.warningDays;
-  // Refresher modules: those serving competencies that age (a validity in the referential).
+  // Refresher modules: those marked so in content (tools and rules that move), and those serving competencies
+  // that age (a validity in the referential).
   const ageing = new Set(getReferential().blocks.flatMap((b) => b.competencies.filter((c) => c.validityYears).map((c) => c.id)));
   return {
     plans,
     blocks: listBlocks().map((b) => ({ id: b.id, number: b.number, title: b.title, positioned: plans.some((p) => p.blockId === b.id) })),
     updates: updates.map((u) => ({ id: u.id, title: u.title, from: u.from, to: u.to, changes: u.changes })),
     refreshers: listModules()
-      .filter((m) => m.frontmatter.competencies.some((c) => ageing.has(c)))
+      .filter((m) => m.frontmatter.refresher || m.frontmatter.competencies.some((c) => ageing.has(c)))
       .map((m) => ({ id: m.frontmatter.id, title: m.frontmatter.title, summary: m.frontmatter.summary })),
     certificates: certificates
       .map((c) => ({ code: c.code, kind: c.kind, blockId: c.blockId, title: c.title, validUntil: c.validUntil, status: certificateStatus(c, today, warningDays) }))
@@ -80,9 +81,6 @@ export default function Actualisation() {
                 <p className="font-semibold">
                   <Link to={`/modules/${u.id}`}>{u.title}</Link> — version {u.from} → {u.to}
                 </p>
-                <p className="mt-1">
-                  <Link to={`/modules/${u.id}/mise-a-jour`}>Passer le quiz de mise à jour</Link>
-                </p>
                 <ul className="list-disc pl-6">
                   {u.changes.map((c) => (
                     <li key={c.version}>
@@ -90,6 +88,9 @@ export default function Actualisation() {
                     </li>
                   ))}
                 </ul>
+                <p className="mt-1">
+                  <Link to={`/modules/${u.id}/mise-a-jour`}>Passer le quiz de mise à jour</Link>
+                </p>
               </li>
             ))}
           </ul>
@@ -120,7 +121,10 @@ export default function Actualisation() {
         <h2 id="rafraichir" className="text-2xl font-bold">
           Modules de rafraîchissement
         </h2>
-        <p className="text-slate-700">Ces modules portent sur des compétences dont la validité est limitée (protection des données, identitovigilance…).</p>
+        <p className="text-slate-700">
+          Ces modules portent sur ce qui évolue vite (DMP, outils d'intelligence artificielle…) ou sur des compétences dont la validité est limitée (protection des données, identitovigilance…) : à revoir
+          régulièrement.
+        </p>
         <ul className="grid gap-3 sm:grid-cols-2">
           {refreshers.map((m) => (
             <li key={m.id} className="card">

@@ -79,6 +79,7 @@ export default function Positioning() {
         }
         startLabel="Commencer le test"
         restartLabel="Repasser le test"
+        verdict={false}
       />
     </article>
   );

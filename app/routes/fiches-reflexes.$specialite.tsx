@@ -6,6 +6,7 @@ import { getFiche, getGlossaryEntry, termDefinitions } from "~/content/modules.s
 import { listPinned, pin, unpin } from "~/models/fiches.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { z } from "~/utils/zod";
+import { firstOfMonth } from "~/utils/typography";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fiche réflexe ${data.fiche.title} — Pivot` : "Fiche réflexe — Pivot" }];
 
@@ -29,8 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: fm.title,
       summary: fm.summary,
       version: fm.version,
-      updated: dateFormat.format(new Date(fm.updated)),
-      reviewDate: dateFormat.format(new Date(fm.reviewDate)),
+      updated: firstOfMonth(dateFormat.format(new Date(fm.updated))),
+      reviewDate: firstOfMonth(dateFormat.format(new Date(fm.reviewDate))),
       author: fm.author,
       validatedBy: fm.validatedBy,
       redFlags: fm.redFlags,

@@ -22,3 +22,8 @@ export function typographizeDeep<T>(value: T): T {
   }
   return value;
 }
+
+/** « 1er décembre », not « 1 décembre »: French writes the first day of a month as an ordinal. */
+export function firstOfMonth(formattedDate: string): string {
+  return formattedDate.replace(/(^|\s)1 (?=\p{L})/u, "$11er ");
+}

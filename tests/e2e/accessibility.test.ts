@@ -69,6 +69,24 @@ describe.each([
     }
   });
 
+  it("the established staff's pages have none either: positioning test, update and renewal quizzes, refresher catalogue", async () => {
+    const { page } = browser;
+    await page.context().clearCookies();
+    await signIn(page, "secretaire.confirmee@pivot.demo");
+    await page.goto("/blocs/ecosysteme-soins/positionnement");
+    const start = page.getByRole("button", { name: "Commencer le test" });
+    if (await start.count()) await start.click();
+    await page.locator("[data-question-id]").first().waitFor();
+    expect(await violations(page), "test de positionnement").toEqual([]);
+    for (const path of ["/actualisation", "/modules/ethique-numerique-ia/mise-a-jour", "/certification/renouvellement/competences-transversales"]) {
+      await page.goto(path);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      expect(await violations(page), path).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+  });
+
   it("the page never scrolls sideways", async () => {
     const { page } = browser;
     await page.goto("/modules/identitovigilance");

@@ -7,10 +7,10 @@ import { ROOT } from "./paths";
 
 export function bankOf(moduleId: string) {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, ".content-cache", "manifest.json"), "utf8")) as Manifest;
-  // A block assessment draws from every module of its block.
-  if (moduleId.startsWith("evaluation-")) {
-    const block = moduleId.slice("evaluation-".length);
-    const questions = manifest.modules.filter((m) => m.frontmatter.block === block).flatMap((m) => m.quiz?.questions ?? []);
+  // Block assessments, positioning tests, update and renewal quizzes draw from the modules' banks
+  // (question ids are unique across the catalogue).
+  if (/^(evaluation|positionnement|mise-a-jour|renouvellement)-/.test(moduleId)) {
+    const questions = manifest.modules.flatMap((m) => m.quiz?.questions ?? []);
     return { passMark: 0, drawCount: questions.length, questions };
   }
   const mod = manifest.modules.find((m) => m.frontmatter.id === moduleId);
