@@ -2,35 +2,28 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PositioningOutcome } from "~/components/positioning-outcome";
 import { QuizResult } from "~/components/quiz-result";
-import { StandaloneQuiz } from "~/components/standalone-quiz";
-import { getBlock, getPositioningTest } from "~/content/modules.server";
+import { BlockQuizHeader, QuizSection } from "~/components/quiz-section";
+import { getPositioningTest } from "~/content/modules.server";
 import { personalPlans, recordPositioning } from "~/models/positioning.server";
-import { notFound, requireUser } from "~/utils/auth.server";
-import { standaloneQuizAction, standaloneQuizData } from "~/utils/standalone-quiz.server";
+import { requireUser } from "~/utils/auth.server";
+import { blockQuizOr404, standaloneQuizAction, standaloneQuizData } from "~/utils/standalone-quiz.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Pivot` : "Test de positionnement — Pivot" }];
 
-function loadTest(blockId: string | undefined) {
-  const test = blockId ? getPositioningTest(blockId) : undefined;
-  if (!test) notFound("Ce bloc n'existe pas. Retrouvez les trois blocs sur la page « Blocs ».");
-  return test;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const test = loadTest(params.bloc);
-  const block = getBlock(test.frontmatter.block)!;
+  const { quiz: test, block } = blockQuizOr404(getPositioningTest, params.bloc);
   const [quiz, plans] = await Promise.all([standaloneQuizData(request, user.id, test), personalPlans(user.id)]);
-  return { ...quiz, block: { id: block.id, number: block.number, title: block.title }, positioning: plans.find((p) => p.blockId === block.id) ?? null };
+  return { ...quiz, block, positioning: plans.find((p) => p.blockId === block.id) ?? null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const test = loadTest(params.bloc);
+  const { quiz: test, block } = blockQuizOr404(getPositioningTest, params.bloc);
   return standaloneQuizAction(request, {
     userId: user.id,
     quiz: test,
-    here: `/blocs/${test.frontmatter.block}/positionnement`,
+    here: `/blocs/${block.id}/positionnement`,
     afterGrading: async (attemptId, grade) => {
       await recordPositioning(user.id, test, attemptId, grade.results);
     },
@@ -42,17 +35,10 @@ export default function Positioning() {
   const actionData = useActionData<typeof action>();
   return (
     <article className="space-y-8">
-      <header className="space-y-3">
-        <nav aria-label="Fil d'Ariane" className="text-sm font-semibold">
-          <Link to="/blocs">Blocs de compétences</Link> › <Link to={`/blocs/${block.id}`}>Bloc {block.number} — {block.title}</Link>
-        </nav>
-        <h1 className="text-3xl font-bold leading-tight">{title}</h1>
-        <p className="max-w-3xl text-lg text-slate-700">{summary}</p>
-        <p className="max-w-3xl text-sm">
+      <BlockQuizHeader block={block} title={title} summary={summary}>
           Ce test ne remplace pas l'évaluation du bloc. Vos réponses comptent toutefois comme réponses de quiz dans le <Link to="/certification">parcours certifiant</Link>, et une compétence
           maîtrisée y apparaît « validée par test ».
-        </p>
-      </header>
+      </BlockQuizHeader>
       {positioning ? <PositioningOutcome positioning={positioning} /> : null}
       {result ? (
         <details className="card">
@@ -67,7 +53,7 @@ export default function Positioning() {
           </div>
         </details>
       ) : null}
-      <StandaloneQuiz
+      <QuizSection
         heading="Le test"
         openAttempt={openAttempt}
         attempts={attempts}

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/components/path-timeline";
 import { QuizResult } from "~/components/quiz-result";
-import { StandaloneQuiz } from "~/components/standalone-quiz";
+import { QuizSection } from "~/components/quiz-section";
 import { getCertificationRules, getCompetency, getRenewalQuiz } from "~/content/modules.server";
 import { CERTIFICATE_STATUSES, certificatesToRenew, certificateStatus } from "~/domain/certification";
 import { todayInParis } from "~/domain/integration-path";
@@ -88,7 +88,7 @@ export default function Renewal() {
         )}
       </section>
       {toRenew.length ? (
-        <StandaloneQuiz
+        <QuizSection
           heading="Quiz de renouvellement"
           openAttempt={openAttempt}
           attempts={attempts}

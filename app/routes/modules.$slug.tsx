@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "~/utils/zod";
 import { MdxContent } from "~/components/mdx-content";
 import { StatusBadge } from "~/components/progress-bar";
-import { AttemptsTable, QuizResult } from "~/components/quiz-result";
-import { QuizForm } from "~/components/quiz-form";
+import { QuizResult } from "~/components/quiz-result";
+import { QuizSection } from "~/components/quiz-section";
+import { UpdateNotice } from "~/components/update-notice";
 import { getBlock, getCompetency, getModule, getReferential, neighbours, termDefinitions } from "~/content/modules.server";
 import { MODULE_STATE_LABELS, moduleState } from "~/domain/progress";
 import { attemptResult, getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead } from "~/models/progress.server";
@@ -135,26 +136,16 @@ export default function ModulePage() {
       </header>
 
       {update ? (
-        <section aria-labelledby="mise-a-jour" className="card border-l-4 border-l-amber-600" data-update={update.id}>
-          <h2 id="mise-a-jour" className="text-lg font-bold">
-            Mise à jour : ce module a changé depuis que vous l'avez terminé (version {update.from} → {update.to})
-          </h2>
-          <ul className="mt-2 list-disc pl-6">
-            {update.changes.map((c) => (
-              <li key={c.version}>
-                Version {c.version} : {c.changes}
-              </li>
-            ))}
-          </ul>
-          <p className="mt-2">
+        <UpdateNotice moduleId={update.id} heading={`Mise à jour : ce module a changé depuis que vous l'avez terminé (version ${update.from} → ${update.to})`} changes={update.changes}>
+          <p>
             Relisez les passages concernés puis passez le court quiz de mise à jour (ou repassez le quiz complet) : vos compétences liées restent « à actualiser » jusque-là.
           </p>
-          <p className="mt-2">
+          <p>
             <Link to={`/modules/${update.id}/mise-a-jour`} className="btn-primary">
               Quiz de mise à jour
             </Link>
           </p>
-        </section>
+        </UpdateNotice>
       ) : null}
 
       <MdxContent code={module.code} terms={module.terms} />
@@ -172,38 +163,20 @@ export default function ModulePage() {
         <QuizResult result={result} passMark={module.passMark} passedMessage="Quiz réussi : le module est terminé." />
       ) : null}
 
-      <section id="quiz" aria-labelledby="quiz-titre" className="space-y-4" tabIndex={-1}>
-        <h2 id="quiz-titre" className="text-2xl font-bold">
-          Quiz
-        </h2>
-        {openAttempt ? (
-          <QuizForm
-            key={openAttempt.id}
-            attemptId={openAttempt.id}
-            questions={openAttempt.questions}
-            passMark={openAttempt.passMark}
-            values={actionData?.values}
-            serverErrors={actionData?.fieldErrors}
-            formError={actionData?.formError}
-          />
-        ) : (
-          <Form method="post" className="card space-y-3">
-            {actionData?.formError ? (
-              <p role="alert" className="font-semibold text-red-800">
-                {actionData.formError}
-              </p>
-            ) : null}
-            <p>
-              {module.questionCount} questions tirées au hasard dans la banque du module. Seuil de réussite : {module.passMark} %.
-              {attempts.length > 0 ? " Chaque nouvelle tentative propose un nouveau tirage." : ""}
-            </p>
-            <button type="submit" name="intent" value="commencer" className="btn-primary">
-              {attempts.length > 0 ? "Refaire le quiz" : "Commencer le quiz"}
-            </button>
-          </Form>
-        )}
-        <AttemptsTable attempts={attempts} />
-      </section>
+      <QuizSection
+        heading="Quiz"
+        openAttempt={openAttempt}
+        attempts={attempts}
+        actionData={actionData}
+        intro={
+          <p>
+            {module.questionCount} questions tirées au hasard dans la banque du module. Seuil de réussite : {module.passMark} %.
+            {attempts.length > 0 ? " Chaque nouvelle tentative propose un nouveau tirage." : ""}
+          </p>
+        }
+        startLabel="Commencer le quiz"
+        restartLabel="Refaire le quiz"
+      />
       <nav aria-label="Modules du bloc" className="flex flex-col gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:justify-between">
         {previous ? (
           <Link to={`/modules/${previous.id}`} rel="prev" className="max-w-sm">

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { QuizResult } from "~/components/quiz-result";
-import { StandaloneQuiz } from "~/components/standalone-quiz";
+import { QuizSection } from "~/components/quiz-section";
+import { UpdateNotice } from "~/components/update-notice";
 import { getModule, getUpdateQuiz } from "~/content/modules.server";
 import { markUpdated } from "~/models/progress.server";
 import { pendingUpdate } from "~/models/updates.server";
@@ -57,21 +58,11 @@ export default function UpdateQuiz() {
         <h1 className="text-3xl font-bold leading-tight">{title}</h1>
       </header>
       {update ? (
-        <section aria-labelledby="changements" className="card space-y-2 border-l-4 border-l-amber-600" data-update={module.id}>
-          <h2 id="changements" className="text-xl font-bold">
-            Ce qui a changé depuis la version {update.from}
-          </h2>
-          <ul className="list-disc pl-6">
-            {update.changes.map((c) => (
-              <li key={c.version}>
-                Version {c.version} : {c.changes}
-              </li>
-            ))}
-          </ul>
+        <UpdateNotice moduleId={module.id} heading={`Ce qui a changé depuis la version ${update.from}`} changes={update.changes}>
           <p>
             Lisez d'abord les passages concernés dans <Link to={`/modules/${module.id}`}>le module</Link>, puis répondez au quiz : une fois réussi, le module et ses compétences sont de nouveau à jour.
           </p>
-        </section>
+        </UpdateNotice>
       ) : (
         <p className="card border-l-4 border-l-emerald-700 font-semibold" role="status">
           Vous êtes à jour : ce module est terminé dans sa version actuelle ({module.version}).
@@ -79,7 +70,7 @@ export default function UpdateQuiz() {
       )}
       {result ? <QuizResult result={result} passMark={passMark} passedMessage="Mise à jour validée : le module et ses compétences sont de nouveau à jour." /> : null}
       {update ? (
-        <StandaloneQuiz
+        <QuizSection
           heading="Quiz de mise à jour"
           openAttempt={openAttempt}
           attempts={attempts}

@@ -2,6 +2,7 @@
 // tests, update quizzes and renewal quizzes. The route checks who may be there and what the quiz is.
 import { data } from "@remix-run/node";
 import type { CompiledModule } from "~/content/build.server";
+import { getBlock } from "~/content/modules.server";
 import type { Grade } from "~/domain/quiz";
 import { attemptResult, getOpenAttempt, getSubmittedAttempt, listAttempts } from "~/models/progress.server";
 import { notFound } from "./auth.server";
@@ -46,4 +47,12 @@ export async function standaloneQuizAction(
     here: input.here,
     afterGrading: input.afterGrading,
   });
+}
+
+/** A block's own quiz (final assessment or positioning test) for its page, or a French 404. */
+export function blockQuizOr404(get: (blockId: string) => CompiledModule | undefined, blockId: string | undefined) {
+  const quiz = blockId ? get(blockId) : undefined;
+  if (!quiz) notFound("Ce bloc n'existe pas. Retrouvez les trois blocs sur la page « Blocs ».");
+  const block = getBlock(quiz.frontmatter.block)!;
+  return { quiz, block: { id: block.id, number: block.number, title: block.title } };
 }

@@ -73,7 +73,7 @@ describe.each([
     const { page } = browser;
     await page.context().clearCookies();
     await signIn(page, "secretaire.confirmee@pivot.demo");
-    await page.goto("/blocs/ecosysteme-soins/positionnement");
+    await page.goto("/blocs/competences-transversales/positionnement");
     const start = page.getByRole("button", { name: "Commencer le test" });
     if (await start.count()) await start.click();
     await page.locator("[data-question-id]").first().waitFor();

@@ -1,5 +1,5 @@
 // An established secretary in Chromium: she sees an updated module flagged on her dashboard, takes the
-// positioning test of block 1 and sees the modules she masters marked « acquis », reviews five cards of
+// positioning test of block 2 and sees the modules she masters marked « acquis », reviews five cards of
 // the day from the keyboard, then clears the update with its short quiz.
 import fs from "node:fs";
 import path from "node:path";
@@ -10,7 +10,7 @@ import { ROOT } from "../helpers/paths";
 import { answerQuiz, bankOf } from "../helpers/quiz-answers";
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, ".content-cache", "manifest.json"), "utf8")) as Manifest;
-const BLOCK = "gestion-information";
+const BLOCK = "ecosysteme-soins"; // block 1 is the curriculum journey's, block 3 the accessibility check's
 const UPDATED = "ethique-numerique-ia"; // 2.0.0; the demo secretary completed 1.0.0
 
 let browser: Awaited<ReturnType<typeof launch>>;
@@ -37,11 +37,11 @@ describe("established staff", () => {
     const completedBefore = new Set<string>();
     for (const id of blockModules) if ((await page.locator(`[data-module="${id}"]`).textContent())!.includes("Terminé")) completedBefore.add(id);
 
-    // Positioning test of block 1, from the refresher page.
+    // Positioning test of block 2, from the refresher page.
     await page.getByRole("link", { name: "Actualisation", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Actualisation" }).waitFor();
-    await page.locator("li", { hasText: "Bloc 1 — Gestion de l'information" }).getByRole("link", { name: "Passer le test de positionnement" }).click();
-    await page.getByRole("heading", { level: 1, name: /Test de positionnement — Bloc 1/ }).waitFor();
+    await page.locator("li", { hasText: "Bloc 2 — Écosystème de soins" }).getByRole("link", { name: "Passer le test de positionnement" }).click();
+    await page.getByRole("heading", { level: 1, name: /Test de positionnement — Bloc 2/ }).waitFor();
     await page.getByRole("button", { name: "Commencer le test" }).click();
     await page.locator("[data-question-id]").first().waitFor();
     const bank = bankOf(`positionnement-${BLOCK}`);

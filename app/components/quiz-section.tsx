@@ -1,7 +1,7 @@
-// The quiz section of a page whose quiz is not a module's: the open draw, or a button to start one, and
-// the past attempts. Shared by block assessments, positioning tests, update and renewal quizzes.
+// The quiz section of a page: the open draw, or a button to start one, and the past attempts. Shared by
+// modules, block assessments, positioning tests, update and renewal quizzes.
 import type { ReactNode } from "react";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { OpenAttempt } from "~/models/progress.server";
 import { QuizForm } from "./quiz-form";
 import { AttemptsTable } from "./quiz-result";
@@ -18,7 +18,7 @@ type Props = {
   verdict?: boolean;
 };
 
-export function StandaloneQuiz({ heading, openAttempt, attempts, actionData, intro, startLabel, restartLabel, verdict }: Props) {
+export function QuizSection({ heading, openAttempt, attempts, actionData, intro, startLabel, restartLabel, verdict }: Props) {
   return (
     <section id="quiz" aria-labelledby="quiz-titre" className="space-y-4" tabIndex={-1}>
       <h2 id="quiz-titre" className="text-2xl font-bold">
@@ -41,5 +41,19 @@ export function StandaloneQuiz({ heading, openAttempt, attempts, actionData, int
       )}
       <AttemptsTable attempts={attempts} verdict={verdict} />
     </section>
+  );
+}
+
+/** The header of a block's own quiz page (final assessment, positioning test): breadcrumb, title, summary. */
+export function BlockQuizHeader({ block, title, summary, children }: { block: { id: string; number: number; title: string }; title: string; summary: string; children: ReactNode }) {
+  return (
+    <header className="space-y-3">
+      <nav aria-label="Fil d'Ariane" className="text-sm font-semibold">
+        <Link to="/blocs">Blocs de compétences</Link> › <Link to={`/blocs/${block.id}`}>Bloc {block.number} — {block.title}</Link>
+      </nav>
+      <h1 className="text-3xl font-bold leading-tight">{title}</h1>
+      <p className="max-w-3xl text-lg text-slate-700">{summary}</p>
+      <p className="max-w-3xl text-sm">{children}</p>
+    </header>
   );
 }
