@@ -10,6 +10,7 @@ import { observationProgress, todayInParis } from "~/domain/integration-path";
 import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
 import { getPerson, managedServiceIds } from "~/models/access.server";
 import { attestComplement, certificationSummary, issueCertificates } from "~/models/certificates.server";
+import { competenciesValidatedByTest } from "~/models/positioning.server";
 import { getPath, pathView, validateStep } from "~/models/path.server";
 import { addCheckpoint, addReview, addValidation, correctValidation, getReport, isMentorOf, listCheckpoints, listReviews, listValidations } from "~/models/tutoring.server";
 import type { SessionUser } from "~/models/user.server";
@@ -34,13 +35,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { mentee, canTutor } = await access(user, params.mentee ?? "");
   const today = todayInParis();
-  const [rows, checkpoints, validations, report, reviews, certification] = await Promise.all([
+  const [rows, checkpoints, validations, report, reviews, certification, byTest] = await Promise.all([
     getPath(mentee.id),
     listCheckpoints(mentee.id),
     listValidations(mentee.id),
     getReport(mentee.id),
     listReviews(mentee.id),
     certificationSummary(mentee.id),
+    competenciesValidatedByTest(mentee.id),
   ]);
   const referential = getReferential();
   const observed = referential.blocks.flatMap((b) =>
@@ -67,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     report,
     reviews: reviews.map((r) => ({ ...r, outcomeLabel: OUTCOME_LABELS[r.outcome] })),
     certification,
+    byTest: Object.fromEntries(referential.blocks.map((b) => [b.id, { validated: b.competencies.filter((c) => byTest.has(c.id)).length, total: b.competencies.length }])),
     complements: referential.complements.map((c) => ({ value: c.id, label: c.title })),
   };
 }
@@ -131,7 +134,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Mentee() {
-  const { mentee, canTutor, today, path, checkpoints, validations, competencies, observed, report, reviews, certification, complements } = useLoaderData<typeof loader>();
+  const { mentee, canTutor, today, path, checkpoints, validations, competencies, observed, report, reviews, certification, byTest, complements } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const values = (result?.values ?? {}) as Record<string, string>;
@@ -200,6 +203,11 @@ export default function Mentee() {
                 Bloc {b.number} — {b.title}
               </p>
               <p className="text-sm">{b.validatedLevel ? `Validé : connaissances ${b.validatedLevel}` : "Pas encore validé"}</p>
+              {byTest[b.id]?.validated ? (
+                <p className="text-sm">
+                  Test de positionnement : {byTest[b.id]!.validated} compétence(s) sur {byTest[b.id]!.total} validée(s) par test
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -208,7 +216,7 @@ export default function Mentee() {
             {certification.certificates.map((c) => (
               <li key={c.code}>
                 <a href={`/certificats/${c.code}`}>{c.title}</a> — valide jusqu'au {formatDate(c.validUntil)}
-                {c.status === "a_actualiser" ? <strong className="text-amber-900"> — à actualiser</strong> : c.status === "expire" ? " — expiré" : c.status === "revoque" ? " — révoqué" : ""}
+                {c.status === "a_actualiser" ? <strong className="text-amber-900"> — à actualiser</strong> : c.status === "expire" ? " — expiré" : c.status === "revoque" ? " — révoqué" : c.status === "renouvele" ? " — renouvelé" : ""}
               </li>
             ))}
           </ul>

@@ -32,6 +32,8 @@ describe("the new recruit's first module", () => {
     await screenshot(page, "03-module");
 
     await page.getByRole("button", { name: "Marquer comme lu" }).click();
+    // Wait for that submission to land before the next one, or the browser aborts the first navigation.
+    await page.getByRole("button", { name: "Marquer comme lu" }).waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Commencer le quiz" }).click();
     await page.locator("[data-question-id]").first().waitFor();
 

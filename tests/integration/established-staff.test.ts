@@ -16,6 +16,7 @@ import * as renewal from "~/routes/certification_.renouvellement.$perimetre";
 import * as certification from "~/routes/certification";
 import * as dashboard from "~/routes/_index";
 import * as publicPage from "~/routes/certificats.$code";
+import * as mentee from "~/routes/tutorat.$mentee";
 import { getDb } from "~/utils/db.server";
 import type { CompiledModule } from "~/content/build.server";
 import type { PublicQuestion } from "~/domain/quiz";
@@ -93,6 +94,9 @@ describe("a positioning test", () => {
     const cert = await load<{ blocks: { id: string; target: { competencies: { competencyId: string; byTest: { correct: number } | null }[] } | null }[] }>(certification, "/certification", {});
     const competency = cert.blocks.find((b) => b.id === BLOCK)!.target!.competencies.find((c) => c.competencyId === "gi-identitovigilance")!;
     expect(competency.byTest?.correct).toBe(2);
+    // Her cadre sees it in her follow-up page.
+    const followUp = await load<{ byTest: Record<string, { validated: number; total: number }> }>(mentee, `/tutorat/${userId}`, { mentee: userId }, await signIn("cadre@pivot.demo"));
+    expect(followUp.byTest[BLOCK]).toEqual({ validated: 1, total: 1 });
   });
 
   it("shows a result only to its owner, and refuses an unknown block", async () => {
