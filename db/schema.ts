@@ -401,6 +401,10 @@ export const reviewCards = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.cardKey] }), index("review_cards_due").on(t.userId, t.due)],
 );
 
+/** What a positioning test says of a competency. */
+export const POSITIONING_OUTCOMES = ["maitrisee", "a_consolider", "a_acquerir"] as const;
+export type PositioningOutcome = (typeof POSITIONING_OUTCOMES)[number];
+
 /**
  * Outcomes of positioning tests (test de positionnement): one row per competency of the block and attempt.
  * A mastered competency is "validée par test", with the attempt and its score as evidence.
@@ -419,8 +423,7 @@ export const positioningResults = sqliteTable(
     competencyId: text("competency_id").notNull(),
     correct: integer("correct").notNull(),
     total: integer("total").notNull(),
-    /** "maitrisee", "a_consolider" or "a_acquerir". */
-    outcome: text("outcome", { enum: ["maitrisee", "a_consolider", "a_acquerir"] }).notNull(),
+    outcome: text("outcome", { enum: POSITIONING_OUTCOMES }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("positioning_results_attempt").on(t.attemptId, t.competencyId), index("positioning_results_user").on(t.userId, t.blockId, t.createdAt)],

@@ -3,6 +3,7 @@
 import { hash } from "@node-rs/argon2";
 import { and, count, eq, inArray } from "drizzle-orm";
 import crypto from "node:crypto";
+import { newCertificateCode } from "../app/utils/certificate-code";
 import type { Db } from "./client";
 import { certificates, moduleProgress, pathSteps, serviceManagers, serviceSteps, services, tutorAssignments, users } from "./schema";
 
@@ -117,8 +118,8 @@ export async function seedDemo(db: Db, now = new Date(), options: SeedOptions = 
       kind: "bloc",
       blockId: "competences-transversales",
       level: "generales",
-      code: crypto.randomBytes(20).toString("hex").slice(0, 32).replace(/[0189]/g, "a"),
-      holderName: "Nadia Benali",
+      code: newCertificateCode(),
+      holderName: DEMO_ACCOUNTS.find((a) => a.key === "confirmee")!.name,
       title: "Bloc 3 — Compétences transversales (connaissances générales)",
       issuedAt,
       validUntil,

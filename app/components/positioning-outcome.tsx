@@ -1,5 +1,6 @@
 // What a positioning test showed: each competency of the block, then the personal list of modules.
 import { Link } from "@remix-run/react";
+import { PLAN_ACTIONS, PLAN_LABELS } from "~/domain/positioning";
 import { formatDate } from "./path-timeline";
 
 type Positioning = {
@@ -7,7 +8,7 @@ type Positioning = {
   title: string;
   at: string;
   competencies: { competencyId: string; title: string; correct: number; total: number; outcome: string; label: string }[];
-  plan: { id: string; title: string; minutes: number; action: string; label: string; reason: string }[];
+  plan: { id: string; title: string; minutes: number; action: string; reason: string }[];
 };
 
 const OUTCOME_STYLES: Record<string, string> = {
@@ -19,8 +20,7 @@ const OUTCOME_STYLES: Record<string, string> = {
 export function PositioningOutcome({ positioning, headingLevel = 2 }: { positioning: Positioning; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? "h2" : "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";
-  const groups = (["a_suivre", "a_rafraichir", "acquis"] as const).map((action) => ({ action, items: positioning.plan.filter((p) => p.action === action) }));
-  const GROUP_TITLES = { a_suivre: "À suivre", a_rafraichir: "À rafraîchir", acquis: "Acquis : inutile de les suivre" };
+  const groups = PLAN_ACTIONS.map((action) => ({ action, items: positioning.plan.filter((p) => p.action === action) }));
   return (
     <section id="positionnement" aria-labelledby={`positionnement-${positioning.number}`} className="card space-y-4" data-positioning-block={positioning.number} tabIndex={-1}>
       <H id={`positionnement-${positioning.number}`} className="text-2xl font-bold">
@@ -63,7 +63,7 @@ export function PositioningOutcome({ positioning, headingLevel = 2 }: { position
         {groups.map((g) =>
           g.items.length ? (
             <div key={g.action}>
-              <p className="font-semibold">{GROUP_TITLES[g.action]}</p>
+              <p className="font-semibold">{PLAN_LABELS[g.action]}</p>
               <ul className="list-disc space-y-1 pl-6">
                 {g.items.map((m) => (
                   <li key={m.id} data-plan-module={m.id} data-plan-action={m.action}>

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { Form, Link } from "@remix-run/react";
 import type { OpenAttempt } from "~/models/progress.server";
+import { FormMessage } from "./field";
 import { QuizForm } from "./quiz-form";
 import { AttemptsTable } from "./quiz-result";
 
@@ -28,11 +29,7 @@ export function QuizSection({ heading, openAttempt, attempts, actionData, intro,
         <QuizForm key={openAttempt.id} attemptId={openAttempt.id} questions={openAttempt.questions} passMark={openAttempt.passMark} values={actionData?.values} serverErrors={actionData?.fieldErrors} formError={actionData?.formError} />
       ) : (
         <Form method="post" className="card space-y-3">
-          {actionData?.formError ? (
-            <p role="alert" className="font-semibold text-red-800">
-              {actionData.formError}
-            </p>
-          ) : null}
+          {actionData?.formError ? <FormMessage kind="error">{actionData.formError}</FormMessage> : null}
           {intro}
           <button type="submit" name="intent" value="commencer" className="btn-primary">
             {attempts.length > 0 ? restartLabel : startLabel}

@@ -186,7 +186,7 @@ export function getBlockAssessment(blockId: string): CompiledModule | undefined 
   });
 }
 
-export const POSITIONING_PREFIX = "positionnement-";
+const POSITIONING_PREFIX = "positionnement-";
 
 /** The positioning test of a block: the same number of questions for each of its competencies. */
 export function getPositioningTest(blockId: string): CompiledModule | undefined {
@@ -208,7 +208,7 @@ export function getPositioningTest(blockId: string): CompiledModule | undefined 
 }
 
 /** How many questions the short update quiz of a module draws at most. */
-export const UPDATE_QUIZ_QUESTIONS = 5;
+const UPDATE_QUIZ_QUESTIONS = 5;
 
 /**
  * The short update quiz of a module for someone who completed `fromVersion`: the questions the changelog
@@ -230,19 +230,16 @@ export function getUpdateQuiz(moduleId: string, fromVersion: string): CompiledMo
   });
 }
 
-export const RENEWAL_PREFIX = "renouvellement-";
+const RENEWAL_PREFIX = "renouvellement-";
 
-/** The scopes a renewal quiz covers: a block, or the whole pathway ("parcours"). */
-export function renewalCompetencies(scope: string) {
+/**
+ * The refresher quiz that renews the certificates of a block, or of the whole pathway ("parcours"), per
+ * content/certification.yaml.
+ */
+export function getRenewalQuiz(scope: string): CompiledModule | undefined {
   const blocks = listBlocks().filter((b) => scope === "parcours" || b.id === scope);
   if (blocks.length === 0) return undefined;
-  return renewalScope(blocks.flatMap((b) => b.competencies));
-}
-
-/** The refresher quiz that renews the certificates of a block (or of the pathway), per content/certification.yaml. */
-export function getRenewalQuiz(scope: string): CompiledModule | undefined {
-  const competencies = renewalCompetencies(scope);
-  if (!competencies) return undefined;
+  const competencies = renewalScope(blocks.flatMap((b) => b.competencies));
   const rules = getCertificationRules().renewal;
   const block = getBlock(scope);
   const wanted = new Set(competencies);

@@ -167,6 +167,12 @@ export function renewedValidUntil(previousValidUntil: string, today: string, yea
   return validUntilFrom(previousValidUntil >= today ? previousValidUntil : today, years);
 }
 
+/** Where a learner renews a certificate: the refresher quiz of its block or of the pathway; a complement is renewed by a new attestation. */
+export function renewalPath(c: { kind: string; blockId: string }): string | null {
+  if (c.kind === "complement") return null;
+  return `/certification/renouvellement/${c.kind === "parcours" ? "parcours" : c.blockId}`;
+}
+
 /**
  * Of a learner's certificates, those a renewal of this scope renews: the current ones (not revoked, not renewed
  * already) of the block (or complement, with kind "complement"), or of the pathway, whose renewal is open.

@@ -1,12 +1,12 @@
 // Positioning tests (tests de positionnement) for established staff: what a result says of each
 // competency of the block, which modules become "acquis", and the personal list of modules to follow
 // or refresh. Pure: no I/O.
+import type { PositioningOutcome } from "../../db/schema";
 
 export type PositioningRules = { questionsPerCompetency: number; masteryMark: number; consolidateMark: number };
 
-export const OUTCOMES = ["maitrisee", "a_consolider", "a_acquerir"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-export const OUTCOME_LABELS: Record<Outcome, string> = { maitrisee: "Maîtrisée", a_consolider: "À consolider", a_acquerir: "À acquérir" };
+export type Outcome = PositioningOutcome;
+export const POSITIONING_OUTCOME_LABELS: Record<Outcome, string> = { maitrisee: "Maîtrisée", a_consolider: "À consolider", a_acquerir: "À acquérir" };
 
 export type CompetencyOutcome = { competencyId: string; correct: number; total: number; percent: number; outcome: Outcome };
 
@@ -37,7 +37,7 @@ export function modulesAcquired(modules: { id: string; competencies: string[] }[
 
 export const PLAN_ACTIONS = ["a_suivre", "a_rafraichir", "acquis"] as const;
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
-export const PLAN_LABELS: Record<PlanAction, string> = { a_suivre: "À suivre", a_rafraichir: "À rafraîchir", acquis: "Acquis" };
+export const PLAN_LABELS: Record<PlanAction, string> = { a_suivre: "À suivre", a_rafraichir: "À rafraîchir", acquis: "Acquis : inutile de les suivre" };
 
 export type PlanItem<M> = M & { action: PlanAction; reason: string };
 

@@ -27,7 +27,6 @@ export function shuffle<T>(items: readonly T[], random: Random = Math.random): T
   return copy;
 }
 
-/** Draws `drawCount` questions at random and shuffles the parts of each. */
 /** The questions of a draw: drawCount at random, or drawPerCompetency of each competency (then shuffled together). */
 export function pickQuestions(quiz: Quiz, random: Random = Math.random) {
   if (!quiz.drawPerCompetency) return shuffle(quiz.questions, random).slice(0, quiz.drawCount);
@@ -37,6 +36,7 @@ export function pickQuestions(quiz: Quiz, random: Random = Math.random) {
   return shuffle(picked, random);
 }
 
+/** Draws the questions (see pickQuestions) and shuffles the parts of each. */
 export function drawQuiz(quiz: Quiz, random: Random = Math.random): DrawnQuestion[] {
   return pickQuestions(quiz, random).map((q): DrawnQuestion => {
       switch (q.type) {

@@ -7,26 +7,8 @@ import { getCertificationRules, getReferential } from "~/content/modules.server"
 import { certificatesToIssue, certificatesToRenew, certificateStatus, LEVEL_NAMES, LEVELS, renewedValidUntil, validUntilFrom, type CertLevel, type PathwayResult } from "~/domain/certification";
 import { todayInParis } from "~/domain/integration-path";
 import { certificationOf } from "./certification.server";
+import { newCertificateCode } from "~/utils/certificate-code";
 import { getDb } from "~/utils/db.server";
-
-const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
-
-/** 160 random bits written in 32 base32 characters: impossible to guess or enumerate. */
-export function newCertificateCode(): string {
-  const bytes = crypto.randomBytes(20);
-  let bits = 0;
-  let value = 0;
-  let out = "";
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return out;
-}
 
 function validityYears(blockId: string | null): number {
   const rules = getCertificationRules();
@@ -82,52 +64,62 @@ export async function issueCertificates(userId: string): Promise<number> {
   return issued;
 }
 
+type Certificate = typeof certificates.$inferSelect;
+
 /**
- * After a passed renewal quiz: each open certificate of the scope is renewed by a new one (next cycle) that
- * points to it; the previous one is kept and marked renewed. The unique index on the cycle makes a
- * concurrent second renewal a no-op. Returns the new certificates' codes.
+ * Renews one certificate: a new one of the next cycle that points to it, and the previous one marked renewed,
+ * in one transaction. The unique index on the cycle makes a concurrent second renewal a no-op (returns null).
  */
-export async function renewCertificates(userId: string, scope: string, proof: { attemptId: string; score: number }): Promise<string[]> {
-  const db = getDb();
-  const today = todayInParis();
-  const rules = getCertificationRules();
-  const due = certificatesToRenew(await listCertificates(userId), scope, today, rules.validity.warningDays);
-  const codes: string[] = [];
-  for (const previous of due) {
-    const years = validityYears(previous.kind === "bloc" ? previous.blockId : null);
-    const code = newCertificateCode();
-    const inserted = await db
+async function insertRenewal(previous: Certificate, values: { validUntil: string; evidence: unknown }): Promise<string | null> {
+  const code = newCertificateCode();
+  return getDb().transaction(async (tx) => {
+    const inserted = await tx
       .insert(certificates)
       .values({
         id: crypto.randomUUID(),
-        userId,
+        userId: previous.userId,
         kind: previous.kind,
         blockId: previous.blockId,
         level: previous.level,
         code,
         holderName: previous.holderName,
         title: previous.title,
-        issuedAt: today,
-        validUntil: renewedValidUntil(previous.validUntil, today, years),
-        evidence: { renewal: { attemptId: proof.attemptId, score: proof.score, previousCode: previous.code } },
+        issuedAt: todayInParis(),
+        validUntil: values.validUntil,
+        evidence: values.evidence,
         cycle: previous.cycle + 1,
         renewsId: previous.id,
       })
       .onConflictDoNothing()
       .returning({ id: certificates.id });
-    if (inserted.length === 0) continue;
-    await db.update(certificates).set({ renewedAt: new Date().toISOString() }).where(eq(certificates.id, previous.id));
-    codes.push(code);
+    if (inserted.length === 0) return null;
+    await tx.update(certificates).set({ renewedAt: new Date().toISOString() }).where(eq(certificates.id, previous.id));
+    return code;
+  });
+}
+
+/** After a passed renewal quiz: renews each open certificate of the scope. Returns the new certificates' codes. */
+export async function renewCertificates(userId: string, scope: string, proof: { attemptId: string; score: number }): Promise<string[]> {
+  const today = todayInParis();
+  const due = certificatesToRenew(await listCertificates(userId), scope, today, getCertificationRules().validity.warningDays);
+  const codes: string[] = [];
+  for (const previous of due) {
+    const years = validityYears(previous.kind === "bloc" ? previous.blockId : null);
+    const code = await insertRenewal(previous, {
+      validUntil: renewedValidUntil(previous.validUntil, today, years),
+      evidence: { renewal: { attemptId: proof.attemptId, score: proof.score, previousCode: previous.code } },
+    });
+    if (code) codes.push(code);
   }
   return codes;
 }
 
 /** The chain a certificate belongs to, oldest first: the certificates it renews, itself, and those renewing it. */
-export async function certificateHistory(certificate: { userId: string; kind: string; blockId: string; level: string }) {
+export async function certificateHistory(certificate: Pick<Certificate, "userId" | "kind" | "blockId" | "level">) {
   return getDb()
     .select({ code: certificates.code, issuedAt: certificates.issuedAt, validUntil: certificates.validUntil, cycle: certificates.cycle, renewedAt: certificates.renewedAt, revokedAt: certificates.revokedAt })
     .from(certificates)
-    .where(and(eq(certificates.userId, certificate.userId), eq(certificates.kind, certificate.kind as "bloc"), eq(certificates.blockId, certificate.blockId), eq(certificates.level, certificate.level as CertLevel)))
+    .where(and(eq(certificates.userId, certificate.userId), eq(certificates.kind, certificate.kind), eq(certificates.blockId, certificate.blockId), eq(certificates.level, certificate.level)))
     .orderBy(certificates.cycle);
 }
 
@@ -193,9 +185,14 @@ export async function attestComplement(learnerId: string, input: { complementId:
   if (!holder) return false;
   const today = todayInParis();
   const rules = getCertificationRules();
+  const evidence = { attestedBy: by, note: input.note };
   const previous = (await listCertificates(learnerId)).filter((c) => c.kind === "complement" && c.blockId === complement.id && c.level === input.level).sort((a, b) => b.cycle - a.cycle)[0];
-  const renewing = previous ? certificatesToRenew([previous], complement.id, today, rules.validity.warningDays, "complement")[0] : undefined;
-  if (previous && !renewing) return false;
+  if (previous) {
+    const renewing = certificatesToRenew([previous], complement.id, today, rules.validity.warningDays, "complement")[0];
+    if (!renewing) return false; // already attested, and not yet to renew
+    const code = await insertRenewal(renewing, { validUntil: renewedValidUntil(renewing.validUntil, today, rules.validity.defaultYears), evidence: { ...evidence, previousCode: renewing.code } });
+    return code !== null;
+  }
   const rows = await db
     .insert(certificates)
     .values({
@@ -208,13 +205,10 @@ export async function attestComplement(learnerId: string, input: { complementId:
       holderName: holder.name,
       title: `Attestation — ${complement.title} (connaissances ${LEVEL_NAMES[input.level]})`,
       issuedAt: today,
-      validUntil: renewing ? renewedValidUntil(renewing.validUntil, today, rules.validity.defaultYears) : validUntilFrom(today, rules.validity.defaultYears),
-      evidence: { attestedBy: by, note: input.note, ...(renewing ? { previousCode: renewing.code } : {}) },
-      cycle: renewing ? renewing.cycle + 1 : 0,
-      renewsId: renewing?.id ?? null,
+      validUntil: validUntilFrom(today, rules.validity.defaultYears),
+      evidence,
     })
     .onConflictDoNothing()
     .returning({ id: certificates.id });
-  if (rows.length === 1 && renewing) await db.update(certificates).set({ renewedAt: new Date().toISOString() }).where(eq(certificates.id, renewing.id));
   return rows.length === 1;
 }

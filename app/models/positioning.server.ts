@@ -5,8 +5,8 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { positioningResults } from "../../db/schema";
 import type { CompiledModule } from "~/content/build.server";
 import { getBlock, getCertificationRules, listBlocks, listModulesOfBlock } from "~/content/modules.server";
-import { modulesAcquired, OUTCOME_LABELS, personalPlan, PLAN_LABELS, positioningOutcomes, type CompetencyOutcome } from "~/domain/positioning";
-import { moduleState } from "~/domain/progress";
+import { modulesAcquired, POSITIONING_OUTCOME_LABELS, personalPlan, positioningOutcomes, type CompetencyOutcome } from "~/domain/positioning";
+import { moduleState, type ProgressRow } from "~/domain/progress";
 import type { QuestionResult } from "~/domain/quiz";
 import { getDb } from "~/utils/db.server";
 import { listProgress, markAcquired } from "./progress.server";
@@ -68,11 +68,15 @@ export async function competenciesValidatedByTest(userId: string) {
   return out;
 }
 
-/** Her personal list after the positioning tests she took: per block, each module with what to do. */
-export async function personalPlans(userId: string) {
-  const [latest, progress] = await Promise.all([latestPositionings(userId), listProgress(userId)]);
+/**
+ * Her personal list after the positioning tests she took: per block, each module with what to do. A page that
+ * already loaded her progress passes it; a page about one block names it.
+ */
+export async function personalPlans(userId: string, options: { progress?: ProgressRow[]; blockIds?: string[] } = {}) {
+  const blocks = listBlocks().filter((b) => !options.blockIds || options.blockIds.includes(b.id));
+  const [latest, progress] = await Promise.all([latestPositionings(userId, blocks.map((b) => b.id)), options.progress ?? listProgress(userId)]);
   const byModule = new Map(progress.map((p) => [p.moduleId, p]));
-  return listBlocks().flatMap((b) => {
+  return blocks.flatMap((b) => {
     const l = latest.get(b.id);
     if (!l) return [];
     const competencyTitle = new Map(b.competencies.map((c) => [c.id, c.title]));
@@ -87,8 +91,8 @@ export async function personalPlans(userId: string) {
         title: b.title,
         at: l.at,
         attemptId: l.attemptId,
-        competencies: l.outcomes.map((o) => ({ ...o, title: competencyTitle.get(o.competencyId) ?? o.competencyId, label: OUTCOME_LABELS[o.outcome] })),
-        plan: personalPlan(modules, l.outcomes).map((p) => ({ id: p.id, title: p.title, minutes: p.minutes, action: p.action, label: PLAN_LABELS[p.action], reason: p.reason })),
+        competencies: l.outcomes.map((o) => ({ ...o, title: competencyTitle.get(o.competencyId) ?? o.competencyId, label: POSITIONING_OUTCOME_LABELS[o.outcome] })),
+        plan: personalPlan(modules, l.outcomes).map((p) => ({ id: p.id, title: p.title, minutes: p.minutes, action: p.action, reason: p.reason })),
       },
     ];
   });

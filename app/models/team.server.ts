@@ -78,7 +78,7 @@ export async function listTeam(q: TeamQuery, paginate = true): Promise<{ rows: T
     full_count: number;
   }>(sql`
     with done_modules as (
-      select user_id, module_id from module_progress where status in ('acquis', 'termine')
+      select user_id, module_id from module_progress where ${inArray(sql`status`, DONE_STATUSES)}
     ),
     steps as (
       select ps.user_id,
@@ -103,7 +103,7 @@ export async function listTeam(q: TeamQuery, paginate = true): Promise<{ rows: T
     select u.id, u.name, u.email, u.profile, u.hire_date, s.name as service,
       (select t.name from tutor_assignments a join users t on t.id = a.tutor_id where a.learner_id = u.id and a.ended_at is null limit 1) as tutor,
       p.total, p.done, p.late, p.awaiting,
-      (select count(*) from module_progress mp where mp.user_id = u.id and mp.status in ('acquis', 'termine')) as modules_done,
+      (select count(*) from module_progress mp where mp.user_id = u.id and ${inArray(sql`mp.status`, DONE_STATUSES)}) as modules_done,
       max(coalesce(p.last_step, ''), coalesce((select max(mp.updated_at) from module_progress mp where mp.user_id = u.id), '')) as last_activity,
       count(*) over () as full_count
     from users u

@@ -5,11 +5,12 @@ import { getModule } from "~/content/modules.server";
 import { changesSince, needsUpdate } from "~/domain/updates";
 import { getDb } from "~/utils/db.server";
 
-export async function listUpdates(userId: string) {
+/** Her modules updated (new major version) since she completed them; only `moduleId` when given. */
+export async function listUpdates(userId: string, moduleId?: string) {
   const rows = await getDb()
     .select({ moduleId: moduleProgress.moduleId, moduleVersion: moduleProgress.moduleVersion })
     .from(moduleProgress)
-    .where(and(eq(moduleProgress.userId, userId), inArray(moduleProgress.status, DONE_STATUSES)));
+    .where(and(eq(moduleProgress.userId, userId), inArray(moduleProgress.status, DONE_STATUSES), moduleId ? eq(moduleProgress.moduleId, moduleId) : undefined));
   return rows.flatMap((r) => {
     const m = getModule(r.moduleId);
     if (!m || !needsUpdate(r.moduleVersion, m.frontmatter.version)) return [];
@@ -19,5 +20,5 @@ export async function listUpdates(userId: string) {
 
 /** Her pending update of one module, if its major version rose since she completed it. */
 export async function pendingUpdate(userId: string, moduleId: string) {
-  return (await listUpdates(userId)).find((u) => u.id === moduleId) ?? null;
+  return (await listUpdates(userId, moduleId))[0] ?? null;
 }

@@ -18,7 +18,8 @@ export const meta: MetaFunction = () => [{ title: "Tableau de bord — Pivot" }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   await ensureCards(user.id);
-  const [rows, pinned, pathRows, toReview, updates, plans] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id), dueCount(user.id), listUpdates(user.id), personalPlans(user.id)]);
+  const [rows, pinned, pathRows, toReview, updates] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id), dueCount(user.id), listUpdates(user.id)]);
+  const plans = await personalPlans(user.id, { progress: rows });
   const path = pathRows.length ? pathView(pathRows, todayInParis()) : null;
   const upcoming = path
     ? path.phases

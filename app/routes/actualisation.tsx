@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/components/path-timeline";
 import { PositioningOutcome } from "~/components/positioning-outcome";
 import { getCertificationRules, getReferential, listBlocks, listModules } from "~/content/modules.server";
-import { CERTIFICATE_STATUSES, certificateStatus, renewalOpen } from "~/domain/certification";
+import { CERTIFICATE_STATUSES, certificateStatus, renewalOpen, renewalPath } from "~/domain/certification";
 import { personalPlans } from "~/models/positioning.server";
 import { todayInParis } from "~/domain/integration-path";
 import { listCertificates } from "~/models/certificates.server";
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     certificates: certificates
       .map((c) => ({ code: c.code, kind: c.kind, blockId: c.blockId, title: c.title, validUntil: c.validUntil, status: certificateStatus(c, today, warningDays) }))
       .filter((c) => renewalOpen(c.status))
-      .map((c) => ({ ...c, statusLabel: CERTIFICATE_STATUSES[c.status], renewal: c.kind === "complement" ? null : `/certification/renouvellement/${c.kind === "parcours" ? "parcours" : c.blockId}` })),
+      .map((c) => ({ ...c, statusLabel: CERTIFICATE_STATUSES[c.status], renewal: renewalPath(c) })),
   };
 }
 

@@ -13,8 +13,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { quiz: test, block } = blockQuizOr404(getPositioningTest, params.bloc);
-  const [quiz, plans] = await Promise.all([standaloneQuizData(request, user.id, test), personalPlans(user.id)]);
-  return { ...quiz, block, positioning: plans.find((p) => p.blockId === block.id) ?? null };
+  const [quiz, plans] = await Promise.all([standaloneQuizData(request, user.id, test), personalPlans(user.id, { blockIds: [block.id] })]);
+  return { ...quiz, block, positioning: plans[0] ?? null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Positioning() {
-  const { title, summary, block, questionCount, openAttempt, attempts, result, positioning } = useLoaderData<typeof loader>();
+  const { title, summary, block, questionCount, passMark, openAttempt, attempts, result, positioning } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <article className="space-y-8">
@@ -46,7 +46,7 @@ export default function Positioning() {
           <div className="mt-4">
             <QuizResult
               result={result}
-              passMark={100}
+              passMark={passMark}
               passedMessage="Toutes les réponses sont justes : le bloc entier est acquis."
               failedMessage="Votre programme personnalisé, ci-dessus, indique les modules à suivre ou à rafraîchir."
             />

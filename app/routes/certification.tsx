@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCertificationRules, listModules } from "~/content/modules.server";
-import { CERTIFICATE_STATUSES, certificateStatus, LEVEL_NAMES, LEVELS, renewalOpen } from "~/domain/certification";
+import { CERTIFICATE_STATUSES, certificateStatus, LEVEL_NAMES, LEVELS, renewalOpen, renewalPath } from "~/domain/certification";
 import { competenciesValidatedByTest } from "~/models/positioning.server";
 import { listUpdates } from "~/models/updates.server";
 import { todayInParis } from "~/domain/integration-path";
@@ -32,8 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     summary: result.summary,
     certificates: certificates.filter((c) => !c.renewedAt).map((c) => {
       const status = certificateStatus(c, today, warningDays);
-      const renewal = renewalOpen(status) && c.kind !== "complement" ? `/certification/renouvellement/${c.kind === "parcours" ? "parcours" : c.blockId}` : null;
-      return { code: c.code, title: c.title, issuedAt: c.issuedAt, validUntil: c.validUntil, status, statusLabel: CERTIFICATE_STATUSES[status], renewal };
+      return { code: c.code, title: c.title, issuedAt: c.issuedAt, validUntil: c.validUntil, status, statusLabel: CERTIFICATE_STATUSES[status], renewal: renewalOpen(status) ? renewalPath(c) : null };
     }),
     blocks: result.blocks.map((b) => {
       const target = b.levels.find((l) => !l.validated) ?? null;

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormMessage } from "~/components/field";
 import { formatDate } from "~/components/path-timeline";
 import { QuizResult } from "~/components/quiz-result";
 import { QuizSection } from "~/components/quiz-section";
@@ -103,9 +104,10 @@ export default function Renewal() {
           restartLabel="Repasser le quiz de renouvellement"
         />
       ) : (
-        <p className="card" role="status">
-          Rien à renouveler pour l'instant : le renouvellement s'ouvre dans les {warningDays} jours qui précèdent la fin de validité d'un certificat.
-        </p>
+        <div className="card space-y-2">
+          {actionData?.formError ? <FormMessage kind="error">{actionData.formError}</FormMessage> : null}
+          <p role="status">Rien à renouveler pour l'instant : le renouvellement s'ouvre dans les {warningDays} jours qui précèdent la fin de validité d'un certificat.</p>
+        </div>
       )}
     </article>
   );

@@ -10,8 +10,8 @@ import { UpdateNotice } from "~/components/update-notice";
 import { getBlock, getCompetency, getModule, getReferential, neighbours, termDefinitions } from "~/content/modules.server";
 import { MODULE_STATE_LABELS, moduleState } from "~/domain/progress";
 import { attemptResult, getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead } from "~/models/progress.server";
-import { quizIntent } from "~/utils/quiz-action.server";
-import { listUpdates } from "~/models/updates.server";
+import { QUIZ_INTENTS, quizIntent } from "~/utils/quiz-action.server";
+import { pendingUpdate } from "~/models/updates.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/forms";
 
@@ -29,12 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fm = module.frontmatter;
   const attemptParam = new URL(request.url).searchParams.get("tentative");
 
-  const [progress, openAttempt, attempts, shown, updates] = await Promise.all([
+  const [progress, openAttempt, attempts, shown, update] = await Promise.all([
     getProgress(user.id, fm.id),
     getOpenAttempt(user.id, module),
     listAttempts(user.id, fm.id),
     attemptParam ? getSubmittedAttempt(user.id, attemptParam) : Promise.resolve(null),
-    listUpdates(user.id),
+    pendingUpdate(user.id, fm.id),
   ]);
   if (attemptParam && (!shown || shown.moduleId !== fm.id)) notFound("Ce résultat de quiz est introuvable.");
 
@@ -69,15 +69,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     openAttempt,
     attempts,
     result,
-    update: updates.find((u) => u.id === fm.id) ?? null,
+    update,
   };
 }
 
-const intentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("lu") }),
-  z.object({ intent: z.literal("commencer") }),
-  z.object({ intent: z.literal("envoyer"), attemptId: z.string().min(1).max(100) }),
-]);
+const intentSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("lu") }), ...QUIZ_INTENTS]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);

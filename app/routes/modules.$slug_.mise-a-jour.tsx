@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormMessage } from "~/components/field";
 import { QuizResult } from "~/components/quiz-result";
 import { QuizSection } from "~/components/quiz-section";
 import { UpdateNotice } from "~/components/update-notice";
@@ -64,9 +65,12 @@ export default function UpdateQuiz() {
           </p>
         </UpdateNotice>
       ) : (
-        <p className="card border-l-4 border-l-emerald-700 font-semibold" role="status">
-          Vous êtes à jour : ce module est terminé dans sa version actuelle ({module.version}).
-        </p>
+        <div className="card space-y-2 border-l-4 border-l-emerald-700">
+          {actionData?.formError ? <FormMessage kind="error">{actionData.formError}</FormMessage> : null}
+          <p className="font-semibold" role="status">
+            Aucune mise à jour n'est en attente pour vous sur ce module (version {module.version}) : ce quiz s'adresse aux personnes qui l'ont terminé dans une version précédente.
+          </p>
+        </div>
       )}
       {result ? <QuizResult result={result} passMark={passMark} passedMessage="Mise à jour validée : le module et ses compétences sont de nouveau à jour." /> : null}
       {update ? (

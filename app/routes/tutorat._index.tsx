@@ -4,7 +4,7 @@ import { formatDate, StepList } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { listModules } from "~/content/modules.server";
 import { awaitingValidation, summarizePath, todayInParis } from "~/domain/integration-path";
-import { summarize } from "~/domain/progress";
+import { MODULE_STATE_LABELS, summarize } from "~/domain/progress";
 import { getPaths } from "~/models/path.server";
 import { listProgressOf } from "~/models/progress.server";
 import { listMentees } from "~/models/tutoring.server";
@@ -80,7 +80,7 @@ export default function Tutorat() {
                   <ul className="mt-2 list-disc pl-6">
                     {m.modules.map((mod) => (
                       <li key={mod.id}>
-                        {mod.title} : {mod.status === "termine" ? "terminé" : mod.status === "lu" ? "lu" : "en cours"}
+                        {mod.title} : {MODULE_STATE_LABELS[mod.status].toLowerCase()}
                         {mod.bestScore !== null ? `, meilleur score ${mod.bestScore} %` : ""}
                       </li>
                     ))}

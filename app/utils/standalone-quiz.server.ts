@@ -7,7 +7,7 @@ import type { Grade } from "~/domain/quiz";
 import { attemptResult, getOpenAttempt, getSubmittedAttempt, listAttempts } from "~/models/progress.server";
 import { notFound } from "./auth.server";
 import { formDataToObject } from "./forms";
-import { quizIntent } from "./quiz-action.server";
+import { QUIZ_INTENTS, quizIntent } from "./quiz-action.server";
 import { z } from "./zod";
 
 export async function standaloneQuizData(request: Request, userId: string, quiz: CompiledModule) {
@@ -30,7 +30,7 @@ export async function standaloneQuizData(request: Request, userId: string, quiz:
   };
 }
 
-const intentSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("commencer") }), z.object({ intent: z.literal("envoyer"), attemptId: z.string().min(1).max(100) })]);
+const intentSchema = z.discriminatedUnion("intent", [...QUIZ_INTENTS]);
 
 export async function standaloneQuizAction(
   request: Request,
