@@ -5,10 +5,6 @@ import type { CompiledModule } from "~/content/build.server";
 import type { Grade } from "~/domain/quiz";
 import { issueCertificates } from "~/models/certificates.server";
 import { startAttempt, submitAttempt } from "~/models/progress.server";
-import { z } from "./zod";
-
-/** The two intents of any quiz form: start a draw, send the answers to one. */
-export const QUIZ_INTENTS = [z.object({ intent: z.literal("commencer") }), z.object({ intent: z.literal("envoyer"), attemptId: z.string().min(1).max(100) })] as const;
 
 export async function quizIntent(
   intent: "commencer" | "envoyer",

@@ -7,7 +7,8 @@ import type { Grade } from "~/domain/quiz";
 import { attemptResult, getOpenAttempt, getSubmittedAttempt, listAttempts } from "~/models/progress.server";
 import { notFound } from "./auth.server";
 import { formDataToObject } from "./forms";
-import { QUIZ_INTENTS, quizIntent } from "./quiz-action.server";
+import { QUIZ_INTENTS } from "~/forms/quiz";
+import { quizIntent } from "./quiz-action.server";
 import { z } from "./zod";
 
 export async function standaloneQuizData(request: Request, userId: string, quiz: CompiledModule) {

@@ -1,0 +1,6 @@
+// The intents of a quiz form, shared by every page with a quiz (module, block assessment, positioning test,
+// update and renewal quizzes). Not a server module: route modules import it at their top level.
+import { z } from "~/utils/zod";
+
+/** Start a draw, or send the answers to one. */
+export const QUIZ_INTENTS = [z.object({ intent: z.literal("commencer") }), z.object({ intent: z.literal("envoyer"), attemptId: z.string().min(1).max(100) })] as const;
