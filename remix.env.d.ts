@@ -8,3 +8,10 @@ declare module "@remix-run/node" {
 }
 
 export {};
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The client's address, from the socket or TRUST_PROXY hops back (set by scripts/server.js). */
+    clientAddress?: string;
+  }
+}

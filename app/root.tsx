@@ -1,7 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
-import { ROLE_LABELS, getOptionalUser } from "~/utils/auth.server";
+import { getOptionalUser, sectionsFor } from "~/models/permissions.server";
+import { ROLE_LABELS } from "~/utils/auth.server";
+import { useNonce } from "~/utils/nonce";
 import stylesheet from "~/tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -13,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Pivot — formation des secr�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  return { user: user ? { name: user.name, role: user.role, roleLabel: ROLE_LABELS[user.role], hasPath: user.role === "learner" && user.profile === "nouvelle_recrue" } : null };
+  return { user: user ? { name: user.name, roleLabel: ROLE_LABELS[user.role], sections: sectionsFor(user) } : null };
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>;
@@ -70,7 +72,7 @@ function Header() {
               <NavLink to="/" end className={navClass}>
                 Tableau de bord
               </NavLink>
-              {user.hasPath && (
+              {user.sections.path && (
                 <NavLink to="/parcours" className={navClass}>
                   Mon parcours
                 </NavLink>
@@ -78,7 +80,7 @@ function Header() {
               <NavLink to="/blocs" className={navClass}>
                 Blocs
               </NavLink>
-              {user.role === "learner" && (
+              {user.sections.certification && (
                 <NavLink to="/certification" className={navClass}>
                   Certification
                 </NavLink>
@@ -86,7 +88,7 @@ function Header() {
               <NavLink to="/revisions" className={navClass}>
                 Révisions
               </NavLink>
-              {user.role === "learner" && (
+              {user.sections.updates && (
                 <NavLink to="/actualisation" className={navClass}>
                   Actualisation
                 </NavLink>
@@ -97,12 +99,12 @@ function Header() {
               <NavLink to="/glossaire" className={navClass}>
                 Glossaire
               </NavLink>
-              {(user.role === "tutor" || user.role === "admin") && (
+              {user.sections.tutoring && (
                 <NavLink to="/tutorat" className={navClass}>
                   Tutorat
                 </NavLink>
               )}
-              {(user.role === "manager" || user.role === "admin") && (
+              {user.sections.team && (
                 <NavLink to="/equipe" className={navClass}>
                   Équipe
                 </NavLink>
@@ -128,6 +130,7 @@ function Header() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="fr">
       <head>
@@ -147,8 +150,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="border-t border-slate-200 py-4 text-center text-sm text-slate-600 print:hidden">
           Pivot — parcours d'intégration et formation continue des secrétaires médicales. Données de formation uniquement, aucune donnée de patient.
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

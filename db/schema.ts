@@ -55,7 +55,10 @@ export const sessions = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** Absolute end of the session, whatever the activity. */
     expiresAt: text("expires_at").notNull(),
+    /** Last request seen (refreshed at most every few minutes): the idle timeout counts from it. */
+    lastSeenAt: text("last_seen_at"),
     createdAt: createdAt(),
   },
   (t) => [index("sessions_user").on(t.userId)],
@@ -67,10 +70,13 @@ export const loginAttempts = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     email: text("email").notNull(),
+    /** Recorded as a failure before the password is checked, turned into a success afterwards. */
     success: integer("success", { mode: "boolean" }).notNull(),
+    /** The client's address, for the per-address throttle (null for rows older than it). */
+    address: text("address"),
     createdAt: createdAt(),
   },
-  (t) => [index("login_attempts_email_time").on(t.email, t.createdAt)],
+  (t) => [index("login_attempts_email_time").on(t.email, t.createdAt), index("login_attempts_address_time").on(t.address, t.createdAt)],
 );
 
 /** A cadre manages one or more services. */
@@ -330,6 +336,33 @@ export const invitations = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("invitations_token").on(t.tokenHash)],
+);
+
+/** Single-use links to choose a new password, sent to the account's own address (only the hash is kept). */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("password_resets_token").on(t.tokenHash), index("password_resets_user").on(t.userId)],
+);
+
+/** Fixed-window counters shared by every instance of the site (rate limits). */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull(),
+    resetAt: text("reset_at").notNull(),
+  },
+  (t) => [index("rate_limits_reset").on(t.resetAt)],
 );
 
 /** Messages waiting for a mail server: nothing is sent today, an adapter can drain this table later. */

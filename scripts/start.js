@@ -32,7 +32,7 @@ const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" };
 const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
 run(process.execPath, [tsx, "scripts/setup.ts"], env);
 
-const server = spawn(process.execPath, [path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), serverBuild], {
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.js"), serverBuild], {
   stdio: "inherit",
   env: { PORT: "3000", ...env },
 });

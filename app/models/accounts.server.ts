@@ -1,8 +1,8 @@
 // Accounts created by a cadre or an admin, and the one-time invitation links to choose a password.
 import crypto from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
-import { invitations, outbox, users, type Profile, type Role } from "../../db/schema";
-import { hashPassword, normalizeEmail } from "./user.server";
+import { and, eq, gt, isNotNull, isNull } from "drizzle-orm";
+import { invitations, outbox, passwordResets, sessions, users, type Profile, type Role } from "../../db/schema";
+import { hashPassword, liftLockout, normalizeEmail } from "./user.server";
 import { createPathFor } from "./path.server";
 import { assignTutor } from "./tutoring.server";
 import { getDb } from "~/utils/db.server";
@@ -51,39 +51,106 @@ export async function createAccount(input: NewAccount, by: string, now = new Dat
   return { userId: id, token, expiresAt };
 }
 
-/** A new invitation for an account (the previous unused ones stop working). */
-export async function renewInvitation(userId: string, by: string, now = new Date()) {
+/**
+ * A new invitation for an account that has never been activated (the previous unused ones stop
+ * working). Null when the account already has a password: an invitation is never a way into it.
+ */
+export async function renewInvitation({ userId, by, now = new Date() }: { userId: string; by: string; now?: Date }) {
   const db = getDb();
   const token = crypto.randomBytes(32).toString("base64url");
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const account = await tx.query.users.findFirst({ where: and(eq(users.id, userId), isNull(users.passwordHash)), columns: { id: true } });
+    if (!account) return null;
     await tx.update(invitations).set({ usedAt: now.toISOString() }).where(and(eq(invitations.userId, userId), isNull(invitations.usedAt)));
     await tx.insert(invitations).values({ id: crypto.randomUUID(), userId, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(), createdBy: by });
+    return token;
   });
-  return token;
 }
 
-/** The account behind a valid (unused, unexpired) invitation token. */
+/** The account behind a valid invitation token: unused, unexpired, and an account never activated. */
 export async function findInvitation(token: string, now = new Date()) {
   const [row] = await getDb()
     .select({ id: invitations.id, userId: users.id, name: users.name, email: users.email })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
-    .where(and(eq(invitations.tokenHash, tokenHash(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now.toISOString())));
+    .where(and(eq(invitations.tokenHash, tokenHash(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now.toISOString()), isNull(users.passwordHash)));
   return row ?? null;
 }
 
-/** Sets the password and consumes the invitation, exactly once. */
+/** Sets the first password and consumes the invitation, exactly once, for an account that has none. */
 export async function acceptInvitation(token: string, password: string, now = new Date()) {
   const invitation = await findInvitation(token, now);
   if (!invitation) return null;
   const passwordHash = await hashPassword(password);
+  return getDb().transaction(async (tx) => {
+    const consumed = await tx
+      .update(invitations)
+      .set({ usedAt: now.toISOString() })
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.usedAt)))
+      .returning({ id: invitations.id });
+    if (consumed.length !== 1) return null;
+    const activated = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.id, invitation.userId), isNull(users.passwordHash)))
+      .returning({ id: users.id });
+    if (activated.length !== 1) return null;
+    await tx.delete(sessions).where(eq(sessions.userId, invitation.userId));
+    return invitation.userId;
+  });
+}
+
+export const RESET_MINUTES = 60;
+
+/**
+ * "Mot de passe oublié": when an activated account has this email, a single-use link valid
+ * RESET_MINUTES goes to that address (through the outbox); earlier links stop working. Nothing tells
+ * the caller whether the account exists.
+ */
+export async function requestPasswordReset({ email: rawEmail, publicUrl, now = new Date() }: { email: string; publicUrl: string; now?: Date }) {
+  const email = normalizeEmail(rawEmail);
   const db = getDb();
-  const consumed = await db
-    .update(invitations)
-    .set({ usedAt: now.toISOString() })
-    .where(and(eq(invitations.id, invitation.id), isNull(invitations.usedAt)))
-    .returning({ id: invitations.id });
-  if (consumed.length !== 1) return null;
-  await db.update(users).set({ passwordHash }).where(eq(users.id, invitation.userId));
-  return invitation.userId;
+  const user = await db.query.users.findFirst({ where: and(eq(users.email, email), isNotNull(users.passwordHash)), columns: { id: true, name: true } });
+  if (!user) return;
+  const token = crypto.randomBytes(32).toString("base64url");
+  await db.transaction(async (tx) => {
+    await tx.update(passwordResets).set({ usedAt: now.toISOString() }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+    await tx.insert(passwordResets).values({ id: crypto.randomUUID(), userId: user.id, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString() });
+    await tx.insert(outbox).values({
+      id: crypto.randomUUID(),
+      to: email,
+      subject: "Choisir un nouveau mot de passe Pivot",
+      body: `Bonjour ${user.name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable ${RESET_MINUTES} minutes, une seule fois) :\n${publicUrl}/reinitialisation/${token}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.`,
+    });
+  });
+}
+
+/** The account behind a valid (unused, unexpired) reset token. */
+export async function findPasswordReset(token: string, now = new Date()) {
+  const [row] = await getDb()
+    .select({ id: passwordResets.id, userId: users.id, name: users.name, email: users.email })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(and(eq(passwordResets.tokenHash, tokenHash(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now.toISOString())));
+  return row ?? null;
+}
+
+/** Sets the new password once, ends every session of the account and lifts its sign-in lockout. */
+export async function resetPassword({ token, password, now = new Date() }: { token: string; password: string; now?: Date }) {
+  const reset = await findPasswordReset(token, now);
+  if (!reset) return null;
+  const passwordHash = await hashPassword(password);
+  const userId = await getDb().transaction(async (tx) => {
+    const consumed = await tx
+      .update(passwordResets)
+      .set({ usedAt: now.toISOString() })
+      .where(and(eq(passwordResets.id, reset.id), isNull(passwordResets.usedAt)))
+      .returning({ id: passwordResets.id });
+    if (consumed.length !== 1) return null;
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId));
+    await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
+    return reset.userId;
+  });
+  if (userId) await liftLockout(reset.email, now);
+  return userId;
 }

@@ -4,11 +4,14 @@ import { CERTIFICATE_STATUSES, certificateStatus } from "~/domain/certification"
 import { todayInParis } from "~/domain/integration-path";
 import { LEVEL_LABELS } from "~/domain/levels";
 import { certificateHistory, getCertificateByCode } from "./certificates.server";
-import { notFound } from "~/utils/auth.server";
-import { clientKey, rateLimited } from "~/utils/rate-limit.server";
+import { notFound } from "~/models/permissions.server";
+import type { AppLoadContext } from "@remix-run/node";
+import { clientAddress } from "~/utils/http.server";
+import { hitRateLimit, LIMITS } from "./rate-limit.server";
 
-export async function publicCertificate(request: Request, code: string | undefined) {
-  if (rateLimited(`certificats:${clientKey(request)}`))
+/** A certificate as anyone may verify it, counted against the client's verification limit. */
+export async function publicCertificate(request: Request, code: string | undefined, context?: AppLoadContext) {
+  if ((await hitRateLimit({ key: `certificats:${clientAddress(context)}`, ...LIMITS.certificates })).limited)
     throw new Response("Trop de vérifications en peu de temps. Réessayez dans une minute.", { status: 429, statusText: "Too Many Requests" });
   const certificate = await getCertificateByCode(code ?? "");
   if (!certificate) notFound("Aucun certificat ne correspond à ce code. Vérifiez qu'il a été recopié en entier (32 caractères, lettres minuscules et chiffres de 2 à 7).");
@@ -35,4 +38,16 @@ export async function publicCertificate(request: Request, code: string | undefin
       history: chain.length > 1 ? chain.map((c) => ({ code: c.code, issuedAt: c.issuedAt, validUntil: c.validUntil, current: c.code === certificate.code, first: c.cycle === 0 })) : [],
     },
   };
+}
+
+/** The certificate behind an Open Badge: a revoked one is never signed again (410 with the reason). */
+export async function badgeCertificate(request: Request, code: string | undefined, context?: AppLoadContext) {
+  const { certificate } = await publicCertificate(request, code, context);
+  if (certificate.revokedAt)
+    throw new Response(`Ce certificat a été révoqué${certificate.revokedReason ? ` (motif : ${certificate.revokedReason})` : ""} : aucun badge n'est plus délivré pour lui.`, {
+      status: 410,
+      statusText: "Gone",
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  return certificate;
 }

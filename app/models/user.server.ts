@@ -1,7 +1,7 @@
 // Users, passwords and sign-in attempts.
 import { hash, verify } from "@node-rs/argon2";
 import crypto from "node:crypto";
-import { and, count, eq, gte } from "drizzle-orm";
+import { and, count, eq, gt, gte, lt, lte, max, sql } from "drizzle-orm";
 import { loginAttempts, users, type Role } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
 
@@ -33,31 +33,59 @@ export async function getUserById(id: string): Promise<SessionUser | undefined> 
   });
 }
 
-async function recentFailures(email: string, now: Date) {
-  const since = new Date(now.getTime() - LOCKOUT.windowMinutes * 60_000).toISOString();
-  const [row] = await getDb()
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gte(loginAttempts.createdAt, since)));
-  return row?.n ?? 0;
-}
+/** Failed sign-ins per client address (password spraying across many emails); high enough for a hospital behind one NAT. */
+export const ADDRESS_THROTTLE = { maxFailures: 50, windowMinutes: 15 } as const;
 
-export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "locked" };
+export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "locked" | "throttled" };
 
 /**
- * Checks a password. After LOCKOUT.maxFailures failures for an email within the window, further
- * attempts are refused without checking the password, until the window has passed.
+ * Checks a password. The attempt is recorded (as a failure) before anything is checked, then the
+ * failures recorded up to it are counted: however many guesses arrive at once, each sees those before
+ * it, so after LOCKOUT.maxFailures failures for an email within the window (since its last success or
+ * reset), and after ADDRESS_THROTTLE.maxFailures from one address, no password is checked any more.
  */
-export async function verifyLogin(rawEmail: string, password: string, now = new Date()): Promise<LoginResult> {
+export async function verifyLogin({ email: rawEmail, password, address = null, now = new Date() }: { email: string; password: string; address?: string | null; now?: Date }): Promise<LoginResult> {
   const email = normalizeEmail(rawEmail);
   const db = getDb();
-  if ((await recentFailures(email, now)) >= LOCKOUT.maxFailures) return { ok: false, reason: "locked" };
+  const [attempt] = await db.insert(loginAttempts).values({ email, success: false, address, createdAt: now.toISOString() }).returning({ id: loginAttempts.id });
+  const attemptId = attempt!.id;
+  const emailSince = new Date(now.getTime() - LOCKOUT.windowMinutes * 60_000).toISOString();
+  const lastSuccess = db
+    .select({ id: max(loginAttempts.id) })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, true), lt(loginAttempts.id, attemptId)));
+  const [byEmail] = await db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.email, email),
+        eq(loginAttempts.success, false),
+        gte(loginAttempts.createdAt, emailSince),
+        lte(loginAttempts.id, attemptId),
+        gt(loginAttempts.id, sql`coalesce((${lastSuccess}), 0)`),
+      ),
+    );
+  if ((byEmail?.n ?? 0) > LOCKOUT.maxFailures) return { ok: false, reason: "locked" };
+  if (address) {
+    const addressSince = new Date(now.getTime() - ADDRESS_THROTTLE.windowMinutes * 60_000).toISOString();
+    const [byAddress] = await db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.address, address), eq(loginAttempts.success, false), gte(loginAttempts.createdAt, addressSince), lte(loginAttempts.id, attemptId)));
+    if ((byAddress?.n ?? 0) > ADDRESS_THROTTLE.maxFailures) return { ok: false, reason: "throttled" };
+  }
   const user = await db.query.users.findFirst({ where: eq(users.email, email), columns: { id: true, passwordHash: true } });
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
   const ok = user?.passwordHash ? await verify(user.passwordHash, password) : (await verify(await dummyHash(), password), false);
-  await db.insert(loginAttempts).values({ email, success: ok, createdAt: now.toISOString() });
   if (!ok || !user) return { ok: false, reason: "invalid" };
+  await db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId));
   return { ok: true, userId: user.id };
+}
+
+/** A password reset lifts the lockout of its email: it counts as a success. */
+export async function liftLockout(rawEmail: string, now = new Date()) {
+  await getDb().insert(loginAttempts).values({ email: normalizeEmail(rawEmail), success: true, address: null, createdAt: now.toISOString() });
 }
 
 let dummy: Promise<string> | undefined;

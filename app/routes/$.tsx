@@ -1,4 +1,4 @@
-import { notFound } from "~/utils/auth.server";
+import { notFound } from "~/models/permissions.server";
 
 // Any unknown URL: a French 404 page rendered by the root error boundary.
 export async function loader() {

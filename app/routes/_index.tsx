@@ -5,7 +5,7 @@ import { getFiche, listBlocks, listModules } from "~/content/modules.server";
 import { listPinned } from "~/models/fiches.server";
 import { MODULE_STATE_LABELS, moduleState, summarize } from "~/domain/progress";
 import { listProgress } from "~/models/progress.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/permissions.server";
 import { formatDate } from "~/components/path-timeline";
 import { todayInParis } from "~/domain/integration-path";
 import { getPath, pathView } from "~/models/path.server";

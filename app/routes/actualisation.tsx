@@ -8,7 +8,7 @@ import { personalPlans } from "~/models/positioning.server";
 import { todayInParis } from "~/domain/integration-path";
 import { listCertificates } from "~/models/certificates.server";
 import { listUpdates } from "~/models/updates.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Actualisation — Pivot" }];
 

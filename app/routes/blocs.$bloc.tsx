@@ -4,7 +4,7 @@ import { ProgressBar, StatusBadge } from "~/components/progress-bar";
 import { getBlock, getReferential, listModules, listModulesOfBlock } from "~/content/modules.server";
 import { isDone, MODULE_STATE_LABELS, moduleState, summarize } from "~/domain/progress";
 import { listProgress } from "~/models/progress.server";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/models/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Bloc ${data.block.number} — ${data.block.title} — Pivot` : "Bloc — Pivot" }];
 

@@ -5,7 +5,7 @@ import { QuizResult } from "~/components/quiz-result";
 import { BlockQuizHeader, QuizSection } from "~/components/quiz-section";
 import { getPositioningTest } from "~/content/modules.server";
 import { personalPlans, recordPositioning } from "~/models/positioning.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/permissions.server";
 import { blockQuizOr404, standaloneQuizAction, standaloneQuizData } from "~/utils/standalone-quiz.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Pivot` : "Test de positionnement — Pivot" }];

@@ -4,7 +4,7 @@ import { ProgressBar } from "~/components/progress-bar";
 import { listBlocks, listModulesOfBlock } from "~/content/modules.server";
 import { summarize } from "~/domain/progress";
 import { listProgress } from "~/models/progress.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Blocs de compétences — Pivot" }];
 

@@ -9,7 +9,7 @@ import { issueCertificates, listCertificates } from "~/models/certificates.serve
 import { formatDate } from "~/components/path-timeline";
 import { LEVEL_LABELS } from "~/domain/levels";
 import { certificationOf } from "~/models/certification.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Parcours certifiant — Pivot" }];
 

@@ -9,7 +9,7 @@ import { getCertificationRules, getCompetency, getRenewalQuiz } from "~/content/
 import { CERTIFICATE_STATUSES, certificatesToRenew, certificateStatus } from "~/domain/certification";
 import { todayInParis } from "~/domain/integration-path";
 import { listCertificates, renewCertificates } from "~/models/certificates.server";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/models/permissions.server";
 import { standaloneQuizAction, standaloneQuizData } from "~/utils/standalone-quiz.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Pivot` : "Renouvellement — Pivot" }];

@@ -5,14 +5,15 @@ import { FormMessage, TextArea } from "~/components/field";
 import { formatDate } from "~/components/path-timeline";
 import { publicCertificate } from "~/models/certificate-view.server";
 import { revokeCertificate } from "~/models/certificates.server";
-import { getOptionalUser, requireRole } from "~/utils/auth.server";
+import { getOptionalUser, requireRole } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { z } from "~/utils/zod";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Certificat — ${data.view.title} — Pivot` : "Vérification de certificat — Pivot" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { view } = await publicCertificate(request, params.code);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { view } = await publicCertificate(request, params.code, context);
   const user = await getOptionalUser(request);
   return { view, isAdmin: user?.role === "admin" };
 }
@@ -21,7 +22,7 @@ const revokeSchema = z.object({ reason: z.string({ error: "Indiquez le motif de 
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
-  const parsed = revokeSchema.safeParse(formDataToObject(await request.formData()));
+  const parsed = revokeSchema.safeParse(formDataToObject(await readForm(request)));
   if (!parsed.success) return data({ ok: false, message: "Le certificat n'est pas révoqué : indiquez un motif.", errors: fieldErrors(parsed.error) }, { status: 400 });
   if (!(await revokeCertificate(params.code ?? "", admin.id, parsed.data.reason)))
     return data({ ok: false, message: "Ce certificat est déjà révoqué ou n'existe pas.", errors: {} as Record<string, string> }, { status: 409 });

@@ -1,23 +1,25 @@
-// The certificate as a one-page A4 PDF, made with pdf-lib.
+// The certificate as a one-page A4 PDF, made with pdf-lib. Drawn in DejaVu Sans, not a standard font: holders'
+// names can be in any script (the standard fonts only know WinAnsi, and pdf-lib throws on anything else).
+import { getEnv } from "~/utils/env.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { PDFDocument, rgb } from "pdf-lib";
 import { formatDate } from "~/components/path-timeline";
 import { publicCertificate } from "~/models/certificate-view.server";
+import { embedUnicodeFonts, printable } from "~/utils/pdf-fonts.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { view } = await publicCertificate(request, params.code);
-  const origin = new URL(request.url).origin;
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { view } = await publicCertificate(request, params.code, context);
+  const origin = getEnv().PUBLIC_URL;
   const pdf = await PDFDocument.create();
   pdf.setTitle(`Certificat — ${view.title}`);
   pdf.setAuthor("Pivot");
   pdf.setLanguage("fr-FR");
   const page = pdf.addPage([595.28, 841.89]); // A4
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const { regular, bold } = await embedUnicodeFonts(pdf);
   const brand = rgb(0.05, 0.32, 0.36);
   let y = 760;
   const line = (text: string, size: number, font = regular, color = rgb(0.1, 0.1, 0.12)) => {
-    const words = text.split(" ");
+    const words = printable(text, font).split(" ");
     let current = "";
     for (const w of words) {
       const next = current ? `${current} ${w}` : w;

@@ -1,14 +1,22 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { loginSchema, type LoginValues } from "~/forms/login";
-import { LOCKOUT, verifyLogin } from "~/models/user.server";
-import { getOptionalUser, safeRedirect } from "~/utils/auth.server";
+import { ADDRESS_THROTTLE, LOCKOUT, verifyLogin } from "~/models/user.server";
+import { getOptionalUser } from "~/models/permissions.server";
+import { safeRedirect } from "~/utils/auth.server";
 import { fieldErrors } from "~/utils/forms";
 import { createSession } from "~/utils/session.server";
+import { clientAddress, readForm } from "~/utils/http.server";
+
+const LOGIN_ERRORS = {
+  invalid: "Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie (majuscules, accents) et réessayez.",
+  locked: `Trop de tentatives de connexion échouées pour cette adresse. Par sécurité, réessayez dans ${LOCKOUT.windowMinutes} minutes, ou choisissez un nouveau mot de passe avec « Mot de passe oublié\u202f? » : le lien reçu par e-mail débloque le compte.`,
+  throttled: `Trop de tentatives de connexion échouées depuis ce poste. Réessayez dans ${ADDRESS_THROTTLE.windowMinutes} minutes.`,
+} as const;
 
 export const meta: MetaFunction = () => [{ title: "Connexion — Pivot" }];
 
@@ -17,20 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request);
   const email = String(form.get("email") ?? "");
   const redirectTo = safeRedirect(form.get("redirectTo"), "/");
   const parsed = loginSchema.safeParse({ email, password: form.get("password") ?? "" });
   if (!parsed.success) return data({ email, errors: fieldErrors(parsed.error), formError: null }, { status: 400 });
-  const result = await verifyLogin(parsed.data.email, parsed.data.password);
-  if (!result.ok) {
-    const formError =
-      result.reason === "locked"
-        ? `Trop de tentatives de connexion échouées pour cette adresse. Par sécurité, réessayez dans ${LOCKOUT.windowMinutes} minutes ou demandez à votre cadre de vérifier votre compte.`
-        : "Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie (majuscules, accents) et réessayez.";
-    return data({ email, errors: {} as Record<string, string>, formError }, { status: result.reason === "locked" ? 429 : 401 });
-  }
+  const result = await verifyLogin({ email: parsed.data.email, password: parsed.data.password, address: clientAddress(context) });
+  if (!result.ok) return data({ email, errors: {} as Record<string, string>, formError: LOGIN_ERRORS[result.reason] }, { status: result.reason === "invalid" ? 401 : 429 });
   return createSession(result.userId, redirectTo);
 }
 
@@ -120,6 +122,9 @@ export default function Connexion() {
           {busy ? "Connexion…" : "Se connecter"}
         </button>
       </Form>
+      <p className="mt-4 text-center">
+        <Link to="/mot-de-passe-oublie">{"Mot de passe oublié\u202f?"}</Link>
+      </p>
     </div>
   );
 }

@@ -4,59 +4,58 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormMessage, SelectField } from "~/components/field";
 import { formatDate } from "~/components/path-timeline";
 import { assignTutorSchema } from "~/forms/integration";
-import { getPerson, managedServiceIds } from "~/models/access.server";
 import { renewInvitation } from "~/models/accounts.server";
 import { listTutors } from "~/models/services.server";
 import { assignTutor, tutorHistory } from "~/models/tutoring.server";
-import type { SessionUser } from "~/models/user.server";
-import { forbidden, notFound, requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { requireManagedPerson } from "~/models/permissions.server";
+import { getEnv } from "~/utils/env.server";
 import { formDataToObject } from "~/utils/forms";
-import { eq } from "drizzle-orm";
-import { users } from "../../db/schema";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Personne"} — Mon équipe — Pivot` }];
 
-async function personInMyServices(user: SessionUser, id: string) {
-  const person = await getPerson(id);
-  if (!person) notFound("Cette personne n'existe pas.");
-  const serviceIds = await managedServiceIds(user);
-  if (!person.serviceId || !serviceIds.includes(person.serviceId)) forbidden("Cette personne ne fait pas partie de vos services.");
-  return { person, serviceIds };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["manager", "admin"]);
-  const { person, serviceIds } = await personInMyServices(user, params.personne ?? "");
-  const [history, tutors, account] = await Promise.all([
-    tutorHistory(person.id),
-    listTutors(serviceIds),
-    getDb().query.users.findFirst({ where: eq(users.id, person.id), columns: { passwordHash: true } }),
-  ]);
+  const { person, serviceIds, activated } = await requireManagedPerson(request, params.personne);
+  const [history, tutors] = await Promise.all([tutorHistory(person.id), listTutors(serviceIds)]);
   return {
     person: { id: person.id, name: person.name, email: person.email, role: person.role, hireDate: person.hireDate },
     history,
     tutors: tutors.filter((t) => t.id !== person.id).map((t) => ({ value: t.id, label: t.name })),
     current: history.find((h) => !h.endedAt) ?? null,
-    invited: !account?.passwordHash,
+    invited: !activated,
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["manager", "admin"]);
-  const { person, serviceIds } = await personInMyServices(user, params.personne ?? "");
-  const form = formDataToObject(await request.formData());
-  if (form.intent === "invitation") {
-    const token = await renewInvitation(person.id, user.id);
-    return { ok: true, message: "Nouveau lien d'invitation créé : transmettez-le à la personne.", link: `${new URL(request.url).origin}/invitation/${token}` };
-  }
+type Managed = Awaited<ReturnType<typeof requireManagedPerson>>;
+
+/** A new invitation link, only for an account that has never been activated (never a way into someone's account). */
+async function newInvitation({ user, person }: Managed) {
+  const token = await renewInvitation({ userId: person.id, by: user.id });
+  if (!token)
+    return data({ ok: false, message: "Cette personne a déjà choisi son mot de passe : un lien d'invitation ne peut plus être créé. Si elle l'a oublié, elle le réinitialise elle-même depuis la page de connexion (« Mot de passe oublié ? »).", link: null }, { status: 409 });
+  return { ok: true, message: "Nouveau lien d'invitation créé : transmettez-le à la personne.", link: `${getEnv().PUBLIC_URL}/invitation/${token}` };
+}
+
+async function chooseTutor({ user, person, serviceIds }: Managed, form: Record<string, string | string[]>) {
   const parsed = assignTutorSchema.safeParse(form);
-  if (!parsed.success || person.role !== "learner")
-    return data({ ok: false, message: "Choisissez une tutrice dans la liste.", link: null }, { status: 400 });
+  if (!parsed.success || person.role !== "learner") return data({ ok: false, message: "Choisissez une tutrice dans la liste.", link: null }, { status: 400 });
   if (!(await listTutors(serviceIds)).some((t) => t.id === parsed.data.tutorId))
     return data({ ok: false, message: "Cette tutrice ne fait pas partie de vos services.", link: null }, { status: 400 });
   await assignTutor(person.id, parsed.data.tutorId, user.id);
   return { ok: true, message: "Tutrice enregistrée ; l'historique est conservé.", link: null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const managed = await requireManagedPerson(request, params.personne);
+  const form = formDataToObject(await readForm(request));
+  switch (form.intent) {
+    case "invitation":
+      return newInvitation(managed);
+    case "tutrice":
+      return chooseTutor(managed, form);
+    default:
+      return data({ ok: false, message: "Action inconnue : rechargez la page et réessayez.", link: null }, { status: 400 });
+  }
 }
 
 export default function Personne() {

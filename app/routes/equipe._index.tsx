@@ -2,17 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatDate } from "~/components/path-timeline";
 import { parseTeamQuery, PROFILE_LABELS, SORTS } from "~/domain/team";
-import { managedServiceIds } from "~/models/access.server";
 import { listServices } from "~/models/services.server";
 import { teamTable } from "~/models/team-view.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireManager } from "~/models/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon équipe — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["manager", "admin"]);
+  const { user, serviceIds } = await requireManager(request);
   const params = parseTeamQuery(new URL(request.url).searchParams);
-  const serviceIds = await managedServiceIds(user);
   // A service filter outside her services is ignored (never widens what she sees).
   if (params.service && !serviceIds.includes(params.service)) params.service = undefined;
   const [table, services] = await Promise.all([teamTable(serviceIds, params), listServices(serviceIds)]);

@@ -5,28 +5,27 @@ import { FormMessage, SelectField, TextField } from "~/components/field";
 import { formatDate } from "~/components/path-timeline";
 import { newAccountSchema } from "~/forms/integration";
 import { todayInParis } from "~/domain/integration-path";
-import { managedServiceIds } from "~/models/access.server";
 import { createAccount, EmailTakenError, INVITATION_DAYS } from "~/models/accounts.server";
 import { listServices, listTutors } from "~/models/services.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireManager } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
+import { getEnv } from "~/utils/env.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["manager", "admin"]);
-  const serviceIds = await managedServiceIds(user);
+  const { serviceIds } = await requireManager(request);
   const [services, tutors] = await Promise.all([listServices(serviceIds), listTutors(serviceIds)]);
   return { services, tutors, today: todayInParis() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["manager", "admin"]);
-  const form = formDataToObject(await request.formData());
+  const { user, serviceIds } = await requireManager(request);
+  const form = formDataToObject(await readForm(request));
   const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
   const parsed = newAccountSchema.safeParse(form);
   if (!parsed.success) return data({ ok: false as const, message: "Le compte n'est pas créé : voyez les champs signalés.", errors: fieldErrors(parsed.error), values }, { status: 400 });
-  const serviceIds = await managedServiceIds(user);
   if (!serviceIds.includes(parsed.data.serviceId))
     return data({ ok: false as const, message: "Vous ne pouvez créer un compte que dans vos services.", errors: { serviceId: "Choisissez l'un de vos services." }, values }, { status: 403 });
   if (parsed.data.tutorId && !(await listTutors(serviceIds)).some((t) => t.id === parsed.data.tutorId))
@@ -46,8 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       user.id,
     );
-    const url = new URL(request.url);
-    return { ok: true as const, name: parsed.data.name, link: `${url.origin}/invitation/${token}`, expiresAt };
+    return { ok: true as const, name: parsed.data.name, link: `${getEnv().PUBLIC_URL}/invitation/${token}`, expiresAt };
   } catch (error) {
     if (error instanceof EmailTakenError)
       return data({ ok: false as const, message: "Un compte existe déjà avec cette adresse e-mail.", errors: { email: "Cette adresse est déjà utilisée." }, values }, { status: 409 });

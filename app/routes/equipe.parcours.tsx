@@ -5,18 +5,17 @@ import { FormMessage, SelectField, TextArea, TextField } from "~/components/fiel
 import { STEP_KINDS } from "~/content/integration-path";
 import { getIntegrationPath } from "~/content/modules.server";
 import { serviceStepSchema } from "~/forms/integration";
-import { managedServiceIds } from "~/models/access.server";
 import { addServiceStep, applyServiceStepsToPaths, archiveServiceStep, listServiceSteps, moveServiceStep, updateServiceStep } from "~/models/path.server";
 import { getService, listServices, updateServiceDescription } from "~/models/services.server";
-import { forbidden, requireRole } from "~/utils/auth.server";
+import { requireManagedService, requireManager } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { z } from "~/utils/zod";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Parcours du service — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["manager", "admin"]);
-  const serviceIds = await managedServiceIds(user);
+  const { serviceIds } = await requireManager(request);
   const services = await listServices(serviceIds);
   const wanted = new URL(request.url).searchParams.get("service");
   const serviceId = wanted && serviceIds.includes(wanted) ? wanted : services[0]?.id;
@@ -33,11 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const targetSchema = z.object({ serviceId: z.string().min(1), stepId: z.string().optional() });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["manager", "admin"]);
-  const form = formDataToObject(await request.formData());
+  const manager = await requireManager(request);
+  const form = formDataToObject(await readForm(request));
   const target = targetSchema.safeParse(form);
-  if (!target.success || !(await managedServiceIds(user)).includes(target.data.serviceId)) forbidden("Ce service ne fait pas partie des vôtres.");
-  const { serviceId, stepId } = target.data;
+  const serviceId = requireManagedService(manager, target.data?.serviceId);
+  const { user } = manager;
+  const stepId = target.data?.stepId;
   const intent = String(form.intent ?? "");
   const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
   let message: string;

@@ -1,14 +1,12 @@
 // The team table as a CSV file (same filters and sort as /equipe, all pages).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseTeamQuery, toCsv } from "~/domain/team";
-import { managedServiceIds } from "~/models/access.server";
 import { teamTable } from "~/models/team-view.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireManager } from "~/models/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["manager", "admin"]);
+  const { user, serviceIds } = await requireManager(request);
   const params = parseTeamQuery(new URL(request.url).searchParams);
-  const serviceIds = await managedServiceIds(user);
   if (params.service && !serviceIds.includes(params.service)) params.service = undefined;
   const table = await teamTable(serviceIds, params, false);
   const header = ["Nom", "Adresse e-mail", "Profil", "Service", "Date d'arrivée", "Tutrice", "Étapes terminées", "Étapes du parcours", "Étapes en retard", ...table.blocks.flatMap((b) => [`Bloc ${b.number} (%)`, `Bloc ${b.number} (niveau certifié)`]), "Dernière activité"];

@@ -4,9 +4,10 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { MdxContent } from "~/components/mdx-content";
 import { getFiche, getGlossaryEntry, termDefinitions } from "~/content/modules.server";
 import { listPinned, pin, unpin } from "~/models/fiches.server";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/models/permissions.server";
 import { z } from "~/utils/zod";
 import { firstOfMonth } from "~/utils/typography";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fiche réflexe ${data.fiche.title} — Pivot` : "Fiche réflexe — Pivot" }];
 
@@ -50,7 +51,7 @@ const pinSchema = z.object({ intent: z.enum(["epingler", "retirer"]) });
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const fiche = loadFiche(params.specialite);
-  const parsed = pinSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = pinSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ error: "Action non reconnue. Rechargez la page et réessayez." }, { status: 400 });
   if (parsed.data.intent === "epingler") await pin(user.id, fiche.frontmatter.id);
   else await unpin(user.id, fiche.frontmatter.id);

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { listFiches } from "~/content/modules.server";
 import { normalizeText } from "~/domain/quiz";
 import { listPinned } from "~/models/fiches.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Fiches réflexes — Pivot" }];
 

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GLOSSARY_CATEGORIES, SPECIALTIES } from "~/content/glossary";
 import { listGlossary } from "~/content/modules.server";
 import { filterEntries, groupByInitial } from "~/domain/glossary";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/permissions.server";
 import { z } from "~/utils/zod";
 
 export const meta: MetaFunction = () => [{ title: "Glossaire — Pivot" }];

@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormMessage, TextField } from "~/components/field";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormMessage } from "~/components/field";
+import { NewPasswordForm } from "~/components/new-password-form";
 import { passwordSchema } from "~/forms/integration";
 import { acceptInvitation, findInvitation } from "~/models/accounts.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
+import { checkPasswordStrength } from "~/utils/password-strength.server";
 import { createSession } from "~/utils/session.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Choisir mon mot de passe — Pivot" }];
 
@@ -17,10 +20,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: true as const, name: invitation.name, email: invitation.email };
 }
 
+const NOT_SAVED = "Le mot de passe n'est pas enregistré : voyez les champs signalés.";
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = formDataToObject(await request.formData());
+  const form = formDataToObject(await readForm(request));
   const parsed = passwordSchema.safeParse(form);
-  if (!parsed.success) return data({ message: "Le mot de passe n'est pas enregistré : voyez les champs signalés.", errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success) return data({ message: NOT_SAVED, errors: fieldErrors(parsed.error) }, { status: 400 });
+  const invitation = await findInvitation(params.token ?? "");
+  if (!invitation) return data({ message: INVALID, errors: {} as Record<string, string> }, { status: 410 });
+  const strength = checkPasswordStrength(parsed.data.password, { email: invitation.email, name: invitation.name });
+  if (!strength.ok) return data({ message: NOT_SAVED, errors: { password: strength.message } as Record<string, string> }, { status: 400 });
   const userId = await acceptInvitation(params.token ?? "", parsed.data.password);
   if (!userId) return data({ message: INVALID, errors: {} as Record<string, string> }, { status: 410 });
   return createSession(userId, "/");
@@ -29,7 +38,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Invitation() {
   const { valid, name, email } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
   if (!valid)
     return (
       <div className="mx-auto max-w-xl space-y-4">
@@ -40,20 +48,11 @@ export default function Invitation() {
         </p>
       </div>
     );
-  const errors = (result?.errors ?? {}) as Record<string, string>;
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-3xl font-bold">Bienvenue {name}</h1>
       <p>Choisissez votre mot de passe pour accéder à Pivot. Votre identifiant est votre adresse e-mail : {email}.</p>
-      {result?.message ? <FormMessage kind="error">{result.message}</FormMessage> : null}
-      <Form method="post" className="card space-y-4" noValidate>
-        <input type="email" name="username" value={email ?? ""} autoComplete="username" readOnly hidden />
-        <TextField name="password" type="password" label="Mot de passe" hint="Au moins 12 caractères. Une phrase facile à retenir fait un bon mot de passe." autoComplete="new-password" required error={errors.password} />
-        <TextField name="confirmation" type="password" label="Confirmez le mot de passe" autoComplete="new-password" required error={errors.confirmation} />
-        <button type="submit" className="btn-primary" disabled={busy}>
-          Enregistrer et me connecter
-        </button>
-      </Form>
+      <NewPasswordForm email={email ?? ""} message={result?.message} errors={(result?.errors ?? {}) as Record<string, string>} />
     </div>
   );
 }

@@ -13,8 +13,9 @@ import { attemptResult, getOpenAttempt, getProgress, getSubmittedAttempt, listAt
 import { QUIZ_INTENTS } from "~/forms/quiz";
 import { quizIntent } from "~/utils/quiz-action.server";
 import { pendingUpdate } from "~/models/updates.server";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/models/permissions.server";
 import { formDataToObject } from "~/utils/forms";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.module.title} — Pivot` : "Module — Pivot" }];
 
@@ -79,7 +80,7 @@ const intentSchema = z.discriminatedUnion("intent", [z.object({ intent: z.litera
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const module = loadModule(params.slug);
-  const values = formDataToObject(await request.formData());
+  const values = formDataToObject(await readForm(request));
   const parsed = intentSchema.safeParse(values);
   if (!parsed.success) return data({ formError: "Action non reconnue. Rechargez la page et réessayez.", fieldErrors: {}, values: {} }, { status: 400 });
   const here = `/modules/${module.frontmatter.id}`;

@@ -8,7 +8,7 @@ import { UpdateNotice } from "~/components/update-notice";
 import { getModule, getUpdateQuiz } from "~/content/modules.server";
 import { markUpdated } from "~/models/progress.server";
 import { pendingUpdate } from "~/models/updates.server";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/models/permissions.server";
 import { standaloneQuizAction, standaloneQuizData } from "~/utils/standalone-quiz.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Pivot` : "Mise à jour — Pivot" }];

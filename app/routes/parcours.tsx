@@ -10,9 +10,10 @@ import { todayInParis } from "~/domain/integration-path";
 import { getPath, markStepDone, pathView, unmarkStep } from "~/models/path.server";
 import { peopleAround } from "~/models/people.server";
 import { commentValidation, getReport, listCheckpoints, listValidations, saveReport } from "~/models/tutoring.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { LEVEL_LABELS } from "~/domain/levels";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon parcours d'intégration — Pivot" }];
 
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = formDataToObject(await request.formData());
+  const form = formDataToObject(await readForm(request));
   const intent = form.intent;
   if (intent === "fait") {
     const parsed = stepDoneSchema.safeParse(form);

@@ -4,9 +4,10 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { DAILY, GRADE_VALUES, GRADES } from "~/domain/review";
 import { cardBack, cardFront, dueCards, ensureCards, gradeCard } from "~/models/review.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/permissions.server";
 import { formDataToObject } from "~/utils/forms";
 import { z } from "~/utils/zod";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Révisions du jour — Pivot" }];
 
@@ -33,7 +34,7 @@ const gradeSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = gradeSchema.safeParse(formDataToObject(await request.formData()));
+  const parsed = gradeSchema.safeParse(formDataToObject(await readForm(request)));
   if (!parsed.success) return data({ message: "Cette réponse n'a pas pu être enregistrée : rechargez la page." }, { status: 400 });
   const due = await gradeCard(user.id, parsed.data.cardKey, parsed.data.grade as (typeof GRADE_VALUES)[number]);
   if (!due) return data({ message: "Cette carte ne fait pas partie de vos révisions." }, { status: 404 });

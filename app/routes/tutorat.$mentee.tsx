@@ -8,32 +8,20 @@ import { getCompetency, getReferential } from "~/content/modules.server";
 import { checkpointSchema, complementSchema, correctionSchema, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration";
 import { observationProgress, todayInParis } from "~/domain/integration-path";
 import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
-import { getPerson, managedServiceIds } from "~/models/access.server";
 import { attestComplement, certificationSummary, issueCertificates } from "~/models/certificates.server";
 import { competenciesValidatedByTest } from "~/models/positioning.server";
 import { getPath, pathView, validateStep } from "~/models/path.server";
-import { addCheckpoint, addReview, addValidation, correctValidation, getReport, isMentorOf, listCheckpoints, listReviews, listValidations } from "~/models/tutoring.server";
-import type { SessionUser } from "~/models/user.server";
-import { forbidden, notFound, requireUser } from "~/utils/auth.server";
+import { addCheckpoint, addReview, addValidation, correctValidation, getReport, listCheckpoints, listReviews, listValidations } from "~/models/tutoring.server";
+import { requireLearnerAccess } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mentee.name ?? "Suivi"} — Tutorat — Pivot` }];
 
 export const OUTCOME_LABELS = { integration_reussie: "Intégration réussie", a_prolonger: "Intégration à prolonger", difficultes: "Difficultés à accompagner" } as const;
 
-/** Tutor of this mentee, her cadre, or an admin; anyone else gets a 403 (a learner never sees another one). */
-async function access(user: SessionUser, menteeId: string) {
-  const mentee = await getPerson(menteeId);
-  if (!mentee || mentee.role !== "learner") notFound("Cette personne n'existe pas ou n'est pas en formation.");
-  const isTutor = user.role === "tutor" && (await isMentorOf(user.id, menteeId));
-  const isManager = user.role === "manager" && Boolean(mentee.serviceId) && (await managedServiceIds(user)).includes(mentee.serviceId!);
-  if (!isTutor && !isManager && user.role !== "admin") forbidden("Vous ne suivez pas cette personne : seuls sa tutrice, son cadre et l'administration y ont accès.");
-  return { mentee, canTutor: isTutor || user.role === "admin", canReview: true };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const { mentee, canTutor } = await access(user, params.mentee ?? "");
+  const { user, learner: mentee, canTutor } = await requireLearnerAccess(request, params.mentee);
   const today = todayInParis();
   const [rows, checkpoints, validations, report, reviews, certification, byTest] = await Promise.all([
     getPath(mentee.id),
@@ -79,9 +67,8 @@ const fail = (intent: string, message: string, status: number, errors: Record<st
   data<Result>({ intent, ok: false, message, errors, values }, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const { mentee, canTutor } = await access(user, params.mentee ?? "");
-  const form = formDataToObject(await request.formData());
+  const { user, learner: mentee, canTutor } = await requireLearnerAccess(request, params.mentee);
+  const form = formDataToObject(await readForm(request));
   const intent = String(form.intent ?? "");
   const tutorOnly = ["valider-etape", "point-etape", "valider-competence", "corriger-competence"];
   if (tutorOnly.includes(intent) && !canTutor) return fail(intent, "Seule la tutrice de cette personne peut faire cette action.", 403);

@@ -8,7 +8,7 @@ import { MODULE_STATE_LABELS, summarize } from "~/domain/progress";
 import { getPaths } from "~/models/path.server";
 import { listProgressOf } from "~/models/progress.server";
 import { listMentees } from "~/models/tutoring.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Tutorat — Pivot" }];
 

@@ -14,9 +14,23 @@ const envSchema = z.object({
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, "doit contenir au moins 32 caractères").optional(),
   DATA_DIR: z.string().default("./data"),
+  /** The site's public address (badges, PDFs, links in messages): never taken from a request's Host header. */
+  PUBLIC_URL: z
+    .string()
+    .url("doit être une adresse complète, par exemple https://pivot.mon-hopital.fr")
+    .refine((v) => /^https?:\/\//.test(v), "doit commencer par http:// ou https://")
+    .transform((v) => new URL(v).origin)
+    .optional(),
+  /** How many reverse proxies stand in front of the site (0: the client is the socket's address). */
+  TRUST_PROXY: z.coerce
+    .number({ error: "doit être un nombre de proxys (0, 1, 2…)" })
+    .int("doit être un nombre entier de proxys (0, 1, 2…)")
+    .min(0, "doit être un nombre de proxys (0, 1, 2…)")
+    .max(10, "10 proxys au plus")
+    .default(0),
 });
 
-export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; PUBLIC_URL: string };
 
 export class EnvError extends Error {}
 
@@ -49,11 +63,16 @@ export function resolveSessionSecret(env: z.infer<typeof envSchema>): string {
   }
 }
 
+/** Without PUBLIC_URL the site says it is on this machine (fine for a demo; production should set it). */
+export function resolvePublicUrl(env: z.infer<typeof envSchema>): string {
+  return env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+}
+
 let env: Env | undefined;
 export function getEnv(): Env {
   if (!env) {
     const parsed = parseEnv(process.env);
-    env = { ...parsed, SESSION_SECRET: resolveSessionSecret(parsed) };
+    env = { ...parsed, SESSION_SECRET: resolveSessionSecret(parsed), PUBLIC_URL: resolvePublicUrl(parsed) };
   }
   return env;
 }

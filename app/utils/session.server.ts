@@ -1,12 +1,18 @@
 // Sessions: the cookie holds only a signed session id, checked against the sessions table.
+// A session ends after SESSION_DAYS whatever happens, and after IDLE_HOURS without a request.
 import { createCookie, redirect } from "@remix-run/node";
 import crypto from "node:crypto";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, ne } from "drizzle-orm";
 import { sessions } from "../../db/schema";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";
+import { assertSameOrigin } from "./http.server";
 
 export const SESSION_DAYS = 30;
+/** A working day: a session left open on a shared hospital PC ends on its own. */
+export const IDLE_HOURS = 8;
+/** lastSeenAt is written at most this often, so that reading pages does not mean writing every time. */
+const TOUCH_EVERY_MS = 5 * 60_000;
 
 let cookie: ReturnType<typeof createCookie> | undefined;
 function sessionCookie() {
@@ -29,25 +35,42 @@ export async function getSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" ? value : null;
 }
 
-/** The signed-in user's id, or null when the cookie is absent, forged or its session expired. */
-export async function getSessionUserId(request: Request): Promise<string | null> {
+/** The signed-in user's id, or null when the cookie is absent, forged, or its session expired or sat idle. */
+export async function getSessionUserId(request: Request, now = new Date()): Promise<string | null> {
   const id = await getSessionId(request);
   if (!id) return null;
-  const row = await getDb().query.sessions.findFirst({
-    where: and(eq(sessions.id, id), gt(sessions.expiresAt, new Date().toISOString())),
-    columns: { userId: true },
+  const db = getDb();
+  const row = await db.query.sessions.findFirst({
+    where: and(eq(sessions.id, id), gt(sessions.expiresAt, now.toISOString())),
+    columns: { userId: true, lastSeenAt: true, createdAt: true },
   });
-  return row?.userId ?? null;
+  if (!row) return null;
+  const lastSeen = Date.parse(row.lastSeenAt ?? row.createdAt);
+  if (now.getTime() - lastSeen > IDLE_HOURS * 3600_000) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  if (now.getTime() - lastSeen > TOUCH_EVERY_MS) await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id));
+  return row.userId;
 }
 
-export async function createSession(userId: string, redirectTo: string) {
+export async function createSession(userId: string, redirectTo: string, now = new Date()) {
   const id = crypto.randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000).toISOString();
-  await getDb().insert(sessions).values({ id, userId, expiresAt });
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 3600 * 1000).toISOString();
+  await getDb().insert(sessions).values({ id, userId, expiresAt, lastSeenAt: now.toISOString(), createdAt: now.toISOString() });
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(id) } });
 }
 
+/** Ends every session of a person (after a password change or reset), but the one she keeps, if any. */
+export async function endSessions({ userId, except }: { userId: string; except?: string | null }) {
+  await getDb()
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), except ? ne(sessions.id, except) : undefined));
+}
+
+/** Signing out: only from a page of the site (another site cannot sign someone out). */
 export async function destroySession(request: Request) {
+  assertSameOrigin(request);
   const id = await getSessionId(request);
   if (id) await getDb().delete(sessions).where(eq(sessions.id, id));
   return redirect("/connexion", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });

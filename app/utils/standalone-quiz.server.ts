@@ -5,11 +5,12 @@ import type { CompiledModule } from "~/content/build.server";
 import { getBlock } from "~/content/modules.server";
 import type { Grade } from "~/domain/quiz";
 import { attemptResult, getOpenAttempt, getSubmittedAttempt, listAttempts } from "~/models/progress.server";
-import { notFound } from "./auth.server";
+import { notFound } from "~/models/permissions.server";
 import { formDataToObject } from "./forms";
 import { QUIZ_INTENTS } from "~/forms/quiz";
 import { quizIntent } from "./quiz-action.server";
 import { z } from "./zod";
+import { readForm } from "~/utils/http.server";
 
 export async function standaloneQuizData(request: Request, userId: string, quiz: CompiledModule) {
   const attemptParam = new URL(request.url).searchParams.get("tentative");
@@ -37,7 +38,7 @@ export async function standaloneQuizAction(
   request: Request,
   input: { userId: string; quiz: CompiledModule; here: string; afterGrading?: (attemptId: string, grade: Grade) => Promise<void> },
 ) {
-  const values = formDataToObject(await request.formData());
+  const values = formDataToObject(await readForm(request));
   const parsed = intentSchema.safeParse(values);
   if (!parsed.success) return data({ formError: "Action non reconnue. Rechargez la page et réessayez.", fieldErrors: {} as Record<string, string>, values: {} }, { status: 400 });
   return quizIntent(parsed.data.intent, {

@@ -59,22 +59,22 @@ describe("sign-in", () => {
 
   it(`locks an email out after ${LOCKOUT.maxFailures} failures within ${LOCKOUT.windowMinutes} minutes`, async () => {
     const email = "secretaire.confirmee@pivot.demo";
-    for (let i = 0; i < LOCKOUT.maxFailures; i++) expect(await verifyLogin(email, `faux-${i}`)).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < LOCKOUT.maxFailures; i++) expect(await verifyLogin({ email, password: `faux-${i}` })).toEqual({ ok: false, reason: "invalid" });
     // Even the right password is refused while locked.
-    expect(await verifyLogin(email, "pivot-demo-2026")).toEqual({ ok: false, reason: "locked" });
+    expect(await verifyLogin({ email, password: "pivot-demo-2026" })).toEqual({ ok: false, reason: "locked" });
     const result = await loginAction({ request: request("/connexion", { form: { email, password: "pivot-demo-2026" } }), params: {}, context: {} });
     const { data, status } = unwrap(result);
     expect(status).toBe(429);
     expect((data as { formError: string }).formError).toMatch(/Trop de tentatives/);
     // Once the window has passed, the right password works again.
     const later = new Date(Date.now() + (LOCKOUT.windowMinutes + 1) * 60_000);
-    expect((await verifyLogin(email, "pivot-demo-2026", later)).ok).toBe(true);
+    expect((await verifyLogin({ email, password: "pivot-demo-2026", now: later })).ok).toBe(true);
   });
 
   it("failures for one email do not lock another", async () => {
     const rows = await getDb().select().from(loginAttempts).where(eq(loginAttempts.email, "cadre@pivot.demo"));
     expect(rows).toHaveLength(0);
-    expect((await verifyLogin("cadre@pivot.demo", "pivot-demo-2026")).ok).toBe(true);
+    expect((await verifyLogin({ email: "cadre@pivot.demo", password: "pivot-demo-2026" })).ok).toBe(true);
   });
 
   it("signing out deletes the session", async () => {

@@ -89,12 +89,10 @@ describe("certificates", async () => {
   const jsonRoute = await import("~/routes/certificats.$code_.openbadge[.]json");
   const jwks = await import("~/routes/[.well-known].jwks[.]json");
   let code: string;
-  const ip = (n: number) => ({ "x-forwarded-for": `10.0.0.${n}` });
-  const get = (fn: Fn, path: string, params: Record<string, string>, headers: Record<string, string> = ip(1), cookie?: string) => {
-    const req = request(path, { cookie });
-    for (const [k, v] of Object.entries(headers)) req.headers.set(k, v);
-    return run(() => fn({ request: req, params, context: {} }));
-  };
+  // The client's address as scripts/server.js hands it to loaders (from the socket, not from headers).
+  const ip = (n: number) => `10.0.0.${n}`;
+  const get = (fn: Fn, path: string, params: Record<string, string>, address = ip(1), cookie?: string) =>
+    run(() => fn({ request: request(path, { cookie }), params, context: { clientAddress: address } }));
 
   it("are issued exactly once, even when several requests trigger the issuance together", async () => {
     // The /certification page above already issued it: start again from none.

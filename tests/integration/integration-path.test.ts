@@ -71,7 +71,7 @@ describe("a new recruit's account", () => {
     expect(await acceptInvitation(token, "une phrase de passe solide", new Date(Date.now() + 8 * 86_400_000))).toBeNull(); // after 7 days
     expect(await acceptInvitation(token, "une phrase de passe solide")).toBe(user.id);
     expect(await acceptInvitation(token, "une autre phrase de passe")).toBeNull();
-    expect((await verifyLogin("marie.roux@pivot.demo", "une phrase de passe solide")).ok).toBe(true);
+    expect((await verifyLogin({ email: "marie.roux@pivot.demo", password: "une phrase de passe solide" })).ok).toBe(true);
   });
 });
 
