@@ -12,12 +12,6 @@ import { fieldErrors } from "~/utils/forms";
 import { createSession } from "~/utils/session.server";
 import { clientAddress, readForm } from "~/utils/http.server";
 
-const LOGIN_ERRORS = {
-  invalid: "Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie (majuscules, accents) et réessayez.",
-  locked: `Trop de tentatives de connexion échouées pour cette adresse. Par sécurité, réessayez dans ${LOCKOUT.windowMinutes} minutes, ou choisissez un nouveau mot de passe avec « Mot de passe oublié\u202f? » : le lien reçu par e-mail débloque le compte.`,
-  throttled: `Trop de tentatives de connexion échouées depuis ce poste. Réessayez dans ${ADDRESS_THROTTLE.windowMinutes} minutes.`,
-} as const;
-
 export const meta: MetaFunction = () => [{ title: "Connexion — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,6 +25,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const redirectTo = safeRedirect(form.get("redirectTo"), "/");
   const parsed = loginSchema.safeParse({ email, password: form.get("password") ?? "" });
   if (!parsed.success) return data({ email, errors: fieldErrors(parsed.error), formError: null }, { status: 400 });
+  // Defined inside the action: the browser bundle never sees the server constants.
+  const LOGIN_ERRORS = {
+    invalid: "Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie (majuscules, accents) et réessayez.",
+    locked: `Trop de tentatives de connexion échouées pour cette adresse. Par sécurité, réessayez dans ${LOCKOUT.windowMinutes} minutes, ou choisissez un nouveau mot de passe avec « Mot de passe oublié\u202f? » : le lien reçu par e-mail débloque le compte.`,
+    throttled: `Trop de tentatives de connexion échouées depuis ce poste. Réessayez dans ${ADDRESS_THROTTLE.windowMinutes} minutes.`,
+  } as const;
   const result = await verifyLogin({ email: parsed.data.email, password: parsed.data.password, address: clientAddress(context) });
   if (!result.ok) return data({ email, errors: {} as Record<string, string>, formError: LOGIN_ERRORS[result.reason] }, { status: result.reason === "invalid" ? 401 : 429 });
   return createSession(result.userId, redirectTo);

@@ -25,11 +25,23 @@ export async function launch(options: { javaScriptEnabled?: boolean; viewport?: 
     if (msg.type() === "error") consoleErrors.push(msg.text());
   });
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
+  // Every page of every journey runs under the site's Content-Security-Policy: a violation fails the test file.
+  const cspViolations: string[] = [];
+  await context.exposeBinding("__pivotCspViolation", ({ page: from }, detail: string) => cspViolations.push(`${from.url()}: ${detail}`));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      void (window as unknown as { __pivotCspViolation: (d: string) => void }).__pivotCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.on("console", (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(`${page.url()}: ${msg.text()}`);
+  });
   const close = async () => {
     await context.close();
     fs.rmSync(profile, { recursive: true, force: true });
+    if (cspViolations.length) throw new Error(`Violations de la politique de sécurité du contenu (CSP) :\n${cspViolations.join("\n")}`);
   };
-  return { context, page, consoleErrors, close };
+  return { context, page, consoleErrors, cspViolations, close };
 }
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
