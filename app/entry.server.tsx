@@ -9,9 +9,10 @@ import { getEnv } from "./utils/env.server";
 import { pageSecurityHeaders } from "./utils/http.server";
 import { NonceContext } from "./utils/nonce";
 
-// What scripts/server.js takes from the build: one validated configuration, one body cap, one log mask.
+// What scripts/server.js takes from the build: one validated configuration, one body cap, one cross-site
+// rule (Remix itself would answer such an action with a 500), one log mask.
 export { getEnv } from "./utils/env.server";
-export { BODY_TOO_LARGE, MAX_BODY_BYTES, redactPath } from "./utils/http.server";
+export { BODY_TOO_LARGE, CROSS_SITE, isCrossSite, MAX_BODY_BYTES, redactPath } from "./utils/http.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 
 const buildPath = path.resolve(process.argv[2] ?? "build/index.js");
 const build = await import(pathToFileURL(buildPath).href);
-const { getEnv, redactPath, MAX_BODY_BYTES, BODY_TOO_LARGE } = build.entry.module;
+const { getEnv, redactPath, isCrossSite, CROSS_SITE, MAX_BODY_BYTES, BODY_TOO_LARGE } = build.entry.module;
 
 let env;
 try {
@@ -93,7 +93,11 @@ app.all("*", async (req, res, next) => {
     }
     const port = req.get("host")?.split(":")[1];
     const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
-    const response = await handleRequest(new Request(url, init), { clientAddress: req.ip ?? req.socket.remoteAddress ?? "inconnue" });
+    const request = new Request(url, init);
+    // Refused here with a 403: Remix's own check of forwarded actions throws, which would answer 500.
+    if (req.method !== "GET" && req.method !== "HEAD" && isCrossSite(request, env.PUBLIC_URL))
+      return void res.status(403).type("text/plain; charset=utf-8").send(CROSS_SITE);
+    const response = await handleRequest(request, { clientAddress: req.ip ?? req.socket.remoteAddress ?? "inconnue" });
     if (!res.headersSent) await sendResponse(res, response);
   } catch (error) {
     next(error);

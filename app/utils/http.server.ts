@@ -14,26 +14,28 @@ function refuse(status: number, message: string): never {
 }
 
 /**
- * Refuses a state-changing request sent by another site: its Origin (or, without one, Sec-Fetch-Site)
- * must name this site. Same-site requests without those headers (old browsers, scripts) pass; the
- * session cookie is SameSite=Lax on top of this.
+ * Whether a request was sent by another site: its Origin (or, without one, Sec-Fetch-Site) does not
+ * name this site. Same-site requests without those headers (old browsers, scripts) pass; the session
+ * cookie is SameSite=Lax on top of this.
  */
-export function assertSameOrigin(request: Request, publicUrl = getEnv().PUBLIC_URL) {
+export function isCrossSite(request: Request, publicUrl = getEnv().PUBLIC_URL): boolean {
   const origin = request.headers.get("Origin");
-  if (origin && origin !== "null") {
-    let host: string | null = null;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = null;
-    }
-    const ownHost = new URL(request.url).host;
-    const publicHost = new URL(publicUrl).host;
-    if (host !== ownHost && host !== publicHost) refuse(403, "Demande refusée : elle ne vient pas d'une page de Pivot.");
-    return;
+  if (origin === "null") return true;
+  if (!origin) return request.headers.get("Sec-Fetch-Site") === "cross-site";
+  let host: string | null;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return true;
   }
-  if (origin === "null" || request.headers.get("Sec-Fetch-Site") === "cross-site")
-    refuse(403, "Demande refusée : elle ne vient pas d'une page de Pivot.");
+  return host !== new URL(request.url).host && host !== new URL(publicUrl).host;
+}
+
+export const CROSS_SITE = "Demande refusée : elle ne vient pas d'une page de Pivot.";
+
+/** Refuses (403) a state-changing request sent by another site. */
+export function assertSameOrigin(request: Request, publicUrl = getEnv().PUBLIC_URL) {
+  if (isCrossSite(request, publicUrl)) refuse(403, CROSS_SITE);
 }
 
 /**

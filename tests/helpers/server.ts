@@ -17,13 +17,15 @@ function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { baseURL: string; port: number; dataDir: string; logs: string[]; process: ChildProcess; stop: () => Promise<void> };
+export type RunningServer = { baseURL: string; origin: string; port: number; dataDir: string; logs: string[]; process: ChildProcess; stop: () => Promise<void> };
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, "build", "index.js")) || !fs.existsSync(path.join(ROOT, ".content-cache", "manifest.json")))
     throw new Error("Le site n'est pas construit : lancez « npm run build » (npm test le fait pour vous).");
   fs.mkdirSync(TMP, { recursive: true });
-  const dataDir = fs.mkdtempSync(path.join(TMP, "server-"));
+  // Another instance's data folder may be shared (two instances on one database).
+  const ownData = !env.DATA_DIR;
+  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(TMP, "server-"));
   const port = await freePort();
   const logs: string[] = [];
   const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.js")], {
@@ -63,7 +65,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       child.kill("SIGTERM");
       await exited;
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (ownData) fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { baseURL: `http://localhost:${port}`, port, dataDir, logs, process: child, stop };
+  return { baseURL: `http://localhost:${port}`, origin: `http://127.0.0.1:${port}`, port, dataDir, logs, process: child, stop };
 }

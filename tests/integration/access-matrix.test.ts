@@ -31,6 +31,7 @@ import * as nouveau from "~/routes/equipe.nouveau";
 import * as parcoursService from "~/routes/equipe.parcours";
 import * as personne from "~/routes/equipe.$personne";
 import * as invitation from "~/routes/invitation.$token";
+import * as reinitialisation from "~/routes/reinitialisation.$token";
 import * as connexion from "~/routes/connexion";
 import * as certificat from "~/routes/certificats.$code";
 import { request, run, signIn, unwrap } from "../helpers/requests";
@@ -60,6 +61,7 @@ const EVERYONE = { anonyme: 302, recrue: 200, confirmee: 200, tuteur: 200, cadre
 const MATRIX: [string, Loader, () => Record<string, string>, Record<Who, number>][] = [
   ["/connexion", connexion.loader as Loader, () => ({}), PUBLIC],
   ["/invitation/<jeton inconnu>", invitation.loader as Loader, () => ({ token: "inconnu" }), { anonyme: 410, recrue: 410, confirmee: 410, tuteur: 410, cadre: 410, autre_cadre: 410, admin: 410 }],
+  ["/reinitialisation/<jeton inconnu>", reinitialisation.loader as Loader, () => ({ token: "inconnu" }), { anonyme: 410, recrue: 410, confirmee: 410, tuteur: 410, cadre: 410, autre_cadre: 410, admin: 410 }],
   ["/certificats/<code inconnu>", certificat.loader as Loader, () => ({ code: "inconnu" }), { anonyme: 404, recrue: 404, confirmee: 404, tuteur: 404, cadre: 404, autre_cadre: 404, admin: 404 }],
   ["/", home.loader as Loader, () => ({}), EVERYONE],
   ["/blocs", blocs.loader as Loader, () => ({}), EVERYONE],
@@ -86,6 +88,8 @@ const MATRIX: [string, Loader, () => Record<string, string>, Record<Who, number>
   ["/equipe/nouveau", nouveau.loader as Loader, () => ({}), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 200, admin: 200 }],
   ["/equipe/parcours", parcoursService.loader as Loader, () => ({}), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 200, admin: 200 }],
   ["/equipe/<recrue>", personne.loader as Loader, () => ({ personne: ids.recrue! }), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 403, admin: 200 }],
+  // The admin belongs to the cardiology service of the demo, but a cadre never manages an account above hers.
+  ["/equipe/<admin>", personne.loader as Loader, () => ({ personne: ids.admin! }), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 403, autre_cadre: 403, admin: 200 }],
 ];
 
 async function statusOf(path: string, loader: Loader, params: Record<string, string>, who: Who) {
