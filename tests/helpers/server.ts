@@ -28,10 +28,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(TMP, "server-"));
   const port = await freePort();
   const logs: string[] = [];
+  // The site's own content and settings, not those a test worker may have set for itself.
+  const { PIVOT_CONTENT_DIR: _content, TRUST_PROXY: _proxy, ...inherited } = process.env;
   const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.js")], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: "production",
       PIVOT_SKIP_BUILD: "1",
       HOST: "127.0.0.1",
