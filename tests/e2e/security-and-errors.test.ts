@@ -42,6 +42,23 @@ describe("errors a person can meet", () => {
     await screenshot(page, "11-403");
   });
 
+  it("the Content-Security-Policy is enforced: an injected inline script does not run, and the journey notices", async () => {
+    const { page, cspViolations } = browser;
+    await page.goto("/connexion");
+    await page.getByRole("button", { name: "Se connecter" }).waitFor();
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement("script");
+      script.textContent = "window.__injected = true";
+      document.body.append(script);
+      await new Promise((r) => setTimeout(r, 0));
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
+    expect(cspViolations.join("\n")).toMatch(/script-src/);
+    cspViolations.length = 0; // seen on purpose: the other tests of this file must not have any
+  });
+
   it("an unknown page gets a French 404 page", async () => {
     const response = await browser.page.goto("/page-qui-n-existe-pas");
     expect(response?.status()).toBe(404);
