@@ -59,6 +59,23 @@ describe("errors a person can meet", () => {
     cspViolations.length = 0; // seen on purpose: the other tests of this file must not have any
   });
 
+  it("a forgotten password: the link from the sign-in page, the same French answer whether the account exists or not", async () => {
+    const { page } = browser;
+    await page.context().clearCookies();
+    await page.goto("/connexion");
+    await page.getByRole("link", { name: /Mot de passe oublié/ }).click();
+    await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
+    await page.getByRole("button", { name: "Recevoir le lien" }).click();
+    await page.getByText("Cette adresse e-mail n'est pas valide").waitFor();
+    expect(await page.getByLabel("Adresse e-mail").inputValue()).toBe("pas-une-adresse");
+    await page.getByLabel("Adresse e-mail").fill("personne.inconnue@pivot.demo");
+    await page.getByRole("button", { name: "Recevoir le lien" }).click();
+    const answer = page.getByText(/Si un compte Pivot correspond à cette adresse/);
+    await answer.waitFor();
+    expect(await answer.textContent()).toMatch(/valable 60 minutes/);
+    await screenshot(page, "12-mot-de-passe-oublie");
+  });
+
   it("an unknown page gets a French 404 page", async () => {
     const response = await browser.page.goto("/page-qui-n-existe-pas");
     expect(response?.status()).toBe(404);

@@ -135,6 +135,7 @@ describe("2. lockout that holds under concurrency, per-address throttle, unlock 
     const asked = await call(oubli.action, request("/mot-de-passe-oublie", { form: { email } }), {}, { clientAddress: "192.0.2.200" });
     const unknown = await call(oubli.action, request("/mot-de-passe-oublie", { form: { email: "personne@pivot.demo" } }), {}, { clientAddress: "192.0.2.201" });
     expect(asked.data).toEqual(unknown.data ? { ...(unknown.data as object), email } : undefined); // the same answer, account or not
+    expect((asked.data as { sent: string }).sent).toMatch(/valable 60 minutes/);
     const [message] = await getDb().select().from(outbox).where(eq(outbox.to, email)).orderBy(desc(outbox.createdAt));
     const token = message!.body.match(/\/reinitialisation\/([\w-]+)/)![1]!;
     expect(message!.body).toContain(`${getEnv().PUBLIC_URL}/reinitialisation/`);
