@@ -40,8 +40,16 @@ function readBody(req, res) {
     const declared = Number(req.headers["content-length"] ?? 0);
     const refuse = () => {
       res.status(413).set({ "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end(BODY_TOO_LARGE);
-      req.unpipe();
-      req.pause();
+      // Lingering close: what the client still sends is discarded (never kept) for a moment, so that it
+      // reads the answer before the connection is cut (closing on unread data resets it); past a few
+      // megabytes, the connection is cut anyway.
+      let discarded = 0;
+      req.removeAllListeners("data");
+      req.on("data", (chunk) => {
+        discarded += chunk.length;
+        if (discarded > 4 * MAX_BODY_BYTES) req.socket.destroy();
+      });
+      req.resume();
       resolve(null);
     };
     if (declared > MAX_BODY_BYTES) return refuse();
