@@ -3,12 +3,8 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "~/components/field";
 import { NewPasswordForm } from "~/components/new-password-form";
-import { passwordSchema } from "~/forms/integration";
 import { acceptInvitation, findInvitation } from "~/models/accounts.server";
-import { fieldErrors, formDataToObject } from "~/utils/forms";
-import { checkPasswordStrength } from "~/utils/password-strength.server";
-import { createSession } from "~/utils/session.server";
-import { readForm } from "~/utils/http.server";
+import { choosePassword } from "~/utils/new-password.server";
 
 export const meta: MetaFunction = () => [{ title: "Choisir mon mot de passe — Pivot" }];
 
@@ -20,19 +16,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: true as const, name: invitation.name, email: invitation.email };
 }
 
-const NOT_SAVED = "Le mot de passe n'est pas enregistré : voyez les champs signalés.";
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = formDataToObject(await readForm(request));
-  const parsed = passwordSchema.safeParse(form);
-  if (!parsed.success) return data({ message: NOT_SAVED, errors: fieldErrors(parsed.error) }, { status: 400 });
-  const invitation = await findInvitation(params.token ?? "");
-  if (!invitation) return data({ message: INVALID, errors: {} as Record<string, string> }, { status: 410 });
-  const strength = checkPasswordStrength(parsed.data.password, { email: invitation.email, name: invitation.name });
-  if (!strength.ok) return data({ message: NOT_SAVED, errors: { password: strength.message } as Record<string, string> }, { status: 400 });
-  const userId = await acceptInvitation(params.token ?? "", parsed.data.password);
-  if (!userId) return data({ message: INVALID, errors: {} as Record<string, string> }, { status: 410 });
-  return createSession(userId, "/");
+  const token = params.token ?? "";
+  return choosePassword(request, { find: () => findInvitation(token), save: (password) => acceptInvitation(token, password), invalid: INVALID });
 }
 
 export default function Invitation() {

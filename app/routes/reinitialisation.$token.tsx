@@ -4,17 +4,12 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "~/components/field";
 import { NewPasswordForm } from "~/components/new-password-form";
-import { passwordSchema } from "~/forms/integration";
 import { findPasswordReset, resetPassword } from "~/models/accounts.server";
-import { fieldErrors, formDataToObject } from "~/utils/forms";
-import { readForm } from "~/utils/http.server";
-import { checkPasswordStrength } from "~/utils/password-strength.server";
-import { createSession } from "~/utils/session.server";
+import { choosePassword } from "~/utils/new-password.server";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau mot de passe — Pivot" }, { name: "referrer", content: "no-referrer" }];
 
 const INVALID = "Ce lien n'est plus valable : il a déjà servi, ou sa durée d'une heure est dépassée. Demandez-en un nouveau.";
-const NOT_SAVED = "Le mot de passe n'est pas enregistré : voyez les champs signalés.";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const reset = await findPasswordReset(params.token ?? "");
@@ -23,16 +18,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = formDataToObject(await readForm(request));
-  const parsed = passwordSchema.safeParse(form);
-  if (!parsed.success) return data({ message: NOT_SAVED, errors: fieldErrors(parsed.error) }, { status: 400 });
-  const reset = await findPasswordReset(params.token ?? "");
-  if (!reset) return data({ message: INVALID, errors: {} as Record<string, string> }, { status: 410 });
-  const strength = checkPasswordStrength(parsed.data.password, { email: reset.email, name: reset.name });
-  if (!strength.ok) return data({ message: NOT_SAVED, errors: { password: strength.message } as Record<string, string> }, { status: 400 });
-  const userId = await resetPassword({ token: params.token ?? "", password: parsed.data.password });
-  if (!userId) return data({ message: INVALID, errors: {} as Record<string, string> }, { status: 410 });
-  return createSession(userId, "/");
+  const token = params.token ?? "";
+  return choosePassword(request, { find: () => findPasswordReset(token), save: (password) => resetPassword({ token, password }), invalid: INVALID });
 }
 
 export default function Reinitialisation() {

@@ -44,6 +44,7 @@ describe("errors a person can meet", () => {
 
   it("the Content-Security-Policy is enforced: an injected inline script does not run, and the journey notices", async () => {
     const { page, cspViolations } = browser;
+    await page.context().clearCookies(); // signed out: /connexion sends signed-in people home
     await page.goto("/connexion");
     await page.getByRole("button", { name: "Se connecter" }).waitFor();
     const ran = await page.evaluate(async () => {
