@@ -36,8 +36,14 @@ function zxcvbn(): ZxcvbnFactory {
 }
 
 /** Lower case, without accents: "Hélène" and "HELENE" both become "helene". */
+/** Letters that carry their accent in themselves (no decomposition): « Łucja » must match « lucja ». */
+const LETTERS: Record<string, string> = { ł: "l", ø: "o", đ: "d", ħ: "h", ı: "i", æ: "ae", œ: "oe", ß: "ss", þ: "th" };
 function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[łøđħıæœßþ]/g, (c) => LETTERS[c]!);
 }
 /** `fold` without anything but letters and digits: "Camille.Martin" becomes "camillemartin". */
 function compact(text: string): string {
@@ -117,6 +123,9 @@ export function checkPasswordStrength(password: string, context: { email: string
   if (localPart.length >= 3 && (folded.includes(fold(localPart)) || (localCompact.length >= 3 && compacted.includes(localCompact)))) {
     return identifying(`« ${localPart} », le début de votre adresse e-mail`);
   }
+  // Each piece of the address too: « j.dupont » → « dupont ».
+  const localPiece = localPart.split(/[^\p{L}\p{N}]+/u).find((part) => fold(part).length >= 3 && folded.includes(fold(part)));
+  if (localPiece) return identifying(`« ${localPiece} », qui fait partie de votre adresse e-mail`);
   const nameParts = context.name.split(/[^\p{L}\p{M}]+/u).filter((part) => fold(part).length >= 3);
   const found = nameParts.find((part) => folded.includes(fold(part)));
   if (found) return identifying(`« ${found} », qui fait partie de votre nom`);

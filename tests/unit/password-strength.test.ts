@@ -20,6 +20,10 @@ const refused: { password: string; context: { email: string; name: string }; why
   { password: "HELENE-x9Qm2Lp#", context: { email: "hdurand@hopital.fr", name: "Hélène Durand" }, why: /« Hélène », qui fait partie de votre nom/ },
   { password: "hélène-x9Qm2Lp#", context: { email: "hdurand@hopital.fr", name: "Helene Durand" }, why: /« Helene », qui fait partie de votre nom/ },
   { password: "wK4#durand!9zQ", context: { email: "hdurand@hopital.fr", name: "Hélène Durand" }, why: /« Durand », qui fait partie de votre nom/ },
+  // Letters whose accent does not decompose (Ł, Ø, Œ…) fold too.
+  { password: "lucja2026lucja", context: { email: "l.nguyen@hopital.fr", name: "Łucja Nguyễn" }, why: /« Łucja », qui fait partie de votre nom/ },
+  // Each piece of the address identifies her, even when the name on the account is written otherwise.
+  { password: "bQ7#dupontine-x", context: { email: "j.dupont@hopital.fr", name: "Jeanne Martin" }, why: /« dupont », qui fait partie de votre adresse e-mail/ },
 ];
 
 const accepted: { password: string; context: { email: string; name: string } }[] = [
