@@ -11,9 +11,11 @@ import { countWords, jsxTagsIn, splitFrontmatter } from "./frontmatter";
 import { ficheFrontmatterSchema, ficheSectionProblems, glossarySchema, termIdsIn, type FicheFrontmatter, type Glossary } from "./glossary";
 import { certificationRulesSchema, pathTemplateSchema, type CertificationRulesFile, type PathTemplate } from "./integration-path";
 import { referentialSchema, type Referential } from "./referential";
+import { alertIdsIn, alertProblems, alertsFileSchema, type Alert } from "./alerts";
+import { weekdayProblems } from "./weekdays";
 import { formatIssues, moduleFrontmatterSchema, quizSchema, type ModuleFrontmatter, type Quiz } from "./schema";
 
-type CompiledMdx = { file: string; code: string; hash: string; wordCount: number; terms: string[] };
+type CompiledMdx = { file: string; code: string; hash: string; wordCount: number; terms: string[]; alerts: string[] };
 /** Quizzes that are not modules, built from the modules' banks: they leave module progress alone. */
 export type QuizKind = "evaluation" | "positionnement" | "mise-a-jour" | "renouvellement";
 export type CompiledModule = CompiledMdx & { frontmatter: ModuleFrontmatter; quiz: Quiz | null; kind?: QuizKind };
@@ -25,6 +27,8 @@ export type Manifest = {
   glossary: Glossary["entries"];
   integrationPath: PathTemplate | null;
   certification?: CertificationRulesFile | null;
+  /** The registry of red flags (content/alertes.yaml). */
+  alerts: Alert[];
   modules: CompiledModule[];
   fiches: CompiledFiche[];
 };
@@ -120,13 +124,14 @@ async function readMdx<S extends z.ZodType>(
   for (const tag of jsxTagsIn(split.body))
     if (!components.includes(tag)) report(`composant inconnu <${tag}> (disponibles : ${components.join(", ")})`);
   if (/^#\s/m.test(split.body)) report("titre de niveau 1 (#) interdit dans le corps : le titre vient du frontmatter");
+  weekdayProblems(split.body).forEach(report);
   try {
     const { code, hash } = await compileMdx(split.body, ctx.cacheDir);
     ctx.bodies.set(relative(ctx.root, file), split.body);
     return {
       frontmatter: parsed.data,
       body: split.body,
-      compiled: { file: relative(ctx.root, file), code, hash, wordCount: countWords(split.body), terms: termIdsIn(split.body) },
+      compiled: { file: relative(ctx.root, file), code, hash, wordCount: countWords(split.body), terms: termIdsIn(split.body), alerts: alertIdsIn(split.body) },
     };
   } catch (error) {
     const first = (error as { errors?: { text?: string; detail?: { cause?: { message?: string } } }[] }).errors?.[0];
@@ -138,6 +143,7 @@ async function readMdx<S extends z.ZodType>(
 
 function readYaml<S extends z.ZodType>(file: string, schema: S, report: Report, missing: string): z.infer<S> | null {
   if (!fs.existsSync(file)) return report(file, missing), null;
+  weekdayProblems(fs.readFileSync(file, "utf8")).forEach((p) => report(file, p));
   let data: unknown;
   try {
     data = parseYaml(fs.readFileSync(file, "utf8"));
@@ -166,6 +172,9 @@ export async function buildContent(options: { root: string; cacheDir: string }):
   const certFile = path.join(contentDir, "certification.yaml");
   const certification = fs.existsSync(certFile) ? readYaml(certFile, certificationRulesSchema, report, "") : null;
 
+  const alertsFile = readYaml(path.join(contentDir, "alertes.yaml"), alertsFileSchema, report, "registre des signes d'alerte absent : content/alertes.yaml est attendu");
+  const alerts = new Map((alertsFile?.alertes ?? []).map((a) => [a.id, a]));
+
   const modules: CompiledModule[] = [];
   const modulesDir = path.join(contentDir, "modules");
   for (const file of listFiles(modulesDir, ".mdx")) {
@@ -176,6 +185,7 @@ export async function buildContent(options: { root: string; cacheDir: string }):
     const folder = path.basename(path.dirname(file));
     if (fm.id !== slug) report(file, `id « ${fm.id} » différent du nom du fichier « ${slug} »`);
     if (fm.block !== folder) report(file, `block « ${fm.block} » différent du dossier « ${folder} »`);
+    alertProblems(read.body, { alerts }).forEach((p) => report(file, p));
     const quizFile = file.replace(/\.mdx$/, ".quiz.yaml");
     const quiz = readYaml(quizFile, quizSchema, report, `quiz absent : ${relative(root, quizFile)} est attendu`);
     if (quiz) {
@@ -198,6 +208,7 @@ export async function buildContent(options: { root: string; cacheDir: string }):
     const slug = path.basename(file, ".mdx");
     if (read.frontmatter.id !== slug) report(file, `id « ${read.frontmatter.id} » différent du nom du fichier « ${slug} »`);
     ficheSectionProblems(read.body).forEach((p) => report(file, p));
+    alertProblems(read.body, { alerts, ficheAlerts: read.frontmatter.alertes }).forEach((p) => report(file, p));
     fiches.push({ ...read.compiled, frontmatter: typographizeDeep(read.frontmatter) });
   }
 
@@ -232,6 +243,7 @@ export async function buildContent(options: { root: string; cacheDir: string }):
       glossary: glossary ? typographizeDeep(glossary.entries) : [],
       integrationPath: integrationPath ? typographizeDeep(integrationPath) : null,
       certification: certification ? typographizeDeep(certification) : null,
+      alerts: typographizeDeep([...alerts.values()]),
       modules,
       fiches,
     },

@@ -1,6 +1,7 @@
 // Editorial rules of the published catalogue (issue texts: module length and structure, fiche length,
 // catalogue size). They apply to the real content through `npm run content:check`; the build's own
 // checks (schemas, references, coverage) stay valid for small test fixtures.
+import { addStats, bankStats, bankStatsProblems, type BankStats } from "./bank-stats";
 import type { Manifest } from "./build.server";
 import { BLOCK_IDS } from "./schema";
 
@@ -28,6 +29,15 @@ export function editorialProblems(manifest: Manifest, bodies: Map<string, string
     if (!/<Callout[^>]*type=["']retenir["']/.test(body))
       problems.push({ file: m.file, problem: "résumé « À retenir » absent (<Callout type=\"retenir\">)" });
   }
+  // Quiz banks: per bank, then for the whole catalogue.
+  let overall: BankStats = { single: 0, longestCorrect: 0, multiple: 0, oneWrong: 0 };
+  for (const m of manifest.modules) {
+    if (!m.quiz) continue;
+    const stats = bankStats(m.quiz.questions);
+    overall = addStats(overall, stats);
+    for (const problem of bankStatsProblems(stats, "bank")) problems.push({ file: m.file.replace(/\.mdx$/, ".quiz.yaml"), problem });
+  }
+  for (const problem of bankStatsProblems(overall, "overall")) problems.push({ file: "content/modules", problem: `ensemble des banques : ${problem}` });
   for (const f of manifest.fiches)
     if (f.wordCount < ficheWords.min || f.wordCount > ficheWords.max)
       problems.push({ file: f.file, problem: `${f.wordCount} mots : une fiche réflexe compte de ${ficheWords.min} à ${ficheWords.max} mots` });

@@ -16,12 +16,13 @@ export const SPECIALTIES = [
   { id: "orl", label: "ORL" },
   { id: "gastro-enterologie", label: "Gastro-entérologie et endoscopie" },
   { id: "nephrologie", label: "Néphrologie et dialyse" },
+  { id: "pneumologie", label: "Pneumologie" },
   { id: "neurologie", label: "Neurologie" },
   { id: "medecine-generale", label: "Médecine générale en cabinet libéral" },
   { id: "urgences", label: "Urgences" },
 ] as const;
 export type SpecialtyId = (typeof SPECIALTIES)[number]["id"];
-const SPECIALTY_IDS = SPECIALTIES.map((s) => s.id) as [SpecialtyId, ...SpecialtyId[]];
+export const SPECIALTY_IDS = SPECIALTIES.map((s) => s.id) as [SpecialtyId, ...SpecialtyId[]];
 
 export const GLOSSARY_CATEGORIES = [
   { id: "anatomie", label: "Anatomie" },
@@ -98,7 +99,8 @@ export const ficheFrontmatterSchema = z.strictObject({
   validatedBy: text,
   summary: text,
   vocabulary: z.array(slug).min(15, "au moins 15 termes de vocabulaire").max(24, "au plus 24 termes de vocabulaire (la fiche doit tenir sur deux pages A4)"),
-  redFlags: z.array(text).min(3, "au moins 3 mots d'alerte"),
+  /** The fiche's red flags, by id in content/alertes.yaml (the registry holds their wording and conduct). */
+  alertes: z.array(slug).min(2, "au moins 2 signes d'alerte du registre"),
   changelog: z.array(z.strictObject({ version: z.string().regex(/^\d+\.\d+\.\d+$/), date: isoDate, changes: text })).min(1),
 });
 export type FicheFrontmatter = z.infer<typeof ficheFrontmatterSchema>;

@@ -2,6 +2,8 @@
 // The file is read once; in development it is read again when the content watcher rewrites it.
 import fs from "node:fs";
 import path from "node:path";
+import type { AlertView, ConductView } from "~/components/mdx/alerte";
+import { CONDUCTS } from "./alerts";
 import type { TermDefinition } from "~/components/mdx/terme";
 import { renewalScope } from "~/domain/certification";
 import { updateQuizPool } from "~/domain/updates";
@@ -102,6 +104,18 @@ export function termDefinitions(ids: string[]): Record<string, TermDefinition> {
   return out;
 }
 
+/** The red flags a page names (by id) and the conducts it may show, from the registry. */
+export function alertDefinitions(ids: readonly string[]): { alerts: Record<string, AlertView>; conducts: Record<string, ConductView> } {
+  const registry = new Map((load().manifest.alerts ?? []).map((a) => [a.id, a]));
+  const alerts: Record<string, AlertView> = {};
+  for (const id of ids) {
+    const a = registry.get(id);
+    if (a) alerts[id] = { signe: a.signe, conduite: a.conduite, ...CONDUCTS[a.conduite] };
+  }
+  const conducts = Object.fromEntries(Object.entries(CONDUCTS).map(([id, c]) => [id, { label: c.label, urgent: c.urgent }]));
+  return { alerts, conducts };
+}
+
 export function listFiches(): CompiledFiche[] {
   return load().manifest.fiches;
 }
@@ -143,6 +157,7 @@ function standaloneQuiz(input: {
     hash: "",
     wordCount: 0,
     terms: [],
+    alerts: [],
     kind: input.kind,
     frontmatter: {
       id: input.id,

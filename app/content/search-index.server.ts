@@ -21,6 +21,8 @@ export function searchDocuments(manifest: Manifest, bodies: Map<string, string>)
       body: plainText(bodies.get(m.file) ?? ""),
       keywords: [m.frontmatter.summary, ...m.frontmatter.objectives].join(" "),
     });
+  // A fiche is found by the words of its red flags, as callers say them.
+  const alertsById = new Map((manifest.alerts ?? []).map((a) => [a.id, [a.signe, ...a.motsEntendus]]));
   for (const f of manifest.fiches)
     docs.push({
       kind: "fiche",
@@ -28,7 +30,7 @@ export function searchDocuments(manifest: Manifest, bodies: Map<string, string>)
       url: `/fiches-reflexes/${f.frontmatter.id}`,
       title: `Fiche réflexe ${f.frontmatter.title}`,
       body: plainText(bodies.get(f.file) ?? ""),
-      keywords: [f.frontmatter.summary, ...f.frontmatter.redFlags].join(" "),
+      keywords: [f.frontmatter.summary, ...f.frontmatter.alertes.flatMap((id) => alertsById.get(id) ?? [])].join(" "),
     });
   for (const e of manifest.glossary)
     docs.push({

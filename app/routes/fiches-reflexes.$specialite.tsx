@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { MdxContent } from "~/components/mdx-content";
-import { getFiche, getGlossaryEntry, termDefinitions } from "~/content/modules.server";
+import { AlertList } from "~/components/mdx/alerte";
+import { alertDefinitions, getFiche, getGlossaryEntry, termDefinitions } from "~/content/modules.server";
 import { listPinned, pin, unpin } from "~/models/fiches.server";
 import { notFound, requireUser } from "~/models/permissions.server";
 import { z } from "~/utils/zod";
@@ -35,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reviewDate: firstOfMonth(dateFormat.format(new Date(fm.reviewDate))),
       author: fm.author,
       validatedBy: fm.validatedBy,
-      redFlags: fm.redFlags,
+      alertIds: fm.alertes,
+      alerts: alertDefinitions([...fm.alertes, ...fiche.alerts]),
       code: fiche.code,
       terms: termDefinitions([...fiche.terms, ...fm.vocabulary]),
       vocabulary: fm.vocabulary.flatMap((id) => {
@@ -102,19 +104,13 @@ export default function FichePage() {
 
       <aside className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3" aria-labelledby="alerte-titre">
         <h2 id="alerte-titre" className="font-bold text-red-900">
-          Mots d'alerte : transmettre immédiatement
+          Signes d'alerte : ce que vous faites
         </h2>
-        <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {fiche.redFlags.map((f) => (
-            <li key={f} className="font-semibold">
-              « {f} »
-            </li>
-          ))}
-        </ul>
-        <p className="mt-2 text-sm">Danger vital (malaise, détresse) : faire appeler le 15 ou le 112 sans attendre. Dans tous les cas, ne pas donner d'avis médical.</p>
+        <AlertList ids={fiche.alertIds} alerts={fiche.alerts.alerts} />
+        <p className="mt-2 text-sm">Dans tous les cas, ne donnez pas d'avis médical. En cas de doute, la conduite la plus sûre : le 15.</p>
       </aside>
 
-      <MdxContent code={fiche.code} terms={fiche.terms} />
+      <MdxContent code={fiche.code} terms={fiche.terms} alerts={fiche.alerts} />
 
       <section aria-labelledby="vocabulaire-titre" className="break-inside-avoid-page">
         <h2 id="vocabulaire-titre" className="text-2xl font-bold print:text-lg">

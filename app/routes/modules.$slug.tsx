@@ -7,7 +7,7 @@ import { StatusBadge } from "~/components/progress-bar";
 import { QuizResult } from "~/components/quiz-result";
 import { QuizSection } from "~/components/quiz-section";
 import { UpdateNotice } from "~/components/update-notice";
-import { getBlock, getCompetency, getModule, getReferential, neighbours, termDefinitions } from "~/content/modules.server";
+import { getBlock, getCompetency, getModule, getReferential, neighbours, termDefinitions, alertDefinitions } from "~/content/modules.server";
 import { MODULE_STATE_LABELS, moduleState } from "~/domain/progress";
 import { attemptResult, getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead } from "~/models/progress.server";
 import { QUIZ_INTENTS } from "~/forms/quiz";
@@ -59,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       version: fm.version,
       code: module.code,
       terms: termDefinitions(module.terms),
+      alerts: alertDefinitions(module.alerts),
       block: { id: block.id, number: block.number, title: block.title },
       questionCount: module.quiz?.drawCount ?? 0,
       passMark: module.quiz?.passMark ?? 80,
@@ -146,7 +147,7 @@ export default function ModulePage() {
         </UpdateNotice>
       ) : null}
 
-      <MdxContent code={module.code} terms={module.terms} />
+      <MdxContent code={module.code} terms={module.terms} alerts={module.alerts} />
 
       {state === "non_commence" || state === "en_cours" ? (
         <Form method="post" className="card flex flex-wrap items-center justify-between gap-3">

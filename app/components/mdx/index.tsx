@@ -1,6 +1,7 @@
 // The one registry of components handed to MDX; authors use them without imports.
 import type { ReactNode } from "react";
 import type { MDX_COMPONENT_NAMES } from "./names";
+import { Alerte, Conduite } from "./alerte";
 import { Terme } from "./terme";
 
 const CALLOUTS = {
@@ -53,4 +54,6 @@ export const mdxComponents: Record<(typeof MDX_COMPONENT_NAMES)[number], (props:
   Question,
   Reponse,
   Terme,
+  Alerte,
+  Conduite,
 };
