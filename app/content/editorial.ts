@@ -38,6 +38,19 @@ export function editorialProblems(manifest: Manifest, bodies: Map<string, string
     for (const problem of bankStatsProblems(stats, "bank")) problems.push({ file: m.file.replace(/\.mdx$/, ".quiz.yaml"), problem });
   }
   for (const problem of bankStatsProblems(overall, "overall")) problems.push({ file: "content/modules", problem: `ensemble des banques : ${problem}` });
+  // Positioning: enough questions of each competency, of several types, for two attempts to differ.
+  const positioning = manifest.certification?.positioning;
+  if (positioning && manifest.referential)
+    for (const block of manifest.referential.blocks)
+      for (const c of block.competencies) {
+        const pool = manifest.modules.filter((m) => m.frontmatter.block === block.id).flatMap((m) => m.quiz?.questions ?? []).filter((q) => q.competency === c.id);
+        const types = new Set(pool.map((q) => q.type)).size;
+        if (pool.length <= positioning.questionsPerCompetency || types < positioning.minTypes)
+          problems.push({
+            file: "content/referentiel.yaml",
+            problem: `compétence « ${c.id} » : ${pool.length} question(s) de ${types} type(s) dans les banques du bloc ; le test de positionnement en tire ${positioning.questionsPerCompetency} d'au moins ${positioning.minTypes} types, il en faut plus pour que deux tentatives diffèrent`,
+          });
+      }
   for (const f of manifest.fiches)
     if (f.wordCount < ficheWords.min || f.wordCount > ficheWords.max)
       problems.push({ file: f.file, problem: `${f.wordCount} mots : une fiche réflexe compte de ${ficheWords.min} à ${ficheWords.max} mots` });

@@ -75,6 +75,10 @@ export const certificationRulesSchema = z.strictObject({
   positioning: z
     .strictObject({
       questionsPerCompetency: z.number().int().min(1).max(10),
+      /** A competency is "validée par test" only when its questions were of at least this many types. */
+      minTypes: z.number().int().min(1).max(7).default(1),
+      /** Days to wait before taking the same block's positioning test again. */
+      retryAfterDays: z.number().int().min(0).max(365).default(0),
       masteryMark: z.number().int().min(50).max(100),
       consolidateMark: z.number().int().min(0).max(100),
     })

@@ -3,7 +3,7 @@
 // or refresh. Pure: no I/O.
 import type { PositioningOutcome } from "../../db/schema";
 
-export type PositioningRules = { questionsPerCompetency: number; masteryMark: number; consolidateMark: number };
+export type PositioningRules = { questionsPerCompetency: number; minTypes?: number; masteryMark: number; consolidateMark: number };
 
 export type Outcome = PositioningOutcome;
 export const POSITIONING_OUTCOME_LABELS: Record<Outcome, string> = { maitrisee: "Maîtrisée", a_consolider: "À consolider", a_acquerir: "À acquérir" };
@@ -12,11 +12,13 @@ export type CompetencyOutcome = { competencyId: string; correct: number; total: 
 
 /**
  * The outcome of each competency of the block from the graded questions of one positioning attempt.
- * A competency none of whose questions was drawn cannot be shown as mastered: it is "à acquérir".
+ * "Maîtrisée" (validated by test) needs enough evidence: at least `questionsPerCompetency` questions of
+ * at least `minTypes` types, all at the mastery mark. With less evidence, a perfect score is only
+ * "à consolider"; a competency none of whose questions was drawn is "à acquérir".
  */
 export function positioningOutcomes(
   competencyIds: string[],
-  results: { competencyId: string; correct: boolean }[],
+  results: { competencyId: string; correct: boolean; type?: string }[],
   rules: PositioningRules,
 ): CompetencyOutcome[] {
   return competencyIds.map((competencyId) => {
@@ -24,9 +26,19 @@ export function positioningOutcomes(
     const correct = mine.filter((r) => r.correct).length;
     const total = mine.length;
     const percent = total ? Math.round((correct * 100) / total) : 0;
-    const outcome: Outcome = total > 0 && percent >= rules.masteryMark ? "maitrisee" : total > 0 && percent >= rules.consolidateMark ? "a_consolider" : "a_acquerir";
+    const types = new Set(mine.map((r) => r.type)).size;
+    const enough = total >= rules.questionsPerCompetency && types >= (rules.minTypes ?? 1);
+    const outcome: Outcome =
+      total > 0 && percent >= rules.masteryMark && enough ? "maitrisee" : total > 0 && percent >= rules.consolidateMark ? "a_consolider" : "a_acquerir";
     return { competencyId, correct, total, percent, outcome };
   });
+}
+
+/** The date from which the positioning test of a block may be taken again, or null when it may be now. */
+export function nextPositioningDate(lastAt: string | null, retryAfterDays: number, now: Date): Date | null {
+  if (!lastAt || retryAfterDays <= 0) return null;
+  const next = new Date(Date.parse(lastAt) + retryAfterDays * 86_400_000);
+  return next > now ? next : null;
 }
 
 /** Modules every competency of which is mastered: they are marked "acquis". */

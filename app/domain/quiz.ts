@@ -27,12 +27,20 @@ export function shuffle<T>(items: readonly T[], random: Random = Math.random): T
   return copy;
 }
 
+/** `count` questions of a shuffled list, one of each type first, so that a competency is tested in several ways. */
+function varied(list: Question[], count: number): Question[] {
+  const firstOfType = new Map<string, Question>();
+  for (const q of list) if (!firstOfType.has(q.type)) firstOfType.set(q.type, q);
+  const head = [...firstOfType.values()];
+  return [...head, ...list.filter((q) => !head.includes(q))].slice(0, count);
+}
+
 /** The questions of a draw: drawCount at random, or drawPerCompetency of each competency (then shuffled together). */
 export function pickQuestions(quiz: Quiz, random: Random = Math.random) {
   if (!quiz.drawPerCompetency) return shuffle(quiz.questions, random).slice(0, quiz.drawCount);
   const byCompetency = new Map<string, Question[]>();
   for (const q of quiz.questions) byCompetency.set(q.competency, [...(byCompetency.get(q.competency) ?? []), q]);
-  const picked = [...byCompetency.values()].flatMap((list) => shuffle(list, random).slice(0, quiz.drawPerCompetency));
+  const picked = [...byCompetency.values()].flatMap((list) => varied(shuffle(list, random), quiz.drawPerCompetency!));
   return shuffle(picked, random);
 }
 

@@ -5,7 +5,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { positioningResults } from "../../db/schema";
 import type { CompiledModule } from "~/content/build.server";
 import { getBlock, getCertificationRules, listBlocks, listModulesOfBlock } from "~/content/modules.server";
-import { modulesAcquired, POSITIONING_OUTCOME_LABELS, personalPlan, positioningOutcomes, type CompetencyOutcome } from "~/domain/positioning";
+import { modulesAcquired, nextPositioningDate, POSITIONING_OUTCOME_LABELS, personalPlan, positioningOutcomes, type CompetencyOutcome } from "~/domain/positioning";
 import { moduleState, type ProgressRow } from "~/domain/progress";
 import type { QuestionResult } from "~/domain/quiz";
 import { getDb } from "~/utils/db.server";
@@ -18,10 +18,10 @@ import type { BlockId } from "~/content/schema";
  */
 export async function recordPositioning(userId: string, test: CompiledModule, attemptId: string, results: QuestionResult[]) {
   const block = getBlock(test.frontmatter.block)!;
-  const competencyOf = new Map((test.quiz?.questions ?? []).map((q) => [q.id, q.competency]));
+  const questionOf = new Map((test.quiz?.questions ?? []).map((q) => [q.id, q]));
   const graded = results.flatMap((r) => {
-    const competencyId = competencyOf.get(r.id);
-    return competencyId ? [{ competencyId, correct: r.correct }] : [];
+    const q = questionOf.get(r.id);
+    return q ? [{ competencyId: q.competency, correct: r.correct, type: q.type }] : [];
   });
   const outcomes = positioningOutcomes(
     block.competencies.map((c) => c.id),
@@ -58,6 +58,12 @@ export async function latestPositionings(userId: string, blockIds: string[] = li
     else out.set(r.blockId, { attemptId: r.attemptId, at: r.createdAt, outcomes: [outcome] });
   }
   return out;
+}
+
+/** When she may take the positioning test of a block again (the rules' waiting time), or null if now. */
+export async function nextPositioning({ userId, blockId, now = new Date() }: { userId: string; blockId: string; now?: Date }) {
+  const last = (await latestPositionings(userId, [blockId])).get(blockId);
+  return nextPositioningDate(last?.at ?? null, getCertificationRules().positioning.retryAfterDays, now);
 }
 
 /** Competencies validated by test: mastered in the latest positioning of their block. */

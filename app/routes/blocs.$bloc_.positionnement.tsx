@@ -4,17 +4,24 @@ import { PositioningOutcome } from "~/components/positioning-outcome";
 import { QuizResult } from "~/components/quiz-result";
 import { BlockQuizHeader, QuizSection } from "~/components/quiz-section";
 import { getPositioningTest } from "~/content/modules.server";
-import { personalPlans, recordPositioning } from "~/models/positioning.server";
+import { formatDate } from "~/components/path-timeline";
+import { nextPositioning, personalPlans, recordPositioning } from "~/models/positioning.server";
 import { requireUser } from "~/models/permissions.server";
 import { blockQuizOr404, standaloneQuizAction, standaloneQuizData } from "~/utils/standalone-quiz.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Pivot` : "Test de positionnement — Pivot" }];
 
+/** Why the test of this block cannot be taken again yet (the waiting time of the rules), or null. */
+async function retryMessage(userId: string, blockId: string) {
+  const next = await nextPositioning({ userId, blockId });
+  return next ? `Vous avez passé ce test récemment : vous pourrez le repasser à partir du ${formatDate(next.toISOString())}. D'ici là, suivez les modules de votre programme.` : null;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { quiz: test, block } = blockQuizOr404(getPositioningTest, params.bloc);
-  const [quiz, plans] = await Promise.all([standaloneQuizData(request, user.id, test), personalPlans(user.id, { blockIds: [block.id] })]);
-  return { ...quiz, block, positioning: plans[0] ?? null };
+  const [quiz, plans, retry] = await Promise.all([standaloneQuizData(request, user.id, test), personalPlans(user.id, { blockIds: [block.id] }), retryMessage(user.id, block.id)]);
+  return { ...quiz, block, positioning: plans[0] ?? null, retry };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -24,6 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     userId: user.id,
     quiz: test,
     here: `/blocs/${block.id}/positionnement`,
+    startBlocked: () => retryMessage(user.id, block.id),
     afterGrading: async (attemptId, grade) => {
       await recordPositioning(user.id, test, attemptId, grade.results);
     },
@@ -31,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Positioning() {
-  const { title, summary, block, questionCount, passMark, openAttempt, attempts, result, positioning } = useLoaderData<typeof loader>();
+  const { title, summary, block, questionCount, passMark, openAttempt, attempts, result, positioning, retry } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <article className="space-y-8">
@@ -60,7 +68,8 @@ export default function Positioning() {
         actionData={actionData}
         intro={
           <p>
-            {questionCount} questions, autant sur chaque compétence du bloc. Répondez sans chercher : le but est de savoir ce que vous maîtrisez déjà. Comptez une vingtaine de minutes.
+            {questionCount} questions, autant sur chaque compétence du bloc et de plusieurs types. Répondez sans chercher : le but est de savoir ce que vous maîtrisez déjà. Comptez une demi-heure.
+            {retry ? <strong className="mt-2 block">{retry}</strong> : null}
           </p>
         }
         startLabel="Commencer le test"

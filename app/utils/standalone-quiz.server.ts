@@ -36,11 +36,20 @@ const intentSchema = z.discriminatedUnion("intent", [...QUIZ_INTENTS]);
 
 export async function standaloneQuizAction(
   request: Request,
-  input: { userId: string; quiz: CompiledModule; here: string; afterGrading?: (attemptId: string, grade: Grade) => Promise<void> },
+  input: {
+    userId: string;
+    quiz: CompiledModule;
+    here: string;
+    afterGrading?: (attemptId: string, grade: Grade) => Promise<void>;
+    /** Why a new attempt may not start now (a waiting time), or null. */
+    startBlocked?: () => Promise<string | null>;
+  },
 ) {
   const values = formDataToObject(await readForm(request));
   const parsed = intentSchema.safeParse(values);
   if (!parsed.success) return data({ formError: "Action non reconnue. Rechargez la page et réessayez.", fieldErrors: {} as Record<string, string>, values: {} }, { status: 400 });
+  const blocked = parsed.data.intent === "commencer" ? await input.startBlocked?.() : null;
+  if (blocked) return data({ formError: blocked, fieldErrors: {} as Record<string, string>, values: {} }, { status: 409 });
   return quizIntent(parsed.data.intent, {
     userId: input.userId,
     module: input.quiz,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Question, Quiz } from "~/content/schema";
 import { certificatesToRenew, certificateStatus, renewalOpen, renewalScope, renewedValidUntil } from "~/domain/certification";
-import { modulesAcquired, personalPlan, positioningOutcomes } from "~/domain/positioning";
+import { modulesAcquired, nextPositioningDate, personalPlan, positioningOutcomes } from "~/domain/positioning";
 import { pickQuestions } from "~/domain/quiz";
 import { updateQuizPool } from "~/domain/updates";
 
@@ -29,6 +29,23 @@ describe("positioning outcomes", () => {
     const lenient = { ...RULES, masteryMark: 60, consolidateMark: 30 };
     expect(positioningOutcomes(["c1"], answers("c1", "110"), lenient)[0]!.outcome).toBe("maitrisee");
     expect(positioningOutcomes(["c1"], answers("c1", "100"), lenient)[0]!.outcome).toBe("a_consolider");
+  });
+
+  it("validates by test only on enough evidence: the rules' number of questions, of at least minTypes types", () => {
+    const strict = { questionsPerCompetency: 5, minTypes: 2, masteryMark: 100, consolidateMark: 50 };
+    const typed = (types: string[]) => types.map((type) => ({ competencyId: "c1", correct: true, type }));
+    expect(positioningOutcomes(["c1"], typed(["single", "truefalse", "single", "multiple", "single"]), strict)[0]!.outcome).toBe("maitrisee");
+    // Perfect, but one type only, or too few questions: not enough to exempt her from the module.
+    expect(positioningOutcomes(["c1"], typed(["single", "single", "single", "single", "single"]), strict)[0]!.outcome).toBe("a_consolider");
+    expect(positioningOutcomes(["c1"], typed(["single", "truefalse", "multiple"]), strict)[0]!.outcome).toBe("a_consolider");
+  });
+
+  it("the test of a block can be taken again only after the rules' waiting time", () => {
+    const now = new Date("2026-12-02T10:00:00Z");
+    expect(nextPositioningDate(null, 7, now)).toBeNull();
+    expect(nextPositioningDate("2026-11-20T10:00:00Z", 7, now)).toBeNull();
+    expect(nextPositioningDate("2026-11-30T10:00:00Z", 7, now)?.toISOString()).toBe("2026-12-07T10:00:00.000Z");
+    expect(nextPositioningDate("2026-12-02T09:00:00Z", 0, now)).toBeNull();
   });
 
   it("marks as acquired only the modules all of whose competencies are mastered", () => {
@@ -87,6 +104,20 @@ describe("the positioning draw", () => {
       expect([per("c1"), per("c2"), per("c3")]).toEqual([3, 3, 1]);
       expect(new Set(picked.map((p) => p.id)).size).toBe(7);
     }
+  });
+
+  it("draws each competency's questions in several types when the bank has them, and two draws differ", () => {
+    const single = (id: string): Question => ({ id, competency: "c1", type: "single", prompt: "Question ?", explanation: "Parce que.", options: [{ id: "a", text: "Oui", correct: true }, { id: "b", text: "Non" }] });
+    const bank: Quiz = { ...quiz, drawPerCompetency: 3, questions: Array.from({ length: 9 }, (_, i) => (i < 2 ? q(`v${i}`, "c1") : single(`v${i}`))) };
+    const draws = new Set<string>();
+    for (let seed = 1; seed <= 20; seed++) {
+      let s = seed;
+      const random = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+      const picked = pickQuestions(bank, random);
+      expect(new Set(picked.map((p) => p.type)).size).toBe(2); // single and truefalse in this bank
+      draws.add(picked.map((p) => p.id).sort().join());
+    }
+    expect(draws.size).toBeGreaterThan(1);
   });
 
   it("without drawPerCompetency, draws drawCount questions at random", () => {
