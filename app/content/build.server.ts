@@ -13,6 +13,7 @@ import { certificationRulesSchema, pathTemplateSchema, type CertificationRulesFi
 import { referentialSchema, type Referential } from "./referential";
 import { alertIdsIn, alertProblems, alertsFileSchema, type Alert } from "./alerts";
 import { weekdayProblems } from "./weekdays";
+import { situationSchema, type Situation } from "./situations";
 import { formatIssues, moduleFrontmatterSchema, quizSchema, type ModuleFrontmatter, type Quiz } from "./schema";
 
 type CompiledMdx = { file: string; code: string; hash: string; wordCount: number; terms: string[]; alerts: string[] };
@@ -29,6 +30,8 @@ export type Manifest = {
   certification?: CertificationRulesFile | null;
   /** The registry of red flags (content/alertes.yaml). */
   alerts: Alert[];
+  /** Interactive situations (content/situations/*.yaml). */
+  situations: Situation[];
   modules: CompiledModule[];
   fiches: CompiledFiche[];
 };
@@ -212,6 +215,21 @@ export async function buildContent(options: { root: string; cacheDir: string }):
     fiches.push({ ...read.compiled, frontmatter: typographizeDeep(read.frontmatter) });
   }
 
+  const situations: Situation[] = [];
+  for (const file of listFiles(path.join(contentDir, "situations"), ".yaml")) {
+    const situation = readYaml(file, situationSchema, report, "");
+    if (!situation) continue;
+    if (situation.id !== path.basename(file, ".yaml")) report(file, `id « ${situation.id} » différent du nom du fichier`);
+    const mod = modules.find((m) => m.frontmatter.id === situation.module);
+    if (!mod) report(file, `module « ${situation.module} » introuvable`);
+    else {
+      if (mod.frontmatter.block !== situation.block) report(file, `bloc « ${situation.block} » différent de celui du module (${mod.frontmatter.block})`);
+      for (const c of situation.competencies) if (!mod.frontmatter.competencies.includes(c)) report(file, `compétence « ${c} » absente des compétences du module`);
+    }
+    alertProblems(JSON.stringify(situation), { alerts }).forEach((p) => report(file, p));
+    situations.push(situation);
+  }
+
   // Cross-file checks.
   const ids = new Map<string, string>();
   for (const m of modules) {
@@ -244,6 +262,7 @@ export async function buildContent(options: { root: string; cacheDir: string }):
       integrationPath: integrationPath ? typographizeDeep(integrationPath) : null,
       certification: certification ? typographizeDeep(certification) : null,
       alerts: typographizeDeep([...alerts.values()]),
+      situations: typographizeDeep(situations),
       modules,
       fiches,
     },

@@ -12,6 +12,7 @@ export const EDITORIAL = {
   minModulesPerBlock: 6,
   minFiches: 14,
   minGlossaryEntries: 300,
+  minInteractiveSituationsPerBlock: 2,
 } as const;
 
 type Problem = { file: string; problem: string };
@@ -55,6 +56,9 @@ export function editorialProblems(manifest: Manifest, bodies: Map<string, string
     if (f.wordCount < ficheWords.min || f.wordCount > ficheWords.max)
       problems.push({ file: f.file, problem: `${f.wordCount} mots : une fiche réflexe compte de ${ficheWords.min} à ${ficheWords.max} mots` });
   for (const block of BLOCK_IDS) {
+    const interactive = (manifest.situations ?? []).filter((s) => s.block === block).length;
+    if (interactive < EDITORIAL.minInteractiveSituationsPerBlock)
+      problems.push({ file: "content/situations", problem: `${interactive} mise(s) en situation interactive(s) dans le bloc ${block} : il en faut au moins ${EDITORIAL.minInteractiveSituationsPerBlock}` });
     const count = manifest.modules.filter((m) => m.frontmatter.block === block).length;
     if (count < EDITORIAL.minModulesPerBlock)
       problems.push({ file: `content/modules/${block}`, problem: `${count} module(s) : un bloc en compte au moins ${EDITORIAL.minModulesPerBlock}` });

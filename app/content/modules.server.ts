@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { AlertView, ConductView } from "~/components/mdx/alerte";
 import { CONDUCTS } from "./alerts";
+import type { Situation } from "./situations";
 import type { TermDefinition } from "~/components/mdx/terme";
 import { renewalScope } from "~/domain/certification";
 import { updateQuizPool } from "~/domain/updates";
@@ -114,6 +115,16 @@ export function alertDefinitions(ids: readonly string[]): { alerts: Record<strin
   }
   const conducts = Object.fromEntries(Object.entries(CONDUCTS).map(([id, c]) => [id, { label: c.label, urgent: c.urgent }]));
   return { alerts, conducts };
+}
+
+/** Interactive situations, all or those a module offers. */
+export function listSituations(moduleId?: string): Situation[] {
+  const all = load().manifest.situations ?? [];
+  return moduleId ? all.filter((s) => s.module === moduleId) : all;
+}
+
+export function getSituation(id: string): Situation | undefined {
+  return (load().manifest.situations ?? []).find((s) => s.id === id);
 }
 
 export function listFiches(): CompiledFiche[] {

@@ -7,7 +7,7 @@ import { StatusBadge } from "~/components/progress-bar";
 import { QuizResult } from "~/components/quiz-result";
 import { QuizSection } from "~/components/quiz-section";
 import { UpdateNotice } from "~/components/update-notice";
-import { getBlock, getCompetency, getModule, getReferential, neighbours, termDefinitions, alertDefinitions } from "~/content/modules.server";
+import { getBlock, getCompetency, getModule, getReferential, neighbours, termDefinitions, alertDefinitions, listSituations } from "~/content/modules.server";
 import { MODULE_STATE_LABELS, moduleState } from "~/domain/progress";
 import { attemptResult, getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead } from "~/models/progress.server";
 import { QUIZ_INTENTS } from "~/forms/quiz";
@@ -60,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       code: module.code,
       terms: termDefinitions(module.terms),
       alerts: alertDefinitions(module.alerts),
+      situations: listSituations(fm.id).map((s) => ({ id: s.id, title: s.title, summary: s.summary })),
       block: { id: block.id, number: block.number, title: block.title },
       questionCount: module.quiz?.drawCount ?? 0,
       passMark: module.quiz?.passMark ?? 80,
@@ -148,6 +149,25 @@ export default function ModulePage() {
       ) : null}
 
       <MdxContent code={module.code} terms={module.terms} alerts={module.alerts} />
+
+      {module.situations.length ? (
+        <section aria-labelledby="pratique" className="card space-y-3">
+          <h2 id="pratique" className="text-2xl font-bold">
+            Mise en pratique
+          </h2>
+          <p>Une situation racontée pas à pas : à chaque étape, vous choisissez quoi dire ou quoi faire, et vous voyez ce qui en découle.</p>
+          <ul className="space-y-2">
+            {module.situations.map((s) => (
+              <li key={s.id}>
+                <Link to={`/situations/${s.id}`} className="font-semibold">
+                  {s.title}
+                </Link>
+                <span className="block text-slate-700">{s.summary}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {state === "non_commence" || state === "en_cours" ? (
         <Form method="post" className="card flex flex-wrap items-center justify-between gap-3">

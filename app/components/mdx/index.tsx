@@ -48,6 +48,30 @@ export function Reponse({ children }: { children?: ReactNode }) {
   );
 }
 
+/**
+ * A writing exercise: the instructions, a field to draft in (kept in the page only), and a model answer to
+ * compare with, shown on request (a <details>: no JavaScript needed).
+ */
+export function Exercice({ title, consigne, children }: { title?: string; consigne: string; children?: ReactNode }) {
+  const id = `exercice-${(title ?? consigne).toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 40)}`;
+  return (
+    <section className="my-6 rounded-lg border border-teal-300 bg-teal-50 px-4 py-3" aria-labelledby={`${id}-titre`}>
+      <p id={`${id}-titre`} className="text-sm font-bold uppercase tracking-wide text-teal-900">
+        Exercice de rédaction{title ? ` : ${title}` : ""}
+      </p>
+      <p className="mt-1">{consigne}</p>
+      <label htmlFor={`${id}-brouillon`} className="mt-3 block font-semibold">
+        Votre brouillon (il n'est pas enregistré)
+      </label>
+      <textarea id={`${id}-brouillon`} rows={6} className="field-input mt-1 w-full" />
+      <details className="mt-3 rounded-md border border-teal-200 bg-white px-4 py-2">
+        <summary className="cursor-pointer py-1 font-semibold text-teal-900">Comparer avec un modèle de réponse</summary>
+        <div className="pb-1">{children}</div>
+      </details>
+    </section>
+  );
+}
+
 export const mdxComponents: Record<(typeof MDX_COMPONENT_NAMES)[number], (props: never) => ReactNode> = {
   Callout,
   Situation,
@@ -56,4 +80,5 @@ export const mdxComponents: Record<(typeof MDX_COMPONENT_NAMES)[number], (props:
   Terme,
   Alerte,
   Conduite,
+  Exercice,
 };
