@@ -13,6 +13,7 @@ import { certificationRulesSchema, pathTemplateSchema, type CertificationRulesFi
 import { referentialSchema, type Referential } from "./referential";
 import { alertIdsIn, alertProblems, alertsFileSchema, type Alert } from "./alerts";
 import { weekdayProblems } from "./weekdays";
+import { estimateMinutes } from "./duration";
 import { situationSchema, type Situation } from "./situations";
 import { formatIssues, moduleFrontmatterSchema, quizSchema, type ModuleFrontmatter, type Quiz } from "./schema";
 
@@ -199,7 +200,8 @@ export async function buildContent(options: { root: string; cacheDir: string }):
       for (const entry of fm.changelog)
         for (const id of entry.questions ?? []) if (!bank.has(id)) report(file, `changelog ${entry.version} : question « ${id} » absente du quiz`);
     }
-    modules.push({ ...read.compiled, frontmatter: typographizeDeep(fm), quiz: quiz ? typographizeDeep(quiz) : null });
+    const estimatedMinutes = estimateMinutes({ words: read.compiled.wordCount, questions: quiz?.drawCount ?? 0 });
+    modules.push({ ...read.compiled, frontmatter: typographizeDeep({ ...fm, estimatedMinutes }), quiz: quiz ? typographizeDeep(quiz) : null });
   }
   for (const orphan of listFiles(modulesDir, ".quiz.yaml"))
     if (!fs.existsSync(orphan.replace(/\.quiz\.yaml$/, ".mdx"))) report(orphan, "quiz sans module (.mdx du même nom absent)");

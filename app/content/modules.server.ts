@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { AlertView, ConductView } from "~/components/mdx/alerte";
 import { CONDUCTS } from "./alerts";
+import { estimateMinutes } from "./duration";
 import type { Situation } from "./situations";
 import type { TermDefinition } from "~/components/mdx/terme";
 import { renewalScope } from "~/domain/certification";
@@ -175,7 +176,7 @@ function standaloneQuiz(input: {
       title: input.title,
       block: input.block,
       order: 0,
-      estimatedMinutes: Math.max(5, Math.round(input.quiz.drawCount * 1.5)),
+      estimatedMinutes: estimateMinutes({ words: 0, questions: input.quiz.drawCount }),
       level: "operationnelles",
       version: input.version,
       summary: input.summary,

@@ -15,7 +15,6 @@ export const moduleFrontmatterSchema = z.strictObject({
   title: frText,
   block: z.enum(BLOCK_IDS, { error: `doit être l'un de : ${BLOCK_IDS.join(", ")}` }),
   order: z.number({ error: "doit être un nombre" }).int().positive(),
-  estimatedMinutes: z.number({ error: "doit être un nombre de minutes" }).int().min(5).max(240),
   level: z.enum(LEVEL_IDS, { error: `doit être l'un de : ${LEVEL_IDS.join(", ")}` }),
   version: semver,
   summary: frText,
@@ -36,7 +35,8 @@ export const moduleFrontmatterSchema = z.strictObject({
     )
     .min(1, "au moins une entrée"),
 });
-export type ModuleFrontmatter = z.infer<typeof moduleFrontmatterSchema>;
+/** As compiled: the estimated duration is computed from the text and the quiz (./duration), not written. */
+export type ModuleFrontmatter = z.infer<typeof moduleFrontmatterSchema> & { estimatedMinutes: number };
 
 const questionBase = {
   id: z.string().regex(/^[A-Za-z0-9_-]+$/, "identifiant de question invalide"),

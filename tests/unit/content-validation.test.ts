@@ -78,7 +78,7 @@ describe("quiz schema", () => {
 
 describe("module frontmatter schema", () => {
   const valid = {
-    id: "rgpd", title: "RGPD", block: "gestion-information", order: 1, estimatedMinutes: 30, level: "generales", version: "1.2.0",
+    id: "rgpd", title: "RGPD", block: "gestion-information", order: 1, level: "generales", version: "1.2.0",
     summary: "Résumé", objectives: ["Objectif"], competencies: ["gi-rgpd"], changelog: [{ version: "1.2.0", date: new Date("2026-11-22"), changes: "Mise à jour" }],
   };
   it("accepts a valid frontmatter and turns YAML dates into ISO dates", () => {

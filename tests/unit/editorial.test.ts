@@ -6,7 +6,7 @@ import { BLOCK_IDS } from "~/content/schema";
 
 const GOOD_BODY = `Texte.\n\n<Situation title="Un">\n\nCas.\n</Situation>\n\n<Situation title="Deux">\n\nCas.\n</Situation>\n\n<Callout type="retenir" title="À retenir">\n\n- point\n</Callout>\n`;
 
-function catalogue(overrides: { words?: number; body?: string; fiches?: number; ficheWords?: number; glossary?: number; perBlock?: number; certification?: false } = {}) {
+function catalogue(overrides: { words?: number; body?: string; fiches?: number; ficheWords?: number; glossary?: number; perBlock?: number; certification?: false; situations?: number } = {}) {
   const bodies = new Map<string, string>();
   const modules = BLOCK_IDS.flatMap((block) =>
     Array.from({ length: overrides.perBlock ?? EDITORIAL.minModulesPerBlock }, (_, i) => {
@@ -20,7 +20,8 @@ function catalogue(overrides: { words?: number; body?: string; fiches?: number; 
   }));
   const glossary = Array.from({ length: overrides.glossary ?? EDITORIAL.minGlossaryEntries }, (_, i) => ({ id: `t${i}` }));
   const certification = overrides.certification === false ? null : { pathway: { id: "p", title: "P" } };
-  return { manifest: { version: 1, referential: null, glossary, modules, fiches, certification } as unknown as Manifest, bodies };
+  const situations = BLOCK_IDS.flatMap((block) => Array.from({ length: overrides.situations ?? EDITORIAL.minInteractiveSituationsPerBlock }, (_, i) => ({ id: `${block}-s${i}`, block })));
+  return { manifest: { version: 1, referential: null, glossary, modules, fiches, certification, situations } as unknown as Manifest, bodies };
 }
 
 describe("editorial rules", () => {
@@ -39,6 +40,7 @@ describe("editorial rules", () => {
     [{ glossary: 299 }, /299 entrée\(s\)/],
     [{ perBlock: 5 }, /5 module\(s\) : un bloc en compte au moins 6/],
     [{ certification: false as const }, /règles du parcours certifiant absentes/],
+    [{ situations: 1 }, /1 mise\(s\) en situation interactive\(s\) dans le bloc .* : il en faut au moins 2/],
   ])("report %o", (overrides, message) => {
     const { manifest, bodies } = catalogue(overrides);
     const problems = editorialProblems(manifest, bodies);
