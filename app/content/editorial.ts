@@ -13,6 +13,8 @@ export const EDITORIAL = {
   minFiches: 14,
   minGlossaryEntries: 300,
   minInteractiveSituationsPerBlock: 2,
+  /** What a newcomer needs before she answers the phone alone: due in her first week. */
+  firstWeekModules: ["priorisation-information", "situations-difficiles", "identitovigilance"],
 } as const;
 
 type Problem = { file: string; problem: string };
@@ -62,6 +64,11 @@ export function editorialProblems(manifest: Manifest, bodies: Map<string, string
     const count = manifest.modules.filter((m) => m.frontmatter.block === block).length;
     if (count < EDITORIAL.minModulesPerBlock)
       problems.push({ file: `content/modules/${block}`, problem: `${count} module(s) : un bloc en compte au moins ${EDITORIAL.minModulesPerBlock}` });
+  }
+  for (const id of EDITORIAL.firstWeekModules) {
+    const step = manifest.integrationPath?.steps.find((s) => s.module === id);
+    if (manifest.integrationPath && (!step || step.dueDay > 7))
+      problems.push({ file: "content/parcours-integration.yaml", problem: `module « ${id} » : à suivre dans la première semaine (avant de répondre seule au téléphone), échéance au jour 7 au plus tard` });
   }
   if (manifest.fiches.length < EDITORIAL.minFiches)
     problems.push({ file: "content/fiches", problem: `${manifest.fiches.length} fiche(s) réflexe(s) : il en faut au moins ${EDITORIAL.minFiches}` });

@@ -30,6 +30,15 @@ describe("editorial rules", () => {
     expect(editorialProblems(manifest, bodies)).toEqual([]);
   });
 
+  it("the modules a newcomer needs before answering the phone are due in her first week", () => {
+    const { manifest, bodies } = catalogue();
+    const step = (module: string, dueDay: number) => ({ id: module, module, dueDay });
+    manifest.integrationPath = { steps: [step("priorisation-information", 28), step("situations-difficiles", 6), step("identitovigilance", 4)] } as unknown as Manifest["integrationPath"];
+    expect(editorialProblems(manifest, bodies).map((p) => p.problem)).toEqual([
+      "module « priorisation-information » : à suivre dans la première semaine (avant de répondre seule au téléphone), échéance au jour 7 au plus tard",
+    ]);
+  });
+
   it.each([
     [{ words: 900 }, /900 mots : un module compte de 1200 à 3000 mots/],
     [{ words: 3400 }, /3400 mots/],
