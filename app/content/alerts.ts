@@ -86,7 +86,18 @@ export function alertIdsIn(body: string): string[] {
 }
 
 /** Emergency conducts written in free text instead of coming from the registry. */
-const FREE_TEXT_CONDUCT = /\b(raccroch\w*|appel(?:ez|er|le)|compos(?:ez|er)|faites appeler)[^.\n|]{0,25}\b(le )?(15|112)\b/i;
+const FREE_TEXT_CONDUCT = /\b(raccroch\w*|appel(?:ez|er|le|lent|ant)?|compos(?:ez|er)|faites appeler|orient\w*|impos\w*|relève\w*|justifi\w*)[^.;\n|]{0,25}\b(le |du |au )?(15|112)\b/i;
+
+/** Emergency conducts written in free text in a piece of prose (a glossary definition, a situation…). */
+export function freeTextConducts(text: string): string[] {
+  return text
+    .replace(/<[A-Z][^>]*\/>/g, " ")
+    .split("\n")
+    .flatMap((line) => {
+      const hit = line.match(FREE_TEXT_CONDUCT);
+      return hit ? [`conduite d'urgence écrite en texte libre (« ${hit[0].trim()} ») : citez le signe d'alerte du registre (<Alerte id="…" />)`] : [];
+    });
+}
 
 /**
  * Problems of a fiche's "Protocole de réponse" table and of free-text conducts, given the registry:
@@ -99,11 +110,7 @@ export function alertProblems(body: string, options: { alerts: Map<string, Alert
   for (const id of alertIdsIn(body)) if (!alerts.has(id)) problems.push(`signe d'alerte <Alerte id="${id}"> absent du registre content/alertes.yaml`);
   for (const m of body.matchAll(/<Conduite\s+id=["']([^"']+)["']/g))
     if (!(CONDUCT_IDS as string[]).includes(m[1]!)) problems.push(`conduite « ${m[1]} » hors de la liste fermée (${CONDUCT_IDS.join(", ")})`);
-  const prose = body.replace(/<[A-Z][^>]*\/>/g, " ");
-  for (const line of prose.split("\n")) {
-    const hit = line.match(FREE_TEXT_CONDUCT);
-    if (hit) problems.push(`conduite d'urgence écrite en texte libre (« ${hit[0].trim()} ») : citez le signe d'alerte du registre (<Alerte id="…" />)`);
-  }
+  problems.push(...freeTextConducts(body));
   if (options.ficheAlerts) {
     const section = body.split(/^##\s+Protocole de réponse\s*$/m)[1]?.split(/^##\s/m)[0] ?? "";
     const rows = section.split("\n").filter((l) => /^\|/.test(l) && !/^\|\s*-/.test(l)).slice(1); // without the header

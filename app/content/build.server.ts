@@ -11,7 +11,7 @@ import { countWords, jsxTagsIn, splitFrontmatter } from "./frontmatter";
 import { ficheFrontmatterSchema, ficheSectionProblems, glossarySchema, termIdsIn, type FicheFrontmatter, type Glossary } from "./glossary";
 import { certificationRulesSchema, pathTemplateSchema, type CertificationRulesFile, type PathTemplate } from "./integration-path";
 import { referentialSchema, type Referential } from "./referential";
-import { alertIdsIn, alertProblems, alertsFileSchema, type Alert } from "./alerts";
+import { alertIdsIn, alertProblems, alertsFileSchema, freeTextConducts, type Alert } from "./alerts";
 import { weekdayProblems } from "./weekdays";
 import { estimateMinutes } from "./duration";
 import { situationSchema, type Situation } from "./situations";
@@ -244,6 +244,11 @@ export async function buildContent(options: { root: string; cacheDir: string }):
   if (referential) checkCoverage(referential, modules, report);
   if (glossary) {
     const known = new Set(glossary.entries.map((e) => e.id));
+    const glossaryFile = path.join(contentDir, "glossaire.yaml");
+    for (const e of glossary.entries) {
+      for (const p of freeTextConducts([e.definition, e.example ?? ""].join("\n"))) report(glossaryFile, `entrée ${e.id} : ${p}`);
+      if (e.alerte && !alerts.has(e.alerte)) report(glossaryFile, `entrée ${e.id} : signe d'alerte « ${e.alerte} » absent du registre content/alertes.yaml`);
+    }
     for (const item of [...modules, ...fiches]) for (const t of item.terms) if (!known.has(t)) report(item.file, `terme <Terme id="${t}"> absent du glossaire`);
     for (const f of fiches) for (const t of f.frontmatter.vocabulary) if (!known.has(t)) report(f.file, `vocabulaire : « ${t} » absent du glossaire`);
   }

@@ -53,6 +53,8 @@ export const glossaryEntrySchema = z
     specialties: z.array(z.enum(SPECIALTY_IDS, { error: "spécialité inconnue" })).default([]),
     example: text.optional(),
     aliases: z.array(text).default([]),
+    /** The red flag this term is (content/alertes.yaml): its conduct is shown from the registry, never written here. */
+    alerte: slug.optional(),
   })
   .superRefine((e, ctx) => {
     if ((e.category === "abreviation" || e.category === "administratif") && !e.expansion && /^[A-Z][A-Z0-9]+/.test(e.term))

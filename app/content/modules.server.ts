@@ -96,12 +96,20 @@ export function getGlossaryEntry(id: string) {
   return load().glossary.get(id);
 }
 
+/** The conduct of a red flag as one sentence, from the registry (for glossary entries that are red flags). */
+export function alertConductSentence(alertId: string | undefined): string | null {
+  const a = alertId ? (load().manifest.alerts ?? []).find((x) => x.id === alertId) : undefined;
+  return a ? `Signe d'alerte : ${CONDUCTS[a.conduite].label.charAt(0).toLowerCase()}${CONDUCTS[a.conduite].label.slice(1)}.` : null;
+}
+
 /** The definitions a page needs for its <Terme> links, and nothing more. */
 export function termDefinitions(ids: string[]): Record<string, TermDefinition> {
   const out: Record<string, TermDefinition> = {};
   for (const id of ids) {
     const e = load().glossary.get(id);
-    if (e) out[id] = { term: e.term, definition: e.expansion ? `${e.expansion}. ${e.definition}` : e.definition };
+    if (!e) continue;
+    const text = [e.expansion ? `${e.expansion}. ${e.definition}` : e.definition, alertConductSentence(e.alerte)].filter(Boolean).join(" ");
+    out[id] = { term: e.term, definition: text };
   }
   return out;
 }

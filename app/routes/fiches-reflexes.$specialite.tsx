@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { MdxContent } from "~/components/mdx-content";
 import { AlertList } from "~/components/mdx/alerte";
-import { alertDefinitions, getFiche, getGlossaryEntry, termDefinitions } from "~/content/modules.server";
+import { alertConductSentence, alertDefinitions, getFiche, getGlossaryEntry, termDefinitions } from "~/content/modules.server";
 import { listPinned, pin, unpin } from "~/models/fiches.server";
 import { notFound, requireUser } from "~/models/permissions.server";
 import { z } from "~/utils/zod";
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       terms: termDefinitions([...fiche.terms, ...fm.vocabulary]),
       vocabulary: fm.vocabulary.flatMap((id) => {
         const e = getGlossaryEntry(id);
-        return e ? [{ id, term: e.term, expansion: e.expansion ?? null, definition: e.definition }] : [];
+        return e ? [{ id, term: e.term, expansion: e.expansion ?? null, definition: [e.definition, alertConductSentence(e.alerte)].filter(Boolean).join(" ") }] : [];
       }),
     },
   };

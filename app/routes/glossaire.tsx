@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GLOSSARY_CATEGORIES, SPECIALTIES } from "~/content/glossary";
-import { listGlossary } from "~/content/modules.server";
+import { listGlossary, alertConductSentence } from "~/content/modules.server";
 import { filterEntries, groupByInitial } from "~/domain/glossary";
 import { requireUser } from "~/models/permissions.server";
 import { z } from "~/utils/zod";
@@ -35,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         term: e.term,
         expansion: e.expansion ?? null,
         definition: e.definition,
+        alert: alertConductSentence(e.alerte),
         example: e.example ?? null,
         category: categoryLabel.get(e.category) ?? e.category,
         specialties: e.specialties.map((s) => specialtyLabel.get(s) ?? s),
@@ -125,6 +126,7 @@ export default function Glossaire() {
                 </dt>
                 <dd className="mt-1">
                   <p>{e.definition}</p>
+                  {e.alert ? <p className="mt-1 font-semibold text-red-900">{e.alert}</p> : null}
                   {e.example ? <p className="mt-1 italic text-slate-700">Exemple : {e.example}</p> : null}
                   <p className="mt-1 text-sm text-slate-700">
                     {e.category}
