@@ -92,6 +92,25 @@ describe("the registry of red flags", () => {
   });
 });
 
+describe("the glossary", () => {
+  it("states no emergency conduct in its own words, and names registry red flags that exist (bad fixture on disk)", async () => {
+    const dir = tmp("pivot-glossaire-");
+    fs.cpSync(path.join(ROOT, "tests/fixtures/valid"), dir, { recursive: true });
+    const file = path.join(dir, "content/glossaire.yaml");
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, "utf8")
+        .replace(`definition: "Enregistrement de l'activité électrique du cœur."`, `definition: "Enregistrement du cœur ; une anomalie impose le 15."\n    alerte: fantome`),
+    );
+    const found = lines((await buildContent({ root: dir, cacheDir: tmp("pivot-glossaire-cache-") })).problems);
+    expect(found).toEqual([
+      "content/glossaire.yaml: entrée ecg : conduite d'urgence écrite en texte libre (« impose le 15 ») : citez le signe d'alerte du registre (<Alerte id=\"…\" />)",
+      "content/glossaire.yaml: entrée ecg : signe d'alerte « fantome » absent du registre content/alertes.yaml",
+    ]);
+  });
+});
+
 describe("dates written with a weekday", () => {
   it("must be that weekday", () => {
     expect(weekdayProblems("Rendez-vous le mercredi 2 décembre 2026 à 9 heures.")).toEqual([]);
