@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { MdxContent } from "~/components/mdx-content";
 import { AlertList } from "~/components/mdx/alerte";
-import { alertConductSentence, alertDefinitions, getFiche, getGlossaryEntry, termDefinitions } from "~/content/modules.server";
+import { alertDefinitions, getFiche, getGlossaryEntry, termDefinitions } from "~/content/modules.server";
 import { listPinned, pin, unpin } from "~/models/fiches.server";
 import { notFound, requireUser } from "~/models/permissions.server";
 import { z } from "~/utils/zod";
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       terms: termDefinitions([...fiche.terms, ...fm.vocabulary]),
       vocabulary: fm.vocabulary.flatMap((id) => {
         const e = getGlossaryEntry(id);
-        return e ? [{ id, term: e.term, expansion: e.expansion ?? null, definition: [e.definition, alertConductSentence(e.alerte)].filter(Boolean).join(" ") }] : [];
+        return e ? [{ id, term: e.term, expansion: e.expansion ?? null, definition: e.definition }] : []; // the red flags and their conduct are in the box above
       }),
     },
   };
@@ -102,7 +102,7 @@ export default function FichePage() {
         </p>
       </section>
 
-      <aside className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3" aria-labelledby="alerte-titre">
+      <aside className="alert-box rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3" aria-labelledby="alerte-titre">
         <h2 id="alerte-titre" className="font-bold text-red-900">
           Signes d'alerte : ce que vous faites
         </h2>
@@ -112,7 +112,7 @@ export default function FichePage() {
 
       <MdxContent code={fiche.code} terms={fiche.terms} alerts={fiche.alerts} />
 
-      <section aria-labelledby="vocabulaire-titre" className="break-inside-avoid-page">
+      <section aria-labelledby="vocabulaire-titre" className="print:break-before-auto">
         <h2 id="vocabulaire-titre" className="text-2xl font-bold print:text-lg">
           Vocabulaire
         </h2>

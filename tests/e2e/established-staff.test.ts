@@ -47,7 +47,10 @@ describe("established staff", () => {
     const bank = bankOf(`positionnement-${BLOCK}`);
     const drawn = await page.locator("[data-question-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-question-id")!));
     const competencies = manifest.referential!.blocks.find((b) => b.id === BLOCK)!.competencies.map((c) => c.id);
-    expect(drawn).toHaveLength(competencies.length * 3);
+    const perCompetency = manifest.certification!.positioning.questionsPerCompetency;
+    expect(drawn).toHaveLength(competencies.length * perCompetency);
+    // Each competency is tested in at least two kinds of question.
+    for (const c of competencies) expect(new Set(bank.questions.filter((q) => q.competency === c && drawn.includes(q.id)).map((q) => q.type)).size).toBeGreaterThanOrEqual(2);
     // She gets every question right but those of one competency.
     const weak = bank.questions.find((q) => q.id === drawn[0])!.competency;
     const wrong = drawn.filter((id) => bank.questions.find((q) => q.id === id)!.competency === weak);

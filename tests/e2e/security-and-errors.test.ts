@@ -65,6 +65,7 @@ describe("errors a person can meet", () => {
     await page.context().clearCookies();
     await page.goto("/connexion");
     await page.getByRole("link", { name: /Mot de passe oublié/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Mot de passe oublié" }).waitFor();
     await page.getByLabel("Adresse e-mail").fill("pas-une-adresse");
     await page.getByRole("button", { name: "Recevoir le lien" }).click();
     await page.getByText("Cette adresse e-mail n'est pas valide").waitFor();

@@ -12,7 +12,7 @@ export function Alerte({ id }: { id: string }) {
   if (!alert) return null;
   return (
     <span className="font-semibold text-red-900">
-      <span className="mr-1 inline-block rounded bg-red-700 px-1.5 text-xs font-bold uppercase tracking-wide text-white">Alerte</span>
+      <span className="alert-badge mr-1 inline-block rounded bg-red-700 px-1.5 text-xs font-bold uppercase tracking-wide text-white">Alerte</span>
       {alert.signe}
     </span>
   );
