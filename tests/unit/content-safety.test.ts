@@ -1,23 +1,17 @@
 // The rules that keep content safe and quizzes honest: one registry of red flags with a closed list of
 // conducts, dates whose weekday is right, and quiz banks that cannot be passed by guessing.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { alertProblems, alertsFileSchema, type Alert } from "~/content/alerts";
 import { bankStats, bankStatsProblems } from "~/content/bank-stats";
 import { buildContent } from "~/content/build.server";
 import { quizSchema, type Question } from "~/content/schema";
 import { weekdayProblems } from "~/content/weekdays";
 import { ROOT } from "../helpers/paths";
+import { tempDirs } from "../helpers/tmp";
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-function tmp(prefix: string) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
+const tmp = tempDirs();
 const lines = (problems: { file: string; problem: string }[]) => problems.map((p) => `${p.file}: ${p.problem}`);
 
 const alert = (id: string, conduite: Alert["conduite"], signe = `Signe ${id}`): Alert => ({ id, signe, motsEntendus: [], specialites: ["cardiologie"], conduite, source: "Essai." });

@@ -1,18 +1,12 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildContent } from "~/content/build.server";
 import { ficheSectionProblems, FICHE_SECTIONS, glossarySchema, termIdsIn } from "~/content/glossary";
 import { ROOT } from "../helpers/paths";
+import { tempDirs } from "../helpers/tmp";
 
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-function tmp(prefix: string) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
+const tmp = tempDirs();
 const cacheDir = tmp("pivot-gl-cache-");
 const lines = (problems: { file: string; problem: string }[]) => problems.map((p) => `${p.file}: ${p.problem}`);
 
