@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { getOptionalUser, sectionsFor } from "~/models/permissions.server";
+import { hasDemoAccounts } from "~/models/user.server";
 import { ROLE_LABELS } from "~/utils/auth.server";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "~/tailwind.css";
@@ -14,8 +15,8 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Pivot — formation des secrétaires médicales" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request);
-  return { user: user ? { name: user.name, roleLabel: ROLE_LABELS[user.role], sections: sectionsFor(user) } : null };
+  const [user, demo] = await Promise.all([getOptionalUser(request), hasDemoAccounts()]);
+  return { demo, user: user ? { name: user.name, roleLabel: ROLE_LABELS[user.role], sections: sectionsFor(user) } : null };
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>;
@@ -62,6 +63,11 @@ function Header() {
     `rounded px-3 py-2 font-semibold no-underline ${isActive ? "bg-white text-brand-900" : "text-white hover:bg-brand-800 hover:text-white"}`;
   return (
     <header className="bg-brand-700 text-white print:hidden">
+      {data?.demo ? (
+        <p role="note" className="bg-amber-100 px-4 py-1 text-center text-sm font-semibold text-amber-950">
+          Base de démonstration : comptes et données fictifs. N'y saisissez aucune donnée réelle.
+        </p>
+      ) : null}
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link to="/" className="text-2xl font-bold tracking-tight text-white no-underline hover:text-white">
           Pivot
@@ -148,7 +154,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="border-t border-slate-200 py-4 text-center text-sm text-slate-600 print:hidden">
-          Pivot — parcours d'intégration et formation continue des secrétaires médicales. Données de formation uniquement, aucune donnée de patient.
+          Pivot — parcours d'intégration et formation continue des secrétaires médicales. Données de formation uniquement, aucune donnée de patient.{" "}
+          <Link to="/confidentialite">Confidentialité et données personnelles</Link>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

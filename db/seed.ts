@@ -8,6 +8,16 @@ import type { Db } from "./client";
 import { certificates, moduleProgress, pathSteps, serviceManagers, serviceSteps, services, tutorAssignments, users } from "./schema";
 
 export const DEMO_PASSWORD = "pivot-demo-2026";
+
+/**
+ * Whether an empty database gets the demo accounts: an embedded file does, unless PIVOT_DEMO=0 (the
+ * README's first command shows the demo); a database server never does, unless PIVOT_DEMO=1.
+ */
+export function demoWanted({ databaseUrl, pivotDemo }: { databaseUrl: string; pivotDemo?: "0" | "1" }): boolean {
+  if (pivotDemo === "1") return true;
+  if (pivotDemo === "0") return false;
+  return databaseUrl.startsWith("file:");
+}
 export const DEMO_ESTABLISHMENT = "Centre hospitalier de démonstration";
 
 export const DEMO_ACCOUNTS = [

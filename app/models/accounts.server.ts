@@ -6,6 +6,8 @@ import { hashPassword, liftLockout, normalizeEmail } from "./user.server";
 import { createPathFor } from "./path.server";
 import { assignTutor } from "./tutoring.server";
 import { getDb } from "~/utils/db.server";
+import { checkPasswordStrength } from "~/utils/password-strength.server";
+import { z } from "~/utils/zod";
 
 export const INVITATION_DAYS = 7;
 
@@ -153,4 +155,25 @@ export async function resetPassword({ token, password, now = new Date() }: { tok
   });
   if (userId) await liftLockout(reset.email, now);
   return userId;
+}
+
+const administratorSchema = z.object({
+  email: z.string().trim().email("adresse e-mail invalide (exemple : prenom.nom@hopital.fr)"),
+  name: z.string().trim().min(2, "indiquez le prénom et le nom").max(120, "nom trop long"),
+  establishment: z.string().trim().min(2, "indiquez l'établissement").max(200, "nom d'établissement trop long"),
+  password: z.string().min(12, "le mot de passe doit compter au moins 12 caractères").max(200, "mot de passe trop long"),
+});
+
+/** The first real administrator (npm run admin:create): a strong password, an email not yet used. */
+export async function createAdministrator(input: { email: string; name: string; establishment: string; password: string }) {
+  const parsed = administratorSchema.safeParse(input);
+  if (!parsed.success) return { ok: false as const, problems: parsed.error.issues.map((i) => `${String(i.path[0])} : ${i.message}`) };
+  const { name, establishment, password } = parsed.data;
+  const email = normalizeEmail(parsed.data.email);
+  const strength = checkPasswordStrength(password, { email, name });
+  if (!strength.ok) return { ok: false as const, problems: [`mot de passe : ${strength.message}`] };
+  const db = getDb();
+  if (await db.query.users.findFirst({ where: eq(users.email, email), columns: { id: true } })) return { ok: false as const, problems: [`email : un compte existe déjà avec l'adresse ${email}`] };
+  await db.insert(users).values({ id: crypto.randomUUID(), email, name, role: "admin", profile: null, establishment, serviceId: null, hireDate: null, passwordHash: await hashPassword(password) });
+  return { ok: true as const, email };
 }

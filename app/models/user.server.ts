@@ -1,9 +1,10 @@
 // Users, passwords and sign-in attempts.
 import { hash, verify } from "@node-rs/argon2";
 import crypto from "node:crypto";
-import { and, count, eq, gt, gte, lt, lte, max, sql } from "drizzle-orm";
+import { and, count, eq, gt, gte, inArray, lt, lte, max, sql } from "drizzle-orm";
 import { loginAttempts, users, type Role } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
+import { DEMO_ACCOUNTS } from "../../db/seed";
 
 export const LOCKOUT = { maxFailures: 5, windowMinutes: 15 } as const;
 
@@ -90,3 +91,9 @@ export async function liftLockout(rawEmail: string, now = new Date()) {
 
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hashPassword(crypto.randomUUID()));
+
+/** Whether the demo accounts exist (the site then says it is a demonstration database). */
+export async function hasDemoAccounts() {
+  const row = await getDb().query.users.findFirst({ where: inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)), columns: { id: true } });
+  return Boolean(row);
+}

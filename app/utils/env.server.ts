@@ -22,12 +22,29 @@ const envSchema = z.object({
     .transform((v) => new URL(v).origin)
     .optional(),
   /** How many reverse proxies stand in front of the site (0: the client is the socket's address). */
+  /** Demo accounts: "1" always (on an empty database), "0" never; unset: only on an embedded file database. */
+  PIVOT_DEMO: z.enum(["0", "1"], { error: "doit valoir 0 ou 1" }).optional(),
   TRUST_PROXY: z.coerce
     .number({ error: "doit être un nombre de proxys (0, 1, 2…)" })
     .int("doit être un nombre entier de proxys (0, 1, 2…)")
     .min(0, "doit être un nombre de proxys (0, 1, 2…)")
     .max(10, "10 proxys au plus")
     .default(0),
+  /** The mail server (smtp:// or smtps://, user and password in the URL); unset: messages wait in the outbox table. */
+  SMTP_URL: z
+    .string()
+    .url("doit être une adresse complète, par exemple smtp://utilisateur:motdepasse@smtp.mon-hopital.fr:587")
+    .refine((v) => /^smtps?:\/\//.test(v), "doit commencer par smtp:// ou smtps://")
+    .optional(),
+  /** The sender of every message: an address, or "Nom <adresse>". */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .refine(
+      (v) => /^[^\s@<>]+@[^\s@<>]+$/.test(v) || /^[^<>]+<[^\s@<>]+@[^\s@<>]+>$/.test(v),
+      "doit être une adresse, par exemple no-reply@mon-hopital.fr, ou « Pivot <no-reply@mon-hopital.fr> »",
+    )
+    .default("Pivot <no-reply@localhost>"),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string; PUBLIC_URL: string };
