@@ -5,6 +5,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startMailSender } from "./models/mail.server";
 import { getEnv } from "./utils/env.server";
 import { pageSecurityHeaders } from "./utils/http.server";
 import { NonceContext } from "./utils/nonce";
@@ -18,6 +19,7 @@ const ABORT_DELAY = 5_000;
 
 // Validate the environment when the server starts, not on the first request.
 getEnv();
+startMailSender();
 
 /** Data requests of signed-in pages are never stored by a browser or a proxy. */
 export const handleDataRequest: HandleDataRequestFunction = (response) => {

@@ -119,7 +119,9 @@ function Header() {
             <HeaderSearch />
             <div className="ml-auto flex items-center gap-3">
               <p className="text-sm leading-tight">
-                <span className="block font-semibold">{user.name}</span>
+                <Link to="/mon-compte" className="block font-semibold text-white hover:text-white">
+                  {user.name}
+                </Link>
                 <span className="block text-brand-100">{user.roleLabel}</span>
               </p>
               <Form method="post" action="/deconnexion">

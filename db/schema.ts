@@ -59,6 +59,8 @@ export const sessions = sqliteTable(
     expiresAt: text("expires_at").notNull(),
     /** Last request seen (refreshed at most every few minutes): the idle timeout counts from it. */
     lastSeenAt: text("last_seen_at"),
+    /** The browser's User-Agent at sign-in, to show her the device in « Mon compte ». */
+    userAgent: text("user_agent"),
     createdAt: createdAt(),
   },
   (t) => [index("sessions_user").on(t.userId)],
@@ -365,7 +367,10 @@ export const rateLimits = sqliteTable(
   (t) => [index("rate_limits_reset").on(t.resetAt)],
 );
 
-/** Messages waiting for a mail server: nothing is sent today, an adapter can drain this table later. */
+/**
+ * Messages to send. With SMTP_URL set, app/models/mail.server.ts drains this table (claim, send, retry with
+ * backoff); without it they wait here. A message with sent_at is never sent again.
+ */
 export const outbox = sqliteTable("outbox", {
   id: text("id").primaryKey(),
   to: text("to").notNull(),
@@ -373,6 +378,14 @@ export const outbox = sqliteTable("outbox", {
   body: text("body").notNull(),
   createdAt: createdAt(),
   sentAt: text("sent_at"),
+  /** Failed sending attempts so far. */
+  attempts: integer("attempts").notNull().default(0),
+  /** Not before this time (null: as soon as possible; '9999-12-31': given up after too many failures). */
+  nextAttemptAt: text("next_attempt_at"),
+  /** The last failure, for whoever looks into the table (never shown to users). */
+  lastError: text("last_error"),
+  /** Set while a process sends the message; a claim older than a few minutes is considered abandoned. */
+  claimedAt: text("claimed_at"),
 });
 
 /** A block, the whole pathway, or a specialty complement (attested separately by a tutor or a cadre). */

@@ -64,7 +64,7 @@ console.log(`base de test : ${LEARNERS} apprenantes, ${stepCount} étapes de par
 // Signed-in requests, as the browser sends them.
 const { createSession } = await import("~/utils/session.server");
 async function cookieFor(userId: string) {
-  const res = await createSession(userId, "/");
+  const res = await createSession({ request: new Request("http://localhost/"), userId, redirectTo: "/" });
   return res.headers.get("Set-Cookie")!.split(";")[0]!;
 }
 const cadreCookie = await cookieFor(cadre.id);

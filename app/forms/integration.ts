@@ -1,7 +1,15 @@
 // Schemas of the integration path, tutoring and team forms, shared by the pages and their actions.
 import { LEVELS, PROFILES, REVIEW_OUTCOMES } from "../../db/schema";
 import { STEP_KIND_IDS } from "~/content/integration-path";
+import { containsNir } from "~/domain/nir";
 import { z } from "~/utils/zod";
+
+/** Pivot holds training data only: free text written by a person must not carry a patient's identifier. */
+export const NO_PATIENT_DATA_MESSAGE = "Ce texte semble contenir un numéro de sécurité sociale : Pivot ne doit contenir aucune donnée de patient. Retirez-le avant d'enregistrer.";
+/** The reminder shown on the forms where such text is typed. */
+export const NO_PATIENT_DATA_HINT = "Aucune donnée de patient (nom, numéro de sécurité sociale…) : ce sont des données de formation.";
+/** Refinement for free-text fields: `.check(noPatientData)` refuses a text holding a valid NIR (key checked). */
+export const noPatientData = z.refine<string | null | undefined>((v) => !v || !containsNir(v), NO_PATIENT_DATA_MESSAGE);
 
 const id = z.string({ error: "Élément manquant." }).trim().min(1, "Élément manquant.").max(100);
 const optionalText = (max: number, label: string) =>
@@ -19,36 +27,36 @@ const isoDate = (message: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, message)
     .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), message);
 
-export const stepDoneSchema = z.object({ stepId: id, comment: optionalText(500, "Le commentaire") });
+export const stepDoneSchema = z.object({ stepId: id, comment: optionalText(500, "Le commentaire").check(noPatientData) });
 export const stepIdSchema = z.object({ stepId: id });
 
 export const reportSchema = z.object({
-  surprises: requiredText(2000, "Dites en quelques mots ce qui vous a surprise.", "Ce qui vous a surprise"),
-  helped: requiredText(2000, "Dites ce qui vous a aidée.", "Ce qui vous a aidée"),
-  suggestions: requiredText(2000, "Proposez au moins une idée, même petite.", "Vos propositions"),
+  surprises: requiredText(2000, "Dites en quelques mots ce qui vous a surprise.", "Ce qui vous a surprise").check(noPatientData),
+  helped: requiredText(2000, "Dites ce qui vous a aidée.", "Ce qui vous a aidée").check(noPatientData),
+  suggestions: requiredText(2000, "Proposez au moins une idée, même petite.", "Vos propositions").check(noPatientData),
 });
 
-export const validateStepSchema = z.object({ stepId: id, comment: optionalText(500, "Le commentaire") });
+export const validateStepSchema = z.object({ stepId: id, comment: optionalText(500, "Le commentaire").check(noPatientData) });
 
 export const checkpointSchema = z.object({
   heldOn: isoDate("Indiquez la date du point d'étape (jj/mm/aaaa)."),
-  notes: requiredText(3000, "Notez ce qui s'est dit pendant le point d'étape.", "Les notes"),
-  actions: optionalText(2000, "Les actions"),
+  notes: requiredText(3000, "Notez ce qui s'est dit pendant le point d'étape.", "Les notes").check(noPatientData),
+  actions: optionalText(2000, "Les actions").check(noPatientData),
 });
 
 export const validationSchema = z.object({
   competencyId: id,
   level: z.enum(LEVELS, { error: "Choisissez un niveau." }),
   observedOn: isoDate("Indiquez la date de l'observation (jj/mm/aaaa)."),
-  evidence: requiredText(1000, "Décrivez en une ou deux phrases la situation observée.", "La situation observée"),
+  evidence: requiredText(1000, "Décrivez en une ou deux phrases la situation observée.", "La situation observée").check(noPatientData),
 });
 export const correctionSchema = validationSchema.extend({ validationId: id });
-export const commentSchema = z.object({ validationId: id, comment: requiredText(1000, "Écrivez votre commentaire.", "Le commentaire") });
+export const commentSchema = z.object({ validationId: id, comment: requiredText(1000, "Écrivez votre commentaire.", "Le commentaire").check(noPatientData) });
 
 export const reviewSchema = z.object({
   outcome: z.enum(REVIEW_OUTCOMES, { error: "Choisissez l'issue du bilan." }),
-  summary: requiredText(3000, "Résumez le bilan en quelques phrases.", "Le bilan"),
-  nextSteps: requiredText(2000, "Indiquez les prochaines étapes de formation.", "Les prochaines étapes"),
+  summary: requiredText(3000, "Résumez le bilan en quelques phrases.", "Le bilan").check(noPatientData),
+  nextSteps: requiredText(2000, "Indiquez les prochaines étapes de formation.", "Les prochaines étapes").check(noPatientData),
 });
 
 export const assignTutorSchema = z.object({ tutorId: id });
@@ -56,8 +64,8 @@ export const assignTutorSchema = z.object({ tutorId: id });
 export const serviceStepSchema = z.object({
   phase: id,
   kind: z.enum(STEP_KIND_IDS, { error: "Choisissez un type d'étape." }),
-  title: requiredText(160, "Donnez un titre à l'étape.", "Le titre"),
-  description: requiredText(1000, "Décrivez l'étape en une ou deux phrases.", "La description"),
+  title: requiredText(160, "Donnez un titre à l'étape.", "Le titre").check(noPatientData),
+  description: requiredText(1000, "Décrivez l'étape en une ou deux phrases.", "La description").check(noPatientData),
   link: z
     .string()
     .trim()
@@ -65,7 +73,7 @@ export const serviceStepSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null))
     .refine((v) => v === null || /^https?:\/\/\S+$/.test(v), "Le lien doit commencer par http:// ou https://."),
-  contact: optionalText(300, "Le contact"),
+  contact: optionalText(300, "Le contact").check(noPatientData),
   dueDay: z.coerce
     .number({ error: "Indiquez un nombre de jours." })
     .int("Indiquez un nombre entier de jours.")
@@ -104,5 +112,5 @@ export const passwordSchema = z
 export const complementSchema = z.object({
   complementId: id,
   level: z.enum(LEVELS, { error: "Choisissez un niveau." }),
-  note: requiredText(1000, "Indiquez sur quoi repose l'attestation (observations, entretien avec le médecin…).", "Le fondement"),
+  note: requiredText(1000, "Indiquez sur quoi repose l'attestation (observations, entretien avec le médecin…).", "Le fondement").check(noPatientData),
 });

@@ -1,8 +1,8 @@
 // Users, passwords and sign-in attempts.
 import { hash, verify } from "@node-rs/argon2";
 import crypto from "node:crypto";
-import { and, count, eq, gt, gte, inArray, lt, lte, max, sql } from "drizzle-orm";
-import { loginAttempts, users, type Role } from "../../db/schema";
+import { and, count, eq, gt, gte, inArray, lt, lte, max, ne, sql } from "drizzle-orm";
+import { loginAttempts, sessions, users, type Role } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
 import { DEMO_ACCOUNTS } from "../../db/seed";
 
@@ -96,4 +96,20 @@ const dummyHash = () => (dummy ??= hashPassword(crypto.randomUUID()));
 export async function hasDemoAccounts() {
   const row = await getDb().query.users.findFirst({ where: inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)), columns: { id: true } });
   return Boolean(row);
+}
+
+/**
+ * Her new password, when the current one is right; every other session of hers ends. False when the
+ * current password is wrong.
+ */
+export async function changePassword({ userId, current, password, keepSessionId }: { userId: string; current: string; password: string; keepSessionId: string | null }) {
+  const db = getDb();
+  const user = await db.query.users.findFirst({ where: eq(users.id, userId), columns: { passwordHash: true } });
+  if (!user?.passwordHash || !(await verify(user.passwordHash, current))) return false;
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await tx.delete(sessions).where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
+  });
+  return true;
 }

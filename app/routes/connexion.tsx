@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } as const;
   const result = await verifyLogin({ email: parsed.data.email, password: parsed.data.password, address: clientAddress(context) });
   if (!result.ok) return data({ email, errors: {} as Record<string, string>, formError: LOGIN_ERRORS[result.reason] }, { status: result.reason === "invalid" ? 401 : 429 });
-  return createSession(result.userId, redirectTo);
+  return createSession({ request, userId: result.userId, redirectTo });
 }
 
 export default function Connexion() {

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormMessage, SelectField, TextArea, TextField } from "~/components/field";
 import { STEP_KINDS } from "~/content/integration-path";
 import { getIntegrationPath } from "~/content/modules.server";
-import { serviceStepSchema } from "~/forms/integration";
+import { NO_PATIENT_DATA_HINT, serviceStepSchema } from "~/forms/integration";
 import { addServiceStep, applyServiceStepsToPaths, archiveServiceStep, listServiceSteps, moveServiceStep, updateServiceStep } from "~/models/path.server";
 import { getService, listServices, updateServiceDescription } from "~/models/services.server";
 import { requireManagedService, requireManager } from "~/models/permissions.server";
@@ -75,6 +75,7 @@ function StepFields({ prefix, values, errors, phases, defaults }: { prefix: stri
   const v = (k: string) => values[k] ?? (defaults?.[k] === null || defaults?.[k] === undefined ? undefined : String(defaults[k]));
   return (
     <>
+      <p className="text-sm text-slate-700">{NO_PATIENT_DATA_HINT}</p>
       <TextField id={`${prefix}-titre`} name="title" label="Titre de l'étape" required maxLength={160} defaultValue={v("title")} error={errors.title} />
       <TextArea id={`${prefix}-description`} name="description" label="Description" required maxLength={1000} rows={2} defaultValue={v("description")} error={errors.description} />
       <div className="grid gap-4 sm:grid-cols-3">

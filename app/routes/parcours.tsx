@@ -5,7 +5,7 @@ import { FormMessage, TextArea } from "~/components/field";
 import { CheckpointList, formatDate, PathTimeline } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency } from "~/content/modules.server";
-import { commentSchema, reportSchema, stepDoneSchema, stepIdSchema } from "~/forms/integration";
+import { commentSchema, NO_PATIENT_DATA_HINT, reportSchema, stepDoneSchema, stepIdSchema } from "~/forms/integration";
 import { todayInParis } from "~/domain/integration-path";
 import { getPath, markStepDone, pathView, unmarkStep } from "~/models/path.server";
 import { peopleAround } from "~/models/people.server";
@@ -45,7 +45,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = form.intent;
   if (intent === "fait") {
     const parsed = stepDoneSchema.safeParse(form);
-    if (!parsed.success) return data({ intent, ok: false, message: "Cette étape n'a pas pu être enregistrée : rechargez la page.", errors: fieldErrors(parsed.error), values: form }, { status: 400 });
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error); // the comment sits in a closed <details>: its error is the form's message
+      return data({ intent, ok: false, message: errors.comment ?? "Cette étape n'a pas pu être enregistrée : rechargez la page.", errors, values: form }, { status: 400 });
+    }
     const ok = await markStepDone(user.id, parsed.data.stepId, parsed.data.comment);
     if (!ok) return data({ intent, ok: false, message: "Cette étape n'existe pas dans votre parcours, ou se valide autrement (un module se termine en réussissant son quiz).", errors: {}, values: form }, { status: 404 });
     return { intent, ok: true, message: "Étape enregistrée. Bravo !", errors: {}, values: {} };
@@ -145,7 +148,7 @@ export default function Parcours() {
                 <input type="hidden" name="stepId" value={step.id} />
                 <details>
                   <summary className="cursor-pointer text-sm font-semibold">Ajouter un commentaire (facultatif)</summary>
-                  <TextArea name="comment" id={`commentaire-${step.id}`} label="Votre commentaire" maxLength={500} rows={2} defaultValue={values.stepId === step.id ? values.comment : ""} />
+                  <TextArea name="comment" id={`commentaire-${step.id}`} label="Votre commentaire" hint={NO_PATIENT_DATA_HINT} maxLength={500} rows={2} defaultValue={values.stepId === step.id ? values.comment : ""} />
                 </details>
                 <button type="submit" className="btn-primary" disabled={busy}>
                   J'ai fait cette étape<span className="sr-only"> : {step.title}</span>
@@ -173,6 +176,7 @@ export default function Parcours() {
           {report ? <p className="text-sm text-slate-700">Enregistré le {formatDate(report.submittedAt)} ; vous pouvez le compléter.</p> : null}
           <Form method="post" className="space-y-4" noValidate>
             <input type="hidden" name="intent" value="rapport" />
+            <p className="text-sm text-slate-700">{NO_PATIENT_DATA_HINT}</p>
             <TextArea name="surprises" label="Ce qui m'a surprise" maxLength={2000} required defaultValue={values.surprises ?? report?.surprises} error={errors.surprises} />
             <TextArea name="helped" label="Ce qui m'a aidée" maxLength={2000} required defaultValue={values.helped ?? report?.helped} error={errors.helped} />
             <TextArea name="suggestions" label="Ce que je proposerais" maxLength={2000} required defaultValue={values.suggestions ?? report?.suggestions} error={errors.suggestions} />
@@ -218,7 +222,7 @@ export default function Parcours() {
                 <Form method="post" className="space-y-2">
                   <input type="hidden" name="intent" value="commenter" />
                   <input type="hidden" name="validationId" value={v.id} />
-                  <TextArea name="comment" id={`avis-${v.id}`} label={v.learnerComment ? "Modifier mon commentaire" : "Ajouter mon commentaire"} maxLength={1000} rows={2} defaultValue={values.validationId === v.id ? values.comment : ""} error={values.validationId === v.id ? errors.comment : undefined} />
+                  <TextArea name="comment" id={`avis-${v.id}`} label={v.learnerComment ? "Modifier mon commentaire" : "Ajouter mon commentaire"} hint={NO_PATIENT_DATA_HINT} maxLength={1000} rows={2} defaultValue={values.validationId === v.id ? values.comment : ""} error={values.validationId === v.id ? errors.comment : undefined} />
                   <button type="submit" className="btn-secondary" disabled={busy}>
                     Enregistrer mon commentaire
                   </button>

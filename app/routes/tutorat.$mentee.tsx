@@ -5,7 +5,7 @@ import { FormMessage, SelectField, TextArea, TextField } from "~/components/fiel
 import { CheckpointList, formatDate, PathTimeline } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency, getReferential } from "~/content/modules.server";
-import { checkpointSchema, complementSchema, correctionSchema, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration";
+import { checkpointSchema, complementSchema, correctionSchema, NO_PATIENT_DATA_HINT, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration";
 import { observationProgress, todayInParis } from "~/domain/integration-path";
 import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
 import { attestComplement, certificationSummary, issueCertificates } from "~/models/certificates.server";
@@ -75,7 +75,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "valider-etape") {
     const parsed = validateStepSchema.safeParse(form);
-    if (!parsed.success) return fail(intent, "Étape introuvable : rechargez la page.", 400, fieldErrors(parsed.error), form);
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error); // the comment sits in a closed <details>: its error is the form's message
+      return fail(intent, errors.comment ?? "Étape introuvable : rechargez la page.", 400, errors, form);
+    }
     if (!(await validateStep(mentee.id, parsed.data.stepId, user.id, parsed.data.comment)))
       return fail(intent, "Cette étape est déjà validée ou n'appartient pas à ce parcours.", 409, {}, form);
     return { intent, ok: true, message: "Étape validée.", errors: {}, values: {} } satisfies Result;
@@ -161,6 +164,7 @@ export default function Mentee() {
           <p className="text-sm text-slate-700">En moins d'une minute : la compétence, le niveau, la date et une phrase sur la situation observée.</p>
           <Form method="post" className="grid gap-4 sm:grid-cols-2" noValidate>
             <input type="hidden" name="intent" value="valider-competence" />
+            <p className="text-sm text-slate-700 sm:col-span-2">{NO_PATIENT_DATA_HINT}</p>
             <div className="sm:col-span-2">
               <SelectField name="competencyId" label="Compétence" options={competencies} placeholder="Choisir une compétence" required defaultValue={val("valider-competence", "competencyId")} error={err("valider-competence", "competencyId")} />
             </div>
@@ -217,7 +221,7 @@ export default function Mentee() {
             </div>
             <SelectField name="level" id="niveau-complement" label="Niveau" options={levelOptions} required defaultValue={val("attestation", "level") ?? "operationnelles"} error={err("attestation", "level")} />
             <div className="sm:col-span-2">
-              <TextArea name="note" id="fondement-complement" label="Sur quoi repose l'attestation" maxLength={1000} rows={2} required defaultValue={val("attestation", "note")} error={err("attestation", "note")} />
+              <TextArea name="note" id="fondement-complement" label="Sur quoi repose l'attestation" hint={NO_PATIENT_DATA_HINT} maxLength={1000} rows={2} required defaultValue={val("attestation", "note")} error={err("attestation", "note")} />
             </div>
             <div>
               <button type="submit" className="btn-secondary" disabled={busy}>
@@ -242,7 +246,7 @@ export default function Mentee() {
                 <input type="hidden" name="stepId" value={step.id} />
                 <details>
                   <summary className="cursor-pointer text-sm font-semibold">Ajouter un commentaire (facultatif)</summary>
-                  <TextArea name="comment" id={`validation-${step.id}`} label="Commentaire de validation" maxLength={500} rows={2} />
+                  <TextArea name="comment" id={`validation-${step.id}`} label="Commentaire de validation" hint={NO_PATIENT_DATA_HINT} maxLength={500} rows={2} />
                 </details>
                 <button type="submit" className="btn-primary" disabled={busy}>
                   Valider l'étape<span className="sr-only"> : {step.title}</span>
@@ -310,7 +314,7 @@ export default function Mentee() {
                     <SelectField name="level" id={`niveau-${v.id}`} label="Niveau" options={levelOptions} defaultValue={v.level} />
                     <TextField name="observedOn" id={`date-${v.id}`} type="date" label="Date de l'observation" defaultValue={v.observedOn} />
                     <div className="sm:col-span-2">
-                      <TextArea name="evidence" id={`situation-${v.id}`} label="Situation observée" defaultValue={v.evidence} maxLength={1000} rows={2} />
+                      <TextArea name="evidence" id={`situation-${v.id}`} label="Situation observée" hint={NO_PATIENT_DATA_HINT} defaultValue={v.evidence} maxLength={1000} rows={2} error={val("corriger-competence", "validationId") === v.id ? err("corriger-competence", "evidence") : undefined} />
                     </div>
                     <div>
                       <button type="submit" className="btn-secondary" disabled={busy}>
@@ -332,6 +336,7 @@ export default function Mentee() {
         {canTutor ? (
           <Form method="post" className="card grid gap-4" noValidate>
             <input type="hidden" name="intent" value="point-etape" />
+            <p className="text-sm text-slate-700">{NO_PATIENT_DATA_HINT}</p>
             <TextField name="heldOn" type="date" label="Date du point d'étape" required defaultValue={val("point-etape", "heldOn") ?? today} error={err("point-etape", "heldOn")} />
             <TextArea name="notes" label="Notes" maxLength={3000} required defaultValue={val("point-etape", "notes")} error={err("point-etape", "notes")} />
             <TextArea name="actions" label="Actions convenues (facultatif)" maxLength={2000} defaultValue={val("point-etape", "actions")} error={err("point-etape", "actions")} />
@@ -376,6 +381,7 @@ export default function Mentee() {
         ))}
         <Form method="post" className="card grid gap-4" noValidate>
           <input type="hidden" name="intent" value="bilan" />
+          <p className="text-sm text-slate-700">{NO_PATIENT_DATA_HINT}</p>
           <SelectField name="outcome" label="Issue du bilan" placeholder="Choisir" options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))} required defaultValue={val("bilan", "outcome")} error={err("bilan", "outcome")} />
           <TextArea name="summary" label="Bilan" maxLength={3000} required defaultValue={val("bilan", "summary")} error={err("bilan", "summary")} />
           <TextArea name="nextSteps" label="Prochaines étapes de formation" maxLength={2000} required defaultValue={val("bilan", "nextSteps")} error={err("bilan", "nextSteps")} />

@@ -26,5 +26,5 @@ export async function choosePassword(
   if (!strength.ok) return data({ message: NOT_SAVED, errors: { password: strength.message } as Record<string, string> }, { status: 400 });
   const userId = await link.save(parsed.data.password);
   if (!userId) return data({ message: link.invalid, errors: {} as Record<string, string> }, { status: 410 });
-  return createSession(userId, "/");
+  return createSession({ request, userId, redirectTo: "/" });
 }

@@ -2,7 +2,7 @@
 // A session ends after SESSION_DAYS whatever happens, and after IDLE_HOURS without a request.
 import { createCookie, redirect } from "@remix-run/node";
 import crypto from "node:crypto";
-import { and, eq, gt, ne } from "drizzle-orm";
+import { and, desc, eq, gt, ne } from "drizzle-orm";
 import { sessions } from "../../db/schema";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";
@@ -54,10 +54,11 @@ export async function getSessionUserId(request: Request, now = new Date()): Prom
   return row.userId;
 }
 
-export async function createSession(userId: string, redirectTo: string, now = new Date()) {
+export async function createSession({ request, userId, redirectTo, now = new Date() }: { request: Request; userId: string; redirectTo: string; now?: Date }) {
   const id = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 3600 * 1000).toISOString();
-  await getDb().insert(sessions).values({ id, userId, expiresAt, lastSeenAt: now.toISOString(), createdAt: now.toISOString() });
+  const userAgent = request.headers.get("User-Agent")?.slice(0, 300) ?? null;
+  await getDb().insert(sessions).values({ id, userId, expiresAt, lastSeenAt: now.toISOString(), createdAt: now.toISOString(), userAgent });
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(id) } });
 }
 
@@ -66,6 +67,25 @@ export async function endSessions({ userId, except }: { userId: string; except?:
   await getDb()
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), except ? ne(sessions.id, except) : undefined));
+}
+
+/** Her sessions still open (not expired, not idle), most recently used first. */
+export async function listSessions({ userId, now = new Date() }: { userId: string; now?: Date }) {
+  const idleSince = now.getTime() - IDLE_HOURS * 3600_000;
+  const rows = await getDb()
+    .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now.toISOString())))
+    .orderBy(desc(sessions.lastSeenAt));
+  return rows.filter((r) => Date.parse(r.lastSeenAt ?? r.createdAt) > idleSince);
+}
+
+/** A User-Agent as a person reads it: « Firefox sur Windows ». */
+export function deviceLabel(userAgent: string | null): string {
+  if (!userAgent) return "Appareil inconnu";
+  const browser = /Edg\//.test(userAgent) ? "Edge" : /Firefox\//.test(userAgent) ? "Firefox" : /Chrome\/|Chromium\//.test(userAgent) ? "Chrome" : /Safari\//.test(userAgent) ? "Safari" : "Navigateur";
+  const system = /Windows/.test(userAgent) ? "Windows" : /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iPhone ou iPad" : /Mac OS X/.test(userAgent) ? "Mac" : /Linux/.test(userAgent) ? "Linux" : "système inconnu";
+  return `${browser} sur ${system}`;
 }
 
 /** Signing out: only from a page of the site (another site cannot sign someone out). */

@@ -32,6 +32,7 @@ import * as parcoursService from "~/routes/equipe.parcours";
 import * as personne from "~/routes/equipe.$personne";
 import * as invitation from "~/routes/invitation.$token";
 import * as reinitialisation from "~/routes/reinitialisation.$token";
+import * as monCompte from "~/routes/mon-compte";
 import * as connexion from "~/routes/connexion";
 import * as certificat from "~/routes/certificats.$code";
 import { request, run, signIn, unwrap } from "../helpers/requests";
@@ -64,6 +65,7 @@ const MATRIX: [string, Loader, () => Record<string, string>, Record<Who, number>
   ["/reinitialisation/<jeton inconnu>", reinitialisation.loader as Loader, () => ({ token: "inconnu" }), { anonyme: 410, recrue: 410, confirmee: 410, tuteur: 410, cadre: 410, autre_cadre: 410, admin: 410 }],
   ["/certificats/<code inconnu>", certificat.loader as Loader, () => ({ code: "inconnu" }), { anonyme: 404, recrue: 404, confirmee: 404, tuteur: 404, cadre: 404, autre_cadre: 404, admin: 404 }],
   ["/", home.loader as Loader, () => ({}), EVERYONE],
+  ["/mon-compte", monCompte.loader as Loader, () => ({}), EVERYONE],
   ["/blocs", blocs.loader as Loader, () => ({}), EVERYONE],
   ["/blocs/gestion-information", bloc.loader as Loader, () => ({ bloc: "gestion-information" }), EVERYONE],
   ["/modules/exemple", moduleRoute.loader as Loader, () => ({ slug: "exemple" }), EVERYONE],

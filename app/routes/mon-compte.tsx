@@ -1,0 +1,150 @@
+// « Mon compte »: who she is for Pivot, her password, her open sessions.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormMessage, TextField } from "~/components/field";
+import { formatDate } from "~/components/path-timeline";
+import { passwordSchema } from "~/forms/integration";
+import { requireUser } from "~/models/permissions.server";
+import { changePassword, type SessionUser } from "~/models/user.server";
+import { ROLE_LABELS } from "~/utils/auth.server";
+import { fieldErrors, formDataToObject } from "~/utils/forms";
+import { readForm } from "~/utils/http.server";
+import { checkPasswordStrength } from "~/utils/password-strength.server";
+import { deviceLabel, endSessions, getSessionId, listSessions } from "~/utils/session.server";
+import { z } from "~/utils/zod";
+
+export const meta: MetaFunction = () => [{ title: "Mon compte — Pivot" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const current = await getSessionId(request);
+  const sessions = await listSessions({ userId: user.id });
+  return {
+    name: user.name,
+    email: user.email,
+    role: ROLE_LABELS[user.role],
+    sessions: sessions.map((s) => ({
+      device: deviceLabel(s.userAgent),
+      since: formatDate(s.createdAt),
+      lastSeen: formatDate(s.lastSeenAt ?? s.createdAt),
+      current: s.id === current,
+    })),
+  };
+}
+
+const changeSchema = z.object({ current: z.string({ error: "Saisissez votre mot de passe actuel." }).min(1, "Saisissez votre mot de passe actuel.") }).and(passwordSchema);
+
+type Result = { intent: string; ok: boolean; message: string; errors: Record<string, string> };
+
+async function newPassword(user: SessionUser, sessionId: string | null, form: Record<string, string | string[]>) {
+  const parsed = changeSchema.safeParse(form);
+  if (!parsed.success) return data<Result>({ intent: "mot-de-passe", ok: false, message: "Le mot de passe n'est pas changé : voyez les champs signalés.", errors: fieldErrors(parsed.error) }, { status: 400 });
+  const strength = checkPasswordStrength(parsed.data.password, { email: user.email, name: user.name });
+  if (!strength.ok) return data<Result>({ intent: "mot-de-passe", ok: false, message: "Le mot de passe n'est pas changé : voyez les champs signalés.", errors: { password: strength.message } }, { status: 400 });
+  const changed = await changePassword({ userId: user.id, current: parsed.data.current, password: parsed.data.password, keepSessionId: sessionId });
+  if (!changed) return data<Result>({ intent: "mot-de-passe", ok: false, message: "Le mot de passe n'est pas changé.", errors: { current: "Ce n'est pas votre mot de passe actuel." } }, { status: 400 });
+  return { intent: "mot-de-passe", ok: true, message: "Mot de passe changé. Vos autres sessions sont fermées : il faudra vous reconnecter sur vos autres appareils.", errors: {} } satisfies Result;
+}
+
+async function otherSessions(user: SessionUser, sessionId: string | null) {
+  await endSessions({ userId: user.id, except: sessionId });
+  return { intent: "autres-sessions", ok: true, message: "Vos autres sessions sont fermées.", errors: {} } satisfies Result;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = formDataToObject(await readForm(request));
+  const sessionId = await getSessionId(request);
+  switch (form.intent) {
+    case "mot-de-passe":
+      return newPassword(user, sessionId, form);
+    case "autres-sessions":
+      return otherSessions(user, sessionId);
+    default:
+      return data<Result>({ intent: "", ok: false, message: "Action inconnue : rechargez la page et réessayez.", errors: {} }, { status: 400 });
+  }
+}
+
+export default function MonCompte() {
+  const { name, email, role, sessions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as Result | undefined;
+  const busy = useNavigation().state !== "idle";
+  const errors = result?.intent === "mot-de-passe" ? result.errors : {};
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-3xl font-bold">Mon compte</h1>
+      <section className="card space-y-1" aria-labelledby="identite">
+        <h2 id="identite" className="text-xl font-bold">
+          Identité
+        </h2>
+        <p>
+          <span className="font-semibold">Nom :</span> {name}
+        </p>
+        <p>
+          <span className="font-semibold">Adresse e-mail (identifiant) :</span> {email}
+        </p>
+        <p>
+          <span className="font-semibold">Profil :</span> {role}
+        </p>
+        <p className="text-sm text-slate-700">Une erreur ? Votre cadre peut la corriger.</p>
+      </section>
+
+      <section className="card space-y-4" aria-labelledby="mdp">
+        <h2 id="mdp" className="text-xl font-bold">
+          Changer mon mot de passe
+        </h2>
+        {result?.intent === "mot-de-passe" ? <FormMessage kind={result.ok ? "success" : "error"}>{result.message}</FormMessage> : null}
+        <Form method="post" className="space-y-4" noValidate>
+          <input type="hidden" name="intent" value="mot-de-passe" />
+          <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
+          <TextField name="current" type="password" label="Mot de passe actuel" autoComplete="current-password" required error={errors.current} />
+          <TextField
+            name="password"
+            type="password"
+            label="Nouveau mot de passe"
+            hint="Au moins 12 caractères, sans votre nom ni votre adresse e-mail. Une phrase de quatre ou cinq mots sans rapport entre eux est facile à retenir et difficile à deviner."
+            autoComplete="new-password"
+            required
+            error={errors.password}
+          />
+          <TextField name="confirmation" type="password" label="Confirmez le nouveau mot de passe" autoComplete="new-password" required error={errors.confirmation} />
+          <button type="submit" className="btn-primary" disabled={busy}>
+            Changer le mot de passe
+          </button>
+        </Form>
+      </section>
+
+      <section className="card space-y-3" aria-labelledby="sessions">
+        <h2 id="sessions" className="text-xl font-bold">
+          Mes sessions ouvertes
+        </h2>
+        {result?.intent === "autres-sessions" ? <FormMessage kind="success">{result.message}</FormMessage> : null}
+        <ul className="divide-y divide-slate-200" data-sessions>
+          {sessions.map((s, i) => (
+            <li key={i} className="py-2">
+              <span className="font-semibold">{s.device}</span>
+              {s.current ? <span className="ml-2 rounded-full bg-emerald-100 px-2 text-sm font-semibold text-emerald-900">cet appareil</span> : null}
+              <span className="block text-sm text-slate-700">
+                Ouverte le {s.since}, dernière utilisation le {s.lastSeen}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p className="text-sm text-slate-700">Une session se ferme seule après 8 heures sans utilisation, et au plus tard après 30 jours.</p>
+        {sessions.length > 1 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="autres-sessions" />
+            <button type="submit" className="btn-secondary" disabled={busy}>
+              Déconnecter mes autres sessions
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <p>
+        <Link to="/confidentialite">Confidentialité et données personnelles</Link>
+      </p>
+    </div>
+  );
+}
