@@ -5,6 +5,9 @@ import { migrateDatabase } from "../db/migrate";
 import { demoWanted, seedDemo } from "../db/seed";
 import { EnvError, getEnv } from "~/utils/env.server";
 import { createPathFor } from "~/models/path.server";
+import { purgeSecurityData, SECURITY_RETENTION_DAYS } from "~/utils/session.server";
+import fs from "node:fs";
+import path from "node:path";
 
 try {
   const env = getEnv();
@@ -14,6 +17,13 @@ try {
     ? await seedDemo(db, new Date(), { createPath: (db, userId) => createPathFor(userId, db), demoHistory: true })
     : false;
   client.close();
+  // Owner-only permissions on an embedded database file (training data and security logs).
+  if (env.DATABASE_URL.startsWith("file:")) {
+    const file = path.resolve(env.DATABASE_URL.slice("file:".length));
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
+  }
+  const purged = await purgeSecurityData();
+  if (purged.attempts || purged.sessions) console.log(`données de sécurité de plus de ${SECURITY_RETENTION_DAYS} jours effacées : ${purged.attempts} tentative(s) de connexion, ${purged.sessions} session(s)`);
   console.log(`base de données prête (${env.DATABASE_URL})${seeded ? " : comptes de démonstration créés" : ""}`);
 } catch (error) {
   if (error instanceof EnvError) {

@@ -2,8 +2,8 @@
 // A session ends after SESSION_DAYS whatever happens, and after IDLE_HOURS without a request.
 import { createCookie, redirect } from "@remix-run/node";
 import crypto from "node:crypto";
-import { and, desc, eq, gt, ne } from "drizzle-orm";
-import { sessions } from "../../db/schema";
+import { and, desc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
+import { loginAttempts, sessions } from "../../db/schema";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";
 import { assertSameOrigin } from "./http.server";
@@ -94,4 +94,20 @@ export async function destroySession(request: Request) {
   const id = await getSessionId(request);
   if (id) await getDb().delete(sessions).where(eq(sessions.id, id));
   return redirect("/connexion", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
+}
+
+/** How long sign-in attempts and dead sessions are kept (security investigations), then deleted. */
+export const SECURITY_RETENTION_DAYS = 90;
+
+/** Deletes sign-in attempts and sessions that ended more than SECURITY_RETENTION_DAYS ago. */
+export async function purgeSecurityData(now = new Date()) {
+  const before = new Date(now.getTime() - SECURITY_RETENTION_DAYS * 86_400_000).toISOString();
+  const db = getDb();
+  const attempts = await db.delete(loginAttempts).where(lt(loginAttempts.createdAt, before)).returning({ id: loginAttempts.id });
+  const idleBefore = new Date(now.getTime() - SECURITY_RETENTION_DAYS * 86_400_000 - IDLE_HOURS * 3600_000).toISOString();
+  const dead = await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, before), lt(sessions.lastSeenAt, idleBefore), and(isNull(sessions.lastSeenAt), lt(sessions.createdAt, idleBefore))))
+    .returning({ id: sessions.id });
+  return { attempts: attempts.length, sessions: dead.length };
 }
