@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormMessage, TextField } from "~/components/field";
+import { NewPasswordFields } from "~/components/new-password-form";
 import { formatDate } from "~/components/path-timeline";
 import { passwordSchema } from "~/forms/integration";
 import { requireUser } from "~/models/permissions.server";
@@ -99,16 +100,7 @@ export default function MonCompte() {
           <input type="hidden" name="intent" value="mot-de-passe" />
           <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
           <TextField name="current" type="password" label="Mot de passe actuel" autoComplete="current-password" required error={errors.current} />
-          <TextField
-            name="password"
-            type="password"
-            label="Nouveau mot de passe"
-            hint="Au moins 12 caractères, sans votre nom ni votre adresse e-mail. Une phrase de quatre ou cinq mots sans rapport entre eux est facile à retenir et difficile à deviner."
-            autoComplete="new-password"
-            required
-            error={errors.password}
-          />
-          <TextField name="confirmation" type="password" label="Confirmez le nouveau mot de passe" autoComplete="new-password" required error={errors.confirmation} />
+          <NewPasswordFields errors={errors} label="Nouveau mot de passe" />
           <button type="submit" className="btn-primary" disabled={busy}>
             Changer le mot de passe
           </button>
