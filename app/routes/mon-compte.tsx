@@ -134,9 +134,23 @@ export default function MonCompte() {
         ) : null}
       </section>
 
-      <p>
-        <Link to="/confidentialite">Confidentialité et données personnelles</Link>
-      </p>
+      <section className="card space-y-2" aria-labelledby="donnees">
+        <h2 id="donnees" className="text-xl font-bold">
+          Mes données
+        </h2>
+        <p>
+          Tout ce que Pivot enregistre à votre sujet (profil, parcours, réponses aux quiz, observations, certificats, révisions, sessions) dans un fichier que vous pouvez
+          conserver ou transmettre.
+        </p>
+        <p>
+          <a href="/mon-compte/export" className="btn-secondary" download>
+            Exporter mes données (JSON)
+          </a>
+        </p>
+        <p className="text-sm text-slate-700">
+          Ce que nous en faisons, qui y a accès et combien de temps : <Link to="/confidentialite">confidentialité et données personnelles</Link>.
+        </p>
+      </section>
     </div>
   );
 }

@@ -33,6 +33,7 @@ import * as personne from "~/routes/equipe.$personne";
 import * as invitation from "~/routes/invitation.$token";
 import * as reinitialisation from "~/routes/reinitialisation.$token";
 import * as monCompte from "~/routes/mon-compte";
+import * as monExport from "~/routes/mon-compte_.export";
 import * as connexion from "~/routes/connexion";
 import * as certificat from "~/routes/certificats.$code";
 import { request, run, signIn, unwrap } from "../helpers/requests";
@@ -66,6 +67,7 @@ const MATRIX: [string, Loader, () => Record<string, string>, Record<Who, number>
   ["/certificats/<code inconnu>", certificat.loader as Loader, () => ({ code: "inconnu" }), { anonyme: 404, recrue: 404, confirmee: 404, tuteur: 404, cadre: 404, autre_cadre: 404, admin: 404 }],
   ["/", home.loader as Loader, () => ({}), EVERYONE],
   ["/mon-compte", monCompte.loader as Loader, () => ({}), EVERYONE],
+  ["/mon-compte/export", monExport.loader as Loader, () => ({}), EVERYONE],
   ["/blocs", blocs.loader as Loader, () => ({}), EVERYONE],
   ["/blocs/gestion-information", bloc.loader as Loader, () => ({ bloc: "gestion-information" }), EVERYONE],
   ["/modules/exemple", moduleRoute.loader as Loader, () => ({ slug: "exemple" }), EVERYONE],
