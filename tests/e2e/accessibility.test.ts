@@ -44,7 +44,7 @@ describe.each([
   it("the integration path, tutoring and team pages have none either, and never scroll sideways", async () => {
     const { page } = browser;
     const pages: [string, string[]][] = [
-      ["nouvelle.recrue@pivot.demo", ["/parcours", "/certification", "/revisions", "/actualisation", "/blocs/gestion-information/evaluation", "/fiches-reflexes/cardiologie", "/fiches-reflexes/pediatrie", "/glossaire", "/modules/anatomie-secretariat", "/modules/archives-conservation", "/situations/appel-rendez-vous-alerte"]],
+      ["nouvelle.recrue@pivot.demo", ["/parcours", "/certification", "/revisions", "/actualisation", "/blocs/gestion-information/evaluation", "/fiches-reflexes/cardiologie", "/fiches-reflexes/pediatrie", "/glossaire", "/modules/anatomie-secretariat", "/modules/archives-conservation", "/situations/appel-rendez-vous-alerte", "/mon-compte", "/confidentialite", "/mot-de-passe-oublie"]],
       ["tuteur@pivot.demo", ["/tutorat"]],
       ["cadre@pivot.demo", ["/equipe", "/equipe/nouveau", "/equipe/parcours"]],
     ];
