@@ -5,6 +5,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { purgeAudit } from "./models/audit.server";
 import { startMailSender } from "./models/mail.server";
 import { purgeSecurityData } from "./utils/session.server";
 import { getEnv } from "./utils/env.server";
@@ -21,8 +22,12 @@ const ABORT_DELAY = 5_000;
 // Validate the environment when the server starts, not on the first request.
 getEnv();
 startMailSender();
-// Sign-in attempts and dead sessions are kept 90 days (scripts/setup.ts purges at start, then once a day).
-setInterval(() => void purgeSecurityData().catch((error: unknown) => console.error("purge des données de sécurité impossible :", error)), 24 * 3600_000).unref();
+// Sign-in attempts and dead sessions are kept 90 days, the audit log a year (scripts/setup.ts purges at
+// start, then once a day).
+setInterval(
+  () => void Promise.all([purgeSecurityData(), purgeAudit()]).catch((error: unknown) => console.error("purge des données de sécurité impossible :", error)),
+  24 * 3600_000,
+).unref();
 
 /** Data requests of signed-in pages are never stored by a browser or a proxy. */
 export const handleDataRequest: HandleDataRequestFunction = (response) => {

@@ -115,6 +115,11 @@ function Header() {
                   Équipe
                 </NavLink>
               )}
+              {user.sections.admin && (
+                <NavLink to="/admin" className={navClass}>
+                  Administration
+                </NavLink>
+              )}
             </nav>
             <HeaderSearch />
             <div className="ml-auto flex items-center gap-3">

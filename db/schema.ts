@@ -43,6 +43,13 @@ export const users = sqliteTable(
     serviceId: text("service_id").references(() => services.id),
     hireDate: text("hire_date"), // ISO date YYYY-MM-DD
     passwordHash: text("password_hash"), // null until an invitation is accepted
+    /** Offboarding: she left; she cannot sign in and leaves the active lists, her history stays. */
+    deactivatedAt: text("deactivated_at"),
+    deactivatedBy: text("deactivated_by"),
+    /** She asked for her account to be erased (right to erasure); an admin confirms. */
+    erasureRequestedAt: text("erasure_requested_at"),
+    /** The account was anonymised: name, email and free texts replaced; nothing identifies her any more. */
+    erasedAt: text("erased_at"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email").on(t.email), index("users_service").on(t.serviceId, t.role)],
@@ -473,4 +480,26 @@ export const positioningResults = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("positioning_results_attempt").on(t.attemptId, t.competencyId), index("positioning_results_user").on(t.userId, t.blockId, t.createdAt)],
+);
+
+/**
+ * The audit log: who did what, when, to whom, from where. Append-only: database triggers refuse any
+ * change and any deletion of an entry younger than a year (migration 0010); nothing on the site edits it.
+ * `action` is one of AUDIT_ACTIONS (app/domain/audit.ts); `details` never holds a password or a token.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: timestamp("at"),
+    action: text("action").notNull(),
+    /** Who acted (null: the platform itself, or someone not signed in). */
+    actorId: text("actor_id"),
+    /** Whom the action is about. */
+    subjectId: text("subject_id"),
+    /** The client's address (from the socket or the trusted proxy). */
+    address: text("address"),
+    details: text("details", { mode: "json" }).$type<Record<string, string | number | boolean | null>>(),
+  },
+  (t) => [index("audit_log_at").on(t.at), index("audit_log_action").on(t.action, t.at), index("audit_log_subject").on(t.subjectId, t.at), index("audit_log_actor").on(t.actorId, t.at)],
 );

@@ -5,6 +5,7 @@ import { migrateDatabase } from "../db/migrate";
 import { demoWanted, seedDemo } from "../db/seed";
 import { EnvError, getEnv } from "~/utils/env.server";
 import { createPathFor } from "~/models/path.server";
+import { purgeAudit } from "~/models/audit.server";
 import { purgeSecurityData, SECURITY_RETENTION_DAYS } from "~/utils/session.server";
 import fs from "node:fs";
 import path from "node:path";
@@ -23,6 +24,8 @@ try {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
   }
   const purged = await purgeSecurityData();
+  const journal = await purgeAudit();
+  if (journal) console.log(`journal des actions : ${journal} entrée(s) de plus d'un an effacée(s)`);
   if (purged.attempts || purged.sessions) console.log(`données de sécurité de plus de ${SECURITY_RETENTION_DAYS} jours effacées : ${purged.attempts} tentative(s) de connexion, ${purged.sessions} session(s)`);
   console.log(`base de données prête (${env.DATABASE_URL})${seeded ? " : comptes de démonstration créés" : ""}`);
 } catch (error) {

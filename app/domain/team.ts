@@ -4,7 +4,15 @@ import { z } from "~/utils/zod";
 export const PAGE_SIZE = 25;
 export const PROFILE_LABELS: Record<string, string> = { nouvelle_recrue: "Nouvelle recrue", confirmee: "Secrétaire confirmée" };
 export const SORTS = ["nom", "service", "arrivee", "progression", "retard"] as const;
-export const STATUSES = ["en_retard", "a_jour", "termine", "sans_parcours"] as const;
+export const STATUSES = ["en_retard", "a_jour", "termine", "sans_parcours", "sans_tutrice"] as const;
+export type TeamStatus = (typeof STATUSES)[number];
+export const STATUS_LABELS: Record<TeamStatus, string> = {
+  en_retard: "Avec des étapes en retard",
+  a_jour: "Parcours à jour",
+  termine: "Parcours terminé",
+  sans_parcours: "Sans parcours (personnel confirmé)",
+  sans_tutrice: "Sans tutrice",
+};
 
 /** Unknown or malformed values fall back to defaults instead of failing: a URL typed by hand still works. */
 export const teamQuerySchema = z.object({

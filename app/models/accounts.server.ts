@@ -6,6 +6,7 @@ import { hashPassword, liftLockout, normalizeEmail } from "./user.server";
 import { createPathFor } from "./path.server";
 import { assignTutor } from "./tutoring.server";
 import { getDb } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 import { checkPasswordStrength } from "~/utils/password-strength.server";
 import { z } from "~/utils/zod";
 
@@ -75,12 +76,12 @@ export async function findInvitation(token: string, now = new Date()) {
     .select({ id: invitations.id, userId: users.id, name: users.name, email: users.email })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
-    .where(and(eq(invitations.tokenHash, tokenHash(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now.toISOString()), isNull(users.passwordHash)));
+    .where(and(eq(invitations.tokenHash, tokenHash(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now.toISOString()), isNull(users.passwordHash), isNull(users.deactivatedAt)));
   return row ?? null;
 }
 
 /** Sets the first password and consumes the invitation, exactly once, for an account that has none. */
-export async function acceptInvitation(token: string, password: string, now = new Date()) {
+export async function acceptInvitation(token: string, password: string, now = new Date(), address: string | null = null) {
   const invitation = await findInvitation(token, now);
   if (!invitation) return null;
   const passwordHash = await hashPassword(password);
@@ -98,6 +99,7 @@ export async function acceptInvitation(token: string, password: string, now = ne
       .returning({ id: users.id });
     if (activated.length !== 1) return null;
     await tx.delete(sessions).where(eq(sessions.userId, invitation.userId));
+    await recordAudit({ action: "invitation_acceptee", actorId: invitation.userId, subjectId: invitation.userId, address }, tx);
     return invitation.userId;
   });
 }
@@ -109,10 +111,10 @@ export const RESET_MINUTES = 60;
  * RESET_MINUTES goes to that address (through the outbox); earlier links stop working. Nothing tells
  * the caller whether the account exists.
  */
-export async function requestPasswordReset({ email: rawEmail, publicUrl, now = new Date() }: { email: string; publicUrl: string; now?: Date }) {
+export async function requestPasswordReset({ email: rawEmail, publicUrl, address = null, now = new Date() }: { email: string; publicUrl: string; address?: string | null; now?: Date }) {
   const email = normalizeEmail(rawEmail);
   const db = getDb();
-  const user = await db.query.users.findFirst({ where: and(eq(users.email, email), isNotNull(users.passwordHash)), columns: { id: true, name: true } });
+  const user = await db.query.users.findFirst({ where: and(eq(users.email, email), isNotNull(users.passwordHash), isNull(users.deactivatedAt)), columns: { id: true, name: true } });
   if (!user) return;
   const token = crypto.randomBytes(32).toString("base64url");
   await db.transaction(async (tx) => {
@@ -124,6 +126,7 @@ export async function requestPasswordReset({ email: rawEmail, publicUrl, now = n
       subject: "Choisir un nouveau mot de passe Pivot",
       body: `Bonjour ${user.name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable ${RESET_MINUTES} minutes, une seule fois) :\n${publicUrl}/reinitialisation/${token}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.`,
     });
+    await recordAudit({ action: "reinitialisation_demandee", actorId: null, subjectId: user.id, address }, tx);
   });
 }
 
@@ -133,12 +136,12 @@ export async function findPasswordReset(token: string, now = new Date()) {
     .select({ id: passwordResets.id, userId: users.id, name: users.name, email: users.email })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
-    .where(and(eq(passwordResets.tokenHash, tokenHash(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now.toISOString())));
+    .where(and(eq(passwordResets.tokenHash, tokenHash(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now.toISOString()), isNull(users.deactivatedAt)));
   return row ?? null;
 }
 
 /** Sets the new password once, ends every session of the account and lifts its sign-in lockout. */
-export async function resetPassword({ token, password, now = new Date() }: { token: string; password: string; now?: Date }) {
+export async function resetPassword({ token, password, address = null, now = new Date() }: { token: string; password: string; address?: string | null; now?: Date }) {
   const reset = await findPasswordReset(token, now);
   if (!reset) return null;
   const passwordHash = await hashPassword(password);
@@ -151,6 +154,7 @@ export async function resetPassword({ token, password, now = new Date() }: { tok
     if (consumed.length !== 1) return null;
     await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId));
     await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
+    await recordAudit({ action: "mot_de_passe_reinitialise", actorId: reset.userId, subjectId: reset.userId, address }, tx);
     return reset.userId;
   });
   if (userId) await liftLockout(reset.email, now);
@@ -174,6 +178,10 @@ export async function createAdministrator(input: { email: string; name: string; 
   if (!strength.ok) return { ok: false as const, problems: [`mot de passe : ${strength.message}`] };
   const db = getDb();
   if (await db.query.users.findFirst({ where: eq(users.email, email), columns: { id: true } })) return { ok: false as const, problems: [`email : un compte existe déjà avec l'adresse ${email}`] };
-  await db.insert(users).values({ id: crypto.randomUUID(), email, name, role: "admin", profile: null, establishment, serviceId: null, hireDate: null, passwordHash: await hashPassword(password) });
+  const id = crypto.randomUUID();
+  await db.transaction(async (tx) => {
+    await tx.insert(users).values({ id, email, name, role: "admin", profile: null, establishment, serviceId: null, hireDate: null, passwordHash: await hashPassword(password) });
+    await recordAudit({ action: "administrateur_cree", actorId: null, subjectId: id, address: "ligne de commande" }, tx);
+  });
   return { ok: true as const, email };
 }

@@ -1,4 +1,5 @@
 // What the public verification page and the PDF show of a certificate: nothing more than necessary.
+// After the holder's account was erased, no name at all (ADR 006).
 import { getCertificationRules } from "~/content/modules.server";
 import { CERTIFICATE_STATUSES, certificateStatus } from "~/domain/certification";
 import { todayInParis } from "~/domain/integration-path";
@@ -8,6 +9,9 @@ import { notFound } from "~/models/permissions.server";
 import type { AppLoadContext } from "@remix-run/node";
 import { clientAddress } from "~/utils/http.server";
 import { hitRateLimit, LIMITS } from "./rate-limit.server";
+
+/** Who a certificate was issued to, once the holder's account was erased. */
+export const ERASED_HOLDER = "une personne dont le compte a été supprimé";
 
 /** A certificate as anyone may verify it, counted against the client's verification limit. */
 export async function publicCertificate(request: Request, code: string | undefined, context?: AppLoadContext) {
@@ -22,7 +26,9 @@ export async function publicCertificate(request: Request, code: string | undefin
     certificate,
     view: {
       code: certificate.code,
-      holderName: certificate.holderName,
+      /** Empty once the holder's account was erased (ADR 006): the verifier then reads ERASED_HOLDER. */
+      holderName: certificate.holderName || ERASED_HOLDER,
+      holderErased: certificate.holderName === "",
       title: certificate.title,
       level: LEVEL_LABELS[certificate.level],
       issuedAt: certificate.issuedAt,

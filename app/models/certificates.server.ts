@@ -9,6 +9,7 @@ import { todayInParis } from "~/domain/integration-path";
 import { certificationOf } from "./certification.server";
 import { newCertificateCode } from "~/utils/certificate-code";
 import { getDb } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 
 function validityYears(blockId: string | null): number {
   const rules = getCertificationRules();
@@ -42,7 +43,9 @@ export async function issueCertificates(userId: string): Promise<number> {
   for (const key of due) {
     const block = result.blocks.find((b) => b.blockId === key.blockId);
     const title = key.kind === "bloc" ? `Bloc ${block!.number} — ${block!.title}` : pathwayTitle;
-    const rows = await db
+    const code = newCertificateCode();
+    const rows = await db.transaction(async (tx) => {
+      const inserted = await tx
       .insert(certificates)
       .values({
         id: crypto.randomUUID(),
@@ -50,7 +53,7 @@ export async function issueCertificates(userId: string): Promise<number> {
         kind: key.kind,
         blockId: key.blockId,
         level: key.level,
-        code: newCertificateCode(),
+        code,
         holderName: holder.name,
         title: `${title} (connaissances ${LEVEL_NAMES[key.level]})`,
         issuedAt: today,
@@ -59,6 +62,9 @@ export async function issueCertificates(userId: string): Promise<number> {
       })
       .onConflictDoNothing()
       .returning({ id: certificates.id });
+      if (inserted.length) await recordAudit({ action: "certificat_delivre", actorId: null, subjectId: userId, details: { code } }, tx);
+      return inserted;
+    });
     issued += rows.length;
   }
   return issued;
@@ -94,6 +100,7 @@ async function insertRenewal(previous: Certificate, values: { validUntil: string
       .returning({ id: certificates.id });
     if (inserted.length === 0) return null;
     await tx.update(certificates).set({ renewedAt: new Date().toISOString() }).where(eq(certificates.id, previous.id));
+    await recordAudit({ action: "certificat_renouvele", actorId: null, subjectId: previous.userId, details: { code, "certificat précédent": previous.code } }, tx);
     return code;
   });
 }
@@ -132,13 +139,17 @@ export async function getCertificateByCode(code: string) {
   return (await getDb().query.certificates.findFirst({ where: eq(certificates.code, code) })) ?? null;
 }
 
-export async function revokeCertificate(code: string, by: string, reason: string) {
-  const rows = await getDb()
-    .update(certificates)
-    .set({ revokedAt: new Date().toISOString(), revokedBy: by, revokedReason: reason })
-    .where(and(eq(certificates.code, code), isNull(certificates.revokedAt)))
-    .returning({ id: certificates.id });
-  return rows.length === 1;
+export async function revokeCertificate(code: string, by: string, reason: string, address: string | null = null) {
+  return getDb().transaction(async (tx) => {
+    const rows = await tx
+      .update(certificates)
+      .set({ revokedAt: new Date().toISOString(), revokedBy: by, revokedReason: reason })
+      .where(and(eq(certificates.code, code), isNull(certificates.revokedAt)))
+      .returning({ userId: certificates.userId });
+    if (rows.length !== 1) return false;
+    await recordAudit({ action: "certificat_revoque", actorId: by, subjectId: rows[0]!.userId, address, details: { code, motif: reason } }, tx);
+    return true;
+  });
 }
 
 /** Certified levels per learner and block (one query), with the "à actualiser" flag of each certificate. */

@@ -4,11 +4,12 @@ import { signJwt } from "~/utils/signing.server";
 
 type Certificate = typeof certificates.$inferSelect;
 
+const url = (c: Certificate, origin: string) => `${origin}/certificats/${c.code}`;
+
 export function openBadgeCredential(c: Certificate, origin: string) {
-  const url = `${origin}/certificats/${c.code}`;
   return {
     "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
-    id: `${url}.json`,
+    id: `${url(c, origin)}.json`,
     type: ["VerifiableCredential", "OpenBadgeCredential"],
     name: c.title,
     issuer: { id: origin, type: ["Profile"], name: "Pivot — formation des secrétaires médicales", url: origin },
@@ -16,7 +17,8 @@ export function openBadgeCredential(c: Certificate, origin: string) {
     validUntil: `${c.validUntil}T23:59:59Z`,
     credentialSubject: {
       type: ["AchievementSubject"],
-      name: c.holderName,
+      // After an erasure the holder's name is gone: the credential names nobody (ADR 006).
+      ...(c.holderName ? { name: c.holderName } : {}),
       achievement: {
         id: `${origin}/certification#${c.kind}-${c.blockId || "parcours"}-${c.level}`,
         type: ["Achievement"],
@@ -25,12 +27,12 @@ export function openBadgeCredential(c: Certificate, origin: string) {
         criteria: { narrative: "Preuves réunies pour chaque compétence du niveau et évaluation de bloc réussie (voir les règles du parcours certifiant)." },
       },
     },
-    credentialStatus: { id: url, type: "PivotVerificationPage" },
+    credentialStatus: { id: url(c, origin), type: "PivotVerificationPage" },
   };
 }
 
 /** The credential signed with the platform's key (compact JWS, header alg EdDSA, typ vc+jwt). */
 export function signedOpenBadge(c: Certificate, origin: string) {
   const vc = openBadgeCredential(c, origin);
-  return signJwt({ ...vc, iss: origin, jti: vc.id, sub: vc.credentialSubject.name, nbf: Math.floor(Date.parse(vc.validFrom) / 1000), exp: Math.floor(Date.parse(vc.validUntil) / 1000) });
+  return signJwt({ ...vc, iss: origin, jti: vc.id, sub: vc.credentialSubject.name ?? url(c, origin), nbf: Math.floor(Date.parse(vc.validFrom) / 1000), exp: Math.floor(Date.parse(vc.validUntil) / 1000) });
 }

@@ -52,7 +52,7 @@ export async function managedServiceIds(user: SessionUser): Promise<string[]> {
 export async function getPerson(id: string) {
   return getDb().query.users.findFirst({
     where: eq(users.id, id),
-    columns: { id: true, name: true, email: true, role: true, profile: true, serviceId: true, hireDate: true, establishment: true, passwordHash: true },
+    columns: { id: true, name: true, email: true, role: true, profile: true, serviceId: true, hireDate: true, establishment: true, passwordHash: true, deactivatedAt: true, erasedAt: true },
   });
 }
 
@@ -102,5 +102,6 @@ export function sectionsFor(user: Pick<SessionUser, "role" | "profile">) {
     updates: user.role === "learner",
     tutoring: user.role === "tutor" || user.role === "admin",
     team: user.role === "manager" || user.role === "admin",
+    admin: user.role === "admin",
   };
 }

@@ -20,6 +20,10 @@ import {
   users,
 } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
+import { auditLabel } from "~/domain/audit";
+import { auditAbout } from "./audit.server";
+
+export type PersonalData = Awaited<ReturnType<typeof exportPersonalData>>;
 
 export async function exportPersonalData({ userId, now = new Date() }: { userId: string; now?: Date }) {
   const db = getDb();
@@ -63,5 +67,6 @@ export async function exportPersonalData({ userId, now = new Date() }: { userId:
     tutoring,
     sessions: sessionRows,
     signInAttempts: attemptsLog,
+    auditLog: (await auditAbout(userId)).map((e) => ({ ...e, label: auditLabel(e.action) })),
   };
 }

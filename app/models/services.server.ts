@@ -1,5 +1,5 @@
 // Services (hospital units) and the people who can be tutors in them.
-import { and, inArray, eq } from "drizzle-orm";
+import { and, inArray, eq, isNull } from "drizzle-orm";
 import { services, users } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
 
@@ -14,7 +14,7 @@ export async function listTutors(serviceIds: string[]) {
   return getDb()
     .select({ id: users.id, name: users.name, serviceId: users.serviceId })
     .from(users)
-    .where(and(eq(users.role, "tutor"), inArray(users.serviceId, serviceIds)))
+    .where(and(eq(users.role, "tutor"), inArray(users.serviceId, serviceIds), isNull(users.deactivatedAt)))
     .orderBy(users.name);
 }
 

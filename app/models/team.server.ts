@@ -5,8 +5,7 @@ import { getDb } from "~/utils/db.server";
 
 export const TEAM_SORTS = ["nom", "service", "arrivee", "progression", "retard"] as const;
 export type TeamSort = (typeof TEAM_SORTS)[number];
-export const TEAM_STATUSES = ["en_retard", "a_jour", "termine", "sans_parcours"] as const;
-export type TeamStatus = (typeof TEAM_STATUSES)[number];
+import type { TeamStatus } from "~/domain/team";
 
 export type TeamQuery = {
   serviceIds: string[];
@@ -52,13 +51,14 @@ export async function listTeam(q: TeamQuery, paginate = true): Promise<{ rows: T
   if (q.serviceIds.length === 0) return { rows: [], total: 0 };
   const db = getDb();
   const services = sql.join(q.serviceIds.map((id) => sql`${id}`), sql`, `);
-  const where = [sql`u.role = 'learner'`, sql`u.service_id in (${services})`];
+  const where = [sql`u.role = 'learner'`, sql`u.service_id in (${services})`, sql`u.deactivated_at is null`];
   if (q.service) where.push(sql`u.service_id = ${q.service}`);
   if (q.profile) where.push(sql`u.profile = ${q.profile}`);
   if (q.status === "en_retard") where.push(sql`coalesce(p.late, 0) > 0`);
   if (q.status === "a_jour") where.push(sql`p.total > 0 and coalesce(p.late, 0) = 0 and p.done < p.total`);
   if (q.status === "termine") where.push(sql`p.total > 0 and p.done = p.total`);
   if (q.status === "sans_parcours") where.push(sql`coalesce(p.total, 0) = 0`);
+  if (q.status === "sans_tutrice") where.push(sql`u.profile = 'nouvelle_recrue' and not exists (select 1 from tutor_assignments a where a.learner_id = u.id and a.ended_at is null)`);
   const order = sql.raw(`${ORDER[q.sort]} ${q.direction === "desc" ? "desc" : "asc"}, u.name asc`);
   const limit = paginate ? sql`limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}` : sql``;
   const rows = await db.all<{
@@ -143,4 +143,27 @@ export async function completedModulesOf(userIds: string[]) {
     .where(sql`${inArray(moduleProgress.userId, userIds)} and ${inArray(moduleProgress.status, DONE_STATUSES)}`);
   for (const r of rows) out.get(r.userId)!.push(r.moduleId);
   return out;
+}
+
+/**
+ * The staff around the team table: the active tutors of her services with their number of mentees,
+ * and how many new recruits have no tutor (after a tutor left, for instance). Two statements.
+ */
+export async function staffOverview(serviceIds: string[]) {
+  if (serviceIds.length === 0) return { tutors: [], withoutTutor: 0 };
+  const db = getDb();
+  const ids = sql.join(serviceIds.map((id) => sql`${id}`), sql`, `);
+  const [tutors, [orphans]] = await Promise.all([
+    db.all<{ id: string; name: string; service: string | null; mentees: number }>(sql`
+      select u.id, u.name, s.name as service,
+        (select count(*) from tutor_assignments a where a.tutor_id = u.id and a.ended_at is null) as mentees
+      from users u left join services s on s.id = u.service_id
+      where u.role = 'tutor' and u.service_id in (${ids}) and u.deactivated_at is null
+      order by u.name`),
+    db.all<{ n: number }>(sql`
+      select count(*) as n from users u
+      where u.role = 'learner' and u.profile = 'nouvelle_recrue' and u.service_id in (${ids}) and u.deactivated_at is null
+        and not exists (select 1 from tutor_assignments a where a.learner_id = u.id and a.ended_at is null)`),
+  ]);
+  return { tutors, withoutTutor: orphans?.n ?? 0 };
 }

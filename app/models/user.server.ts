@@ -1,9 +1,10 @@
 // Users, passwords and sign-in attempts.
 import { hash, verify } from "@node-rs/argon2";
 import crypto from "node:crypto";
-import { and, count, eq, gt, gte, inArray, lt, lte, max, ne, sql } from "drizzle-orm";
+import { and, count, eq, gt, gte, inArray, isNull, lt, lte, max, ne, sql } from "drizzle-orm";
 import { loginAttempts, sessions, users, type Role } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 import { DEMO_ACCOUNTS } from "../../db/seed";
 
 export const LOCKOUT = { maxFailures: 5, windowMinutes: 15 } as const;
@@ -27,9 +28,10 @@ export function hashPassword(password: string) {
   return hash(password, { algorithm: 2 as never });
 }
 
+/** An active account (a deactivated or erased one has no session user: its cookie stops working at once). */
 export async function getUserById(id: string): Promise<SessionUser | undefined> {
   return getDb().query.users.findFirst({
-    where: eq(users.id, id),
+    where: and(eq(users.id, id), isNull(users.deactivatedAt)),
     columns: { id: true, name: true, email: true, role: true, profile: true, serviceId: true, establishment: true },
   });
 }
@@ -37,7 +39,10 @@ export async function getUserById(id: string): Promise<SessionUser | undefined> 
 /** Failed sign-ins per client address (password spraying across many emails); high enough for a hospital behind one NAT. */
 export const ADDRESS_THROTTLE = { maxFailures: 50, windowMinutes: 15 } as const;
 
-export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "locked" | "throttled" };
+export type LoginResult =
+  | { ok: true; userId: string }
+  /** `userId`: the account the email names, if any (for the audit log); `first`: this attempt is the one that locked or throttled. */
+  | { ok: false; reason: "invalid" | "locked" | "throttled" | "deactivated"; userId: string | null; first?: boolean };
 
 /**
  * Checks a password. The attempt is recorded (as a failure) before anything is checked, then the
@@ -45,7 +50,22 @@ export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "i
  * it, so after LOCKOUT.maxFailures failures for an email within the window (since its last success or
  * reset), and after ADDRESS_THROTTLE.maxFailures from one address, no password is checked any more.
  */
-export async function verifyLogin({ email: rawEmail, password, address = null, now = new Date() }: { email: string; password: string; address?: string | null; now?: Date }): Promise<LoginResult> {
+export async function verifyLogin(input: { email: string; password: string; address?: string | null; now?: Date }): Promise<LoginResult> {
+  const result = await checkLogin(input);
+  await auditSignIn(result, normalizeEmail(input.email), input.address ?? null);
+  return result;
+}
+
+/** Into the audit log: every sign-in and refusal, but a lockout only once (a flood of refused guesses is counted, not logged). */
+async function auditSignIn(result: LoginResult, email: string, address: string | null) {
+  if (result.ok) return recordAudit({ action: "connexion", actorId: result.userId, subjectId: result.userId, address });
+  if ((result.reason === "locked" || result.reason === "throttled") && !result.first) return;
+  const action = ({ invalid: "connexion_refusee", deactivated: "connexion_compte_desactive", locked: "compte_verrouille", throttled: "compte_verrouille" } as const)[result.reason];
+  const details = { ...(result.userId ? {} : { email }), ...(result.reason === "throttled" ? { motif: "trop d'échecs depuis ce poste" } : {}) };
+  await recordAudit({ action, actorId: null, subjectId: result.userId, address, details });
+}
+
+async function checkLogin({ email: rawEmail, password, address = null, now = new Date() }: { email: string; password: string; address?: string | null; now?: Date }): Promise<LoginResult> {
   const email = normalizeEmail(rawEmail);
   const db = getDb();
   const [attempt] = await db.insert(loginAttempts).values({ email, success: false, address, createdAt: now.toISOString() }).returning({ id: loginAttempts.id });
@@ -67,19 +87,22 @@ export async function verifyLogin({ email: rawEmail, password, address = null, n
         gt(loginAttempts.id, sql`coalesce((${lastSuccess}), 0)`),
       ),
     );
-  if ((byEmail?.n ?? 0) > LOCKOUT.maxFailures) return { ok: false, reason: "locked" };
+  const accountId = async () => (await db.query.users.findFirst({ where: eq(users.email, email), columns: { id: true } }))?.id ?? null;
+  if ((byEmail?.n ?? 0) > LOCKOUT.maxFailures) return { ok: false, reason: "locked", userId: await accountId(), first: byEmail!.n === LOCKOUT.maxFailures + 1 };
   if (address) {
     const addressSince = new Date(now.getTime() - ADDRESS_THROTTLE.windowMinutes * 60_000).toISOString();
     const [byAddress] = await db
       .select({ n: count() })
       .from(loginAttempts)
       .where(and(eq(loginAttempts.address, address), eq(loginAttempts.success, false), gte(loginAttempts.createdAt, addressSince), lte(loginAttempts.id, attemptId)));
-    if ((byAddress?.n ?? 0) > ADDRESS_THROTTLE.maxFailures) return { ok: false, reason: "throttled" };
+    if ((byAddress?.n ?? 0) > ADDRESS_THROTTLE.maxFailures) return { ok: false, reason: "throttled", userId: await accountId(), first: byAddress!.n === ADDRESS_THROTTLE.maxFailures + 1 };
   }
-  const user = await db.query.users.findFirst({ where: eq(users.email, email), columns: { id: true, passwordHash: true } });
+  const user = await db.query.users.findFirst({ where: eq(users.email, email), columns: { id: true, passwordHash: true, deactivatedAt: true } });
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
   const ok = user?.passwordHash ? await verify(user.passwordHash, password) : (await verify(await dummyHash(), password), false);
-  if (!ok || !user) return { ok: false, reason: "invalid" };
+  if (!ok || !user) return { ok: false, reason: "invalid", userId: user?.id ?? null };
+  // Only the right password learns that the account was closed (and it stays a failure for the lockout).
+  if (user.deactivatedAt) return { ok: false, reason: "deactivated", userId: user.id };
   await db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId));
   return { ok: true, userId: user.id };
 }
@@ -102,7 +125,7 @@ export async function hasDemoAccounts() {
  * Her new password, when the current one is right; every other session of hers ends. False when the
  * current password is wrong.
  */
-export async function changePassword({ userId, current, password, keepSessionId }: { userId: string; current: string; password: string; keepSessionId: string | null }) {
+export async function changePassword({ userId, current, password, keepSessionId, address = null }: { userId: string; current: string; password: string; keepSessionId: string | null; address?: string | null }) {
   const db = getDb();
   const user = await db.query.users.findFirst({ where: eq(users.id, userId), columns: { passwordHash: true } });
   if (!user?.passwordHash || !(await verify(user.passwordHash, current))) return false;
@@ -110,6 +133,7 @@ export async function changePassword({ userId, current, password, keepSessionId 
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     await tx.delete(sessions).where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
+    await recordAudit({ action: "mot_de_passe_modifie", actorId: userId, subjectId: userId, address }, tx);
   });
   return true;
 }

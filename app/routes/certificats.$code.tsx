@@ -8,7 +8,7 @@ import { revokeCertificate } from "~/models/certificates.server";
 import { getOptionalUser, requireRole } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { z } from "~/utils/zod";
-import { readForm } from "~/utils/http.server";
+import { clientAddress, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Certificat — ${data.view.title} — Pivot` : "Vérification de certificat — Pivot" }, { name: "robots", content: "noindex" }];
 
@@ -20,11 +20,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const revokeSchema = z.object({ reason: z.string({ error: "Indiquez le motif de la révocation." }).trim().min(5, "Indiquez le motif de la révocation (5 caractères au moins).").max(500) });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
   const parsed = revokeSchema.safeParse(formDataToObject(await readForm(request)));
   if (!parsed.success) return data({ ok: false, message: "Le certificat n'est pas révoqué : indiquez un motif.", errors: fieldErrors(parsed.error) }, { status: 400 });
-  if (!(await revokeCertificate(params.code ?? "", admin.id, parsed.data.reason)))
+  if (!(await revokeCertificate(params.code ?? "", admin.id, parsed.data.reason, clientAddress(context))))
     return data({ ok: false, message: "Ce certificat est déjà révoqué ou n'existe pas.", errors: {} as Record<string, string> }, { status: 409 });
   return { ok: true, message: "Certificat révoqué : la page de vérification l'indique désormais.", errors: {} as Record<string, string> };
 }
@@ -64,7 +64,7 @@ export default function CertificatePage() {
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
           <div>
             <dt className="font-semibold">Titulaire</dt>
-            <dd>{view.holderName}</dd>
+            <dd>{view.holderErased ? `Certificat délivré à ${view.holderName}` : view.holderName}</dd>
           </div>
           <div>
             <dt className="font-semibold">Niveau</dt>

@@ -7,59 +7,95 @@ import { assignTutorSchema } from "~/forms/integration";
 import { renewInvitation } from "~/models/accounts.server";
 import { listTutors } from "~/models/services.server";
 import { assignTutor, tutorHistory } from "~/models/tutoring.server";
-import { requireManagedPerson } from "~/models/permissions.server";
+import { currentMentees, deactivateAccount, reactivateAccount } from "~/models/account-lifecycle.server";
+import { recordAudit } from "~/models/audit.server";
+import { forbidden, requireManagedPerson } from "~/models/permissions.server";
+import { ROLE_LABELS } from "~/utils/auth.server";
+import { formatDay } from "~/utils/dates";
 import { getEnv } from "~/utils/env.server";
 import { formDataToObject } from "~/utils/forms";
-import { readForm } from "~/utils/http.server";
+import { clientAddress, readForm } from "~/utils/http.server";
+import { z } from "~/utils/zod";
+
+const deactivationSchema = z.object({ confirmation: z.literal("oui") });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Personne"} — Mon équipe — Pivot` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { person, serviceIds, activated } = await requireManagedPerson(request, params.personne);
-  const [history, tutors] = await Promise.all([tutorHistory(person.id), listTutors(serviceIds)]);
+  const { user, person, serviceIds, activated } = await requireManagedPerson(request, params.personne);
+  const [history, tutors, mentees] = await Promise.all([tutorHistory(person.id), listTutors(serviceIds), person.role === "tutor" ? currentMentees(person.id) : []]);
   return {
-    person: { id: person.id, name: person.name, email: person.email, role: person.role, hireDate: person.hireDate },
+    person: { id: person.id, name: person.name, email: person.email, role: person.role, roleLabel: ROLE_LABELS[person.role], hireDate: person.hireDate, deactivatedAt: person.deactivatedAt, erased: Boolean(person.erasedAt) },
     history,
     tutors: tutors.filter((t) => t.id !== person.id).map((t) => ({ value: t.id, label: t.name })),
     current: history.find((h) => !h.endedAt) ?? null,
-    invited: !activated,
+    invited: !activated && !person.deactivatedAt,
+    mentees,
+    canDeactivate: !person.deactivatedAt && person.id !== user.id,
+    canReactivate: Boolean(person.deactivatedAt) && !person.erasedAt && user.role === "admin",
   };
 }
 
 type Managed = Awaited<ReturnType<typeof requireManagedPerson>>;
 
 /** A new invitation link, only for an account that has never been activated (never a way into someone's account). */
-async function newInvitation({ user, person }: Managed) {
-  const token = await renewInvitation({ userId: person.id, by: user.id });
+async function newInvitation({ user, person }: Managed, address: string) {
+  const token = person.deactivatedAt ? null : await renewInvitation({ userId: person.id, by: user.id });
   if (!token)
     return data({ ok: false, message: "Cette personne a déjà choisi son mot de passe : un lien d'invitation ne peut plus être créé. Si elle l'a oublié, elle le réinitialise elle-même depuis la page de connexion (« Mot de passe oublié ? »).", link: null }, { status: 409 });
+  await recordAudit({ action: "invitation_renouvelee", actorId: user.id, subjectId: person.id, address });
   return { ok: true, message: "Nouveau lien d'invitation créé : transmettez-le à la personne.", link: `${getEnv().PUBLIC_URL}/invitation/${token}` };
 }
 
-async function chooseTutor({ user, person, serviceIds }: Managed, form: Record<string, string | string[]>) {
+async function chooseTutor({ user, person, serviceIds }: Managed, form: Record<string, string | string[]>, address: string) {
   const parsed = assignTutorSchema.safeParse(form);
   if (!parsed.success || person.role !== "learner") return data({ ok: false, message: "Choisissez une tutrice dans la liste.", link: null }, { status: 400 });
+  if (person.deactivatedAt) return data({ ok: false, message: "Ce compte est désactivé : réactivez-le avant de lui attribuer une tutrice.", link: null }, { status: 409 });
   if (!(await listTutors(serviceIds)).some((t) => t.id === parsed.data.tutorId))
     return data({ ok: false, message: "Cette tutrice ne fait pas partie de vos services.", link: null }, { status: 400 });
   await assignTutor(person.id, parsed.data.tutorId, user.id);
+  await recordAudit({ action: "tutrice_attribuee", actorId: user.id, subjectId: person.id, address });
   return { ok: true, message: "Tutrice enregistrée ; l'historique est conservé.", link: null };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+/** She left: the cadre confirms, the account closes, her mentees (if she tutored) go back to the cadre. */
+async function deactivate({ user, person }: Managed, form: Record<string, string | string[]>, address: string) {
+  if (person.id === user.id) return data({ ok: false, message: "Vous ne pouvez pas désactiver votre propre compte.", link: null }, { status: 400 });
+  if (!deactivationSchema.safeParse(form).success)
+    return data({ ok: false, message: "Cochez la case de confirmation pour désactiver ce compte.", link: null }, { status: 400 });
+  const released = await deactivateAccount({ personId: person.id, by: user.id, address });
+  if (released === null) return data({ ok: false, message: "Ce compte était déjà désactivé.", link: null }, { status: 409 });
+  const mentees = released.length === 0 ? "" : released.length === 1 ? " Une personne qu'elle suivait n'a plus de tutrice : attribuez-lui-en une." : ` ${released.length} personnes qu'elle suivait n'ont plus de tutrice : attribuez-leur-en une.`;
+  return { ok: true, message: `Compte désactivé : ${person.name} ne peut plus se connecter, son historique est conservé.${mentees}`, link: null };
+}
+
+async function reactivate({ user, person }: Managed, address: string) {
+  if (user.role !== "admin") forbidden("Seule l'administration de la plateforme peut réactiver un compte.");
+  if (!(await reactivateAccount({ personId: person.id, by: user.id, address })))
+    return data({ ok: false, message: "Ce compte n'est pas désactivé (ou il a été supprimé).", link: null }, { status: 409 });
+  return { ok: true, message: `Compte réactivé : ${person.name} peut de nouveau se connecter. Attribuez-lui une tutrice si besoin.`, link: null };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const managed = await requireManagedPerson(request, params.personne);
   const form = formDataToObject(await readForm(request));
+  const address = clientAddress(context);
   switch (form.intent) {
     case "invitation":
-      return newInvitation(managed);
+      return newInvitation(managed, address);
     case "tutrice":
-      return chooseTutor(managed, form);
+      return chooseTutor(managed, form, address);
+    case "desactiver":
+      return deactivate(managed, form, address);
+    case "reactiver":
+      return reactivate(managed, address);
     default:
       return data({ ok: false, message: "Action inconnue : rechargez la page et réessayez.", link: null }, { status: 400 });
   }
 }
 
 export default function Personne() {
-  const { person, history, tutors, current, invited } = useLoaderData<typeof loader>();
+  const { person, history, tutors, current, invited, mentees, canDeactivate, canReactivate } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -69,9 +105,22 @@ export default function Personne() {
       </p>
       <h1 className="text-3xl font-bold">{person.name}</h1>
       <p>
-        <a href={`mailto:${person.email}`}>{person.email}</a>
+        {person.roleLabel}
+        {person.erased ? null : (
+          <>
+            {" · "}
+            <a href={`mailto:${person.email}`}>{person.email}</a>
+          </>
+        )}
         {person.hireDate ? ` · arrivée le ${formatDate(person.hireDate)}` : ""}
       </p>
+      {person.deactivatedAt ? (
+        <p className="rounded-md border-2 border-slate-500 bg-slate-100 px-4 py-3 font-semibold">
+          {person.erased
+            ? `Compte supprimé le ${formatDay(person.deactivatedAt)} à la demande de la personne : ses données personnelles ont été effacées.`
+            : `Compte désactivé le ${formatDay(person.deactivatedAt)} : cette personne ne peut plus se connecter. Son historique reste consultable.`}
+        </p>
+      ) : null}
       {result?.message ? <FormMessage kind={result.ok ? "success" : "error"}>{result.message}</FormMessage> : null}
       {result?.link ? (
         <div className="card">
@@ -81,7 +130,7 @@ export default function Personne() {
           <input id="lien" readOnly value={result.link} className="field-input font-mono text-sm" data-invitation-link />
         </div>
       ) : null}
-      {person.role === "learner" ? (
+      {person.role === "learner" && !person.deactivatedAt ? (
         <>
           <p>
             <Link to={`/tutorat/${person.id}`} className="btn-secondary">
@@ -128,6 +177,56 @@ export default function Personne() {
             <input type="hidden" name="intent" value="invitation" />
             <button type="submit" className="btn-secondary" disabled={busy}>
               Générer un nouveau lien d'invitation
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {canDeactivate ? (
+        <section className="card space-y-3" aria-labelledby="depart">
+          <h2 id="depart" className="text-2xl font-bold">
+            Départ de la personne
+          </h2>
+          <p>
+            Quand {person.name} quitte le service, désactivez son compte : elle ne pourra plus se connecter, ses sessions ouvertes se ferment et elle disparaît des listes actives. Son
+            parcours, ses résultats et ses certificats restent conservés.
+          </p>
+          {mentees.length > 0 ? (
+            <div role="note" className="rounded-md border-2 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950">
+              <p className="font-semibold">
+                Attention : elle est la tutrice de {mentees.length === 1 ? "1 personne" : `${mentees.length} personnes`}. Leur tutorat prendra fin et elles vous reviendront, sans
+                tutrice, jusqu'à ce que vous en désigniez une autre :
+              </p>
+              <ul className="mt-1 list-disc pl-6">
+                {mentees.map((m) => (
+                  <li key={m.id}>
+                    <Link to={`/equipe/${m.id}`}>{m.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <Form method="post" className="space-y-3">
+            <input type="hidden" name="intent" value="desactiver" />
+            <label className="flex items-start gap-2">
+              <input type="checkbox" name="confirmation" value="oui" required className="mt-1 h-5 w-5" />
+              <span>Je confirme le départ de {person.name} et la désactivation de son compte.</span>
+            </label>
+            <button type="submit" className="btn-danger" disabled={busy}>
+              Désactiver le compte
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {canReactivate ? (
+        <section className="card space-y-3" aria-labelledby="retour">
+          <h2 id="retour" className="text-2xl font-bold">
+            Retour de la personne
+          </h2>
+          <p>Réactiver le compte lui rend l'accès avec son mot de passe habituel. Son tutorat n'est pas rétabli : attribuez-lui une tutrice si besoin.</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="reactiver" />
+            <button type="submit" className="btn-secondary" disabled={busy}>
+              Réactiver le compte
             </button>
           </Form>
         </section>

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatDate } from "~/components/path-timeline";
-import { parseTeamQuery, PROFILE_LABELS, SORTS } from "~/domain/team";
+import { formatDay } from "~/utils/dates";
+import { parseTeamQuery, PROFILE_LABELS, SORTS, STATUS_LABELS } from "~/domain/team";
+import { listDeactivated } from "~/models/account-lifecycle.server";
 import { listServices } from "~/models/services.server";
+import { staffOverview } from "~/models/team.server";
 import { teamTable } from "~/models/team-view.server";
 import { requireManager } from "~/models/permissions.server";
 
@@ -13,15 +16,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = parseTeamQuery(new URL(request.url).searchParams);
   // A service filter outside her services is ignored (never widens what she sees).
   if (params.service && !serviceIds.includes(params.service)) params.service = undefined;
-  const [table, services] = await Promise.all([teamTable(serviceIds, params), listServices(serviceIds)]);
-  return { ...table, params, services };
+  const [table, services, staff, departed] = await Promise.all([teamTable(serviceIds, params), listServices(serviceIds), staffOverview(serviceIds), listDeactivated(serviceIds)]);
+  return { ...table, params, services, staff, departed };
 }
 
 const SORT_LABELS: Record<(typeof SORTS)[number], string> = { nom: "Nom", service: "Service", arrivee: "Date d'arrivée", progression: "Parcours", retard: "Retards" };
-const STATUS_LABELS = { en_retard: "Avec des étapes en retard", a_jour: "Parcours à jour", termine: "Parcours terminé", sans_parcours: "Sans parcours (personnel confirmé)" };
 
 export default function Equipe() {
-  const { rows, total, pages, blocks, params, services } = useLoaderData<typeof loader>();
+  const { rows, total, pages, blocks, params, services, staff, departed } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const link = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(search);
@@ -50,6 +52,15 @@ export default function Equipe() {
           </a>
         </div>
       </div>
+
+      {staff.withoutTutor > 0 && params.statut !== "sans_tutrice" ? (
+        <div role="status" className="rounded-md border-2 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950">
+          <strong>
+            {staff.withoutTutor === 1 ? "Une nouvelle recrue n'a pas de tutrice" : `${staff.withoutTutor} nouvelles recrues n'ont pas de tutrice`}
+          </strong>{" "}
+          (par exemple après le départ de leur tutrice). <Link to={link({ statut: "sans_tutrice", page: undefined })}>Voir qui et attribuer une tutrice</Link>
+        </div>
+      ) : null}
 
       <Form method="get" className="card grid gap-4 sm:grid-cols-4" aria-label="Filtrer l'équipe">
         <div>
@@ -167,6 +178,41 @@ export default function Equipe() {
           </span>
           {params.page < pages ? <Link to={link({ page: params.page + 1 })}>Page suivante ›</Link> : null}
         </nav>
+      ) : null}
+
+      <section aria-labelledby="tutrices" className="space-y-2">
+        <h2 id="tutrices" className="text-2xl font-bold">
+          Tutrices de vos services
+        </h2>
+        {staff.tutors.length === 0 ? (
+          <p>Aucune tutrice active dans vos services.</p>
+        ) : (
+          <ul className="grid gap-2 sm:grid-cols-2">
+            {staff.tutors.map((t) => (
+              <li key={t.id} className="card py-3">
+                <Link to={`/equipe/${t.id}`} className="font-semibold">
+                  {t.name}
+                </Link>
+                <span className="block text-sm text-slate-700">
+                  {t.service} · {t.mentees === 0 ? "aucune personne suivie" : t.mentees === 1 ? "1 personne suivie" : `${t.mentees} personnes suivies`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {departed.length > 0 ? (
+        <details className="card">
+          <summary className="cursor-pointer font-semibold">Personnes parties ({departed.length}) : comptes désactivés, historique conservé</summary>
+          <ul className="mt-3 list-disc space-y-1 pl-6">
+            {departed.map((d) => (
+              <li key={d.id}>
+                <Link to={`/equipe/${d.id}`}>{d.name}</Link> ({d.service}) — désactivé le {formatDay(d.deactivatedAt!)}
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
     </div>
   );

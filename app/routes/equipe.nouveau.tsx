@@ -10,7 +10,8 @@ import { listServices, listTutors } from "~/models/services.server";
 import { requireManager } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { getEnv } from "~/utils/env.server";
-import { readForm } from "~/utils/http.server";
+import { clientAddress, readForm } from "~/utils/http.server";
+import { recordAudit } from "~/models/audit.server";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Pivot" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { services, tutors, today: todayInParis() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user, serviceIds } = await requireManager(request);
   const form = formDataToObject(await readForm(request));
   const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ ok: false as const, message: "Cette tutrice ne fait pas partie de vos services.", errors: { tutorId: "Choisissez une tutrice de la liste." }, values }, { status: 400 });
   const service = (await listServices([parsed.data.serviceId]))[0]!;
   try {
-    const { token, expiresAt } = await createAccount(
+    const { token, expiresAt, userId } = await createAccount(
       {
         name: parsed.data.name,
         email: parsed.data.email,
@@ -45,6 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       user.id,
     );
+    await recordAudit({ action: "compte_cree", actorId: user.id, subjectId: userId, address: clientAddress(context), details: { "rôle": parsed.data.role } });
     return { ok: true as const, name: parsed.data.name, link: `${getEnv().PUBLIC_URL}/invitation/${token}`, expiresAt };
   } catch (error) {
     if (error instanceof EmailTakenError)

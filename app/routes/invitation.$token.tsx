@@ -16,9 +16,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: true as const, name: invitation.name, email: invitation.email };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  return choosePassword(request, { find: () => findInvitation(token), save: (password) => acceptInvitation(token, password), invalid: INVALID });
+  return choosePassword(request, { find: () => findInvitation(token), save: (password, address) => acceptInvitation(token, password, new Date(), address), invalid: INVALID }, context);
 }
 
 export default function Invitation() {

@@ -3,9 +3,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportPersonalData } from "~/models/personal-data.server";
 import { requireUser } from "~/models/permissions.server";
 import { todayInParis } from "~/domain/integration-path";
+import { recordAudit } from "~/models/audit.server";
+import { clientAddress } from "~/utils/http.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  await recordAudit({ action: "export_donnees", actorId: user.id, subjectId: user.id, address: clientAddress(context) });
   const data = await exportPersonalData({ userId: user.id });
   return new Response(JSON.stringify(data, null, 2), {
     headers: {

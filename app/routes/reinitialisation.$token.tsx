@@ -17,9 +17,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: true as const, email: reset.email };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  return choosePassword(request, { find: () => findPasswordReset(token), save: (password) => resetPassword({ token, password }), invalid: INVALID });
+  return choosePassword(request, { find: () => findPasswordReset(token), save: (password, address) => resetPassword({ token, password, address }), invalid: INVALID }, context);
 }
 
 export default function Reinitialisation() {

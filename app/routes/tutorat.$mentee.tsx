@@ -14,7 +14,9 @@ import { getPath, pathView, validateStep } from "~/models/path.server";
 import { addCheckpoint, addReview, addValidation, correctValidation, getReport, listCheckpoints, listReviews, listValidations } from "~/models/tutoring.server";
 import { requireLearnerAccess } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
-import { readForm } from "~/utils/http.server";
+import { clientAddress, readForm } from "~/utils/http.server";
+import { recordAudit } from "~/models/audit.server";
+import type { AuditAction } from "~/domain/audit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mentee.name ?? "Suivi"} — Tutorat — Pivot` }];
 
@@ -66,8 +68,9 @@ type Result = { intent: string; ok: boolean; message: string; errors: Record<str
 const fail = (intent: string, message: string, status: number, errors: Record<string, string> = {}, values: Record<string, string | string[]> = {}) =>
   data<Result>({ intent, ok: false, message, errors, values }, { status });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, learner: mentee, canTutor } = await requireLearnerAccess(request, params.mentee);
+  const audit = (action: AuditAction, details?: Record<string, string>) => recordAudit({ action, actorId: user.id, subjectId: mentee.id, address: clientAddress(context), details });
   const form = formDataToObject(await readForm(request));
   const intent = String(form.intent ?? "");
   const tutorOnly = ["valider-etape", "point-etape", "valider-competence", "corriger-competence"];
@@ -81,6 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (!(await validateStep(mentee.id, parsed.data.stepId, user.id, parsed.data.comment)))
       return fail(intent, "Cette étape est déjà validée ou n'appartient pas à ce parcours.", 409, {}, form);
+    await audit("etape_validee", { "étape": parsed.data.stepId });
     return { intent, ok: true, message: "Étape validée.", errors: {}, values: {} } satisfies Result;
   }
   if (intent === "point-etape") {
@@ -99,11 +103,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { competencyId, level, observedOn, evidence } = parsed.data;
       const ok = await correctValidation(mentee.id, validationId, user.id, { competencyId, level, observedOn, evidence });
       if (!ok) return fail(intent, "Cette validation a déjà été corrigée ou n'existe pas.", 409, {}, form);
+      await audit("validation_corrigee", { "compétence": competencyId, niveau: level });
       await issueCertificates(mentee.id);
       return { intent, ok: true, message: "Validation corrigée ; l'ancienne version reste dans l'historique.", errors: {}, values: {} } satisfies Result;
     }
     const { competencyId, level, observedOn, evidence } = parsed.data;
     await addValidation(mentee.id, user.id, { competencyId, level, observedOn, evidence });
+    await audit("competence_validee", { "compétence": competencyId, niveau: level });
     await issueCertificates(mentee.id); // an observation may complete a block
     return { intent, ok: true, message: "Compétence validée.", errors: {}, values: {} } satisfies Result;
   }
@@ -112,6 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return fail(intent, "L'attestation n'est pas délivrée : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
     if (!(await attestComplement(mentee.id, parsed.data, user.id)))
       return fail(intent, "Cette attestation existe déjà à ce niveau et n'est pas encore à renouveler, ou ce complément est inconnu.", 409, {}, form);
+    await audit("complement_atteste", { "complément": parsed.data.complementId, niveau: parsed.data.level });
     return { intent, ok: true, message: "Attestation de complément délivrée ; elle figure parmi les certificats.", errors: {}, values: {} } satisfies Result;
   }
   if (intent === "bilan") {

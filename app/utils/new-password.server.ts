@@ -1,9 +1,9 @@
 // The action behind every "choose your password" form (an invitation, a reset link): the same checks in
 // the same order, whatever the link.
-import { data } from "@remix-run/node";
+import { data, type AppLoadContext } from "@remix-run/node";
 import { passwordSchema } from "~/forms/integration";
 import { fieldErrors, formDataToObject } from "./forms";
-import { readForm } from "./http.server";
+import { clientAddress, readForm } from "./http.server";
 import { checkPasswordStrength } from "./password-strength.server";
 import { createSession } from "./session.server";
 
@@ -16,7 +16,8 @@ const NOT_SAVED = "Le mot de passe n'est pas enregistré : voyez les champs sign
  */
 export async function choosePassword(
   request: Request,
-  link: { find: () => Promise<{ email: string; name: string } | null>; save: (password: string) => Promise<string | null>; invalid: string },
+  link: { find: () => Promise<{ email: string; name: string } | null>; save: (password: string, address: string) => Promise<string | null>; invalid: string },
+  context?: AppLoadContext,
 ) {
   const parsed = passwordSchema.safeParse(formDataToObject(await readForm(request)));
   if (!parsed.success) return data({ message: NOT_SAVED, errors: fieldErrors(parsed.error) }, { status: 400 });
@@ -24,7 +25,7 @@ export async function choosePassword(
   if (!person) return data({ message: link.invalid, errors: {} as Record<string, string> }, { status: 410 });
   const strength = checkPasswordStrength(parsed.data.password, person);
   if (!strength.ok) return data({ message: NOT_SAVED, errors: { password: strength.message } as Record<string, string> }, { status: 400 });
-  const userId = await link.save(parsed.data.password);
+  const userId = await link.save(parsed.data.password, clientAddress(context));
   if (!userId) return data({ message: link.invalid, errors: {} as Record<string, string> }, { status: 410 });
   return createSession({ request, userId, redirectTo: "/" });
 }

@@ -34,6 +34,11 @@ import * as invitation from "~/routes/invitation.$token";
 import * as reinitialisation from "~/routes/reinitialisation.$token";
 import * as monCompte from "~/routes/mon-compte";
 import * as monExport from "~/routes/mon-compte_.export";
+import * as mesDonnees from "~/routes/mon-compte_.donnees";
+import * as admin from "~/routes/admin._index";
+import * as journal from "~/routes/admin.journal";
+import * as journalCsv from "~/routes/admin.journal[.]csv";
+import * as suppressions from "~/routes/admin.suppressions";
 import * as connexion from "~/routes/connexion";
 import * as certificat from "~/routes/certificats.$code";
 import { request, run, signIn, unwrap } from "../helpers/requests";
@@ -60,6 +65,7 @@ beforeAll(async () => {
 // [path, loader, params] and the expected status per role (302 = to the sign-in page).
 const PUBLIC = { anonyme: 200, recrue: 302, confirmee: 302, tuteur: 302, cadre: 302, autre_cadre: 302, admin: 302 } as const; // signed-in users are sent home
 const EVERYONE = { anonyme: 302, recrue: 200, confirmee: 200, tuteur: 200, cadre: 200, autre_cadre: 200, admin: 200 } as const;
+const ADMIN_ONLY = { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 403, autre_cadre: 403, admin: 200 } as const;
 const MATRIX: [string, Loader, () => Record<string, string>, Record<Who, number>][] = [
   ["/connexion", connexion.loader as Loader, () => ({}), PUBLIC],
   ["/invitation/<jeton inconnu>", invitation.loader as Loader, () => ({ token: "inconnu" }), { anonyme: 410, recrue: 410, confirmee: 410, tuteur: 410, cadre: 410, autre_cadre: 410, admin: 410 }],
@@ -68,6 +74,12 @@ const MATRIX: [string, Loader, () => Record<string, string>, Record<Who, number>
   ["/", home.loader as Loader, () => ({}), EVERYONE],
   ["/mon-compte", monCompte.loader as Loader, () => ({}), EVERYONE],
   ["/mon-compte/export", monExport.loader as Loader, () => ({}), EVERYONE],
+  ["/mon-compte/donnees", mesDonnees.loader as Loader, () => ({}), EVERYONE],
+  ["/admin", admin.loader as Loader, () => ({}), ADMIN_ONLY],
+  ["/admin/journal", journal.loader as Loader, () => ({}), ADMIN_ONLY],
+  ["/admin/journal?groupe=certificats&personne=recrue&du=2026-01-01&au=2026-12-31", journal.loader as Loader, () => ({}), ADMIN_ONLY],
+  ["/admin/journal.csv", journalCsv.loader as Loader, () => ({}), ADMIN_ONLY],
+  ["/admin/suppressions", suppressions.loader as Loader, () => ({}), ADMIN_ONLY],
   ["/blocs", blocs.loader as Loader, () => ({}), EVERYONE],
   ["/blocs/gestion-information", bloc.loader as Loader, () => ({ bloc: "gestion-information" }), EVERYONE],
   ["/modules/exemple", moduleRoute.loader as Loader, () => ({ slug: "exemple" }), EVERYONE],
@@ -118,6 +130,23 @@ describe("access matrix", () => {
     const theirs = await run(() => (equipeCsv.loader as Loader)({ request: request("/equipe.csv?service=svc-cardiologie", { cookie: cookies.autre_cadre }), params: {}, context: {} }));
     expect(await mine.response!.text()).toContain("nouvelle.recrue@pivot.demo");
     expect(await theirs.response!.text()).not.toContain("nouvelle.recrue@pivot.demo");
+  });
+
+  it("only an admin confirms an erasure; only a cadre of her service (or an admin) deactivates someone", async () => {
+    const erase = { userId: ids.recrue!, confirmation: "oui" };
+    for (const who of ["recrue", "tuteur", "cadre"] as const) {
+      const res = await run(() => (suppressions.action as Loader)({ request: request("/admin/suppressions", { cookie: cookies[who], form: erase }), params: {}, context: {} }));
+      expect(res.response?.status, who).toBe(403);
+    }
+    const leave = { intent: "desactiver", confirmation: "oui" };
+    for (const who of ["recrue", "tuteur", "autre_cadre"] as const) {
+      const res = await run(() => (personne.action as Loader)({ request: request(`/equipe/${ids.recrue}`, { cookie: cookies[who], form: leave }), params: { personne: ids.recrue! }, context: {} }));
+      expect(res.response?.status, who).toBe(403);
+    }
+    // A cadre cannot reactivate (an admin does): 403 before anything changes.
+    const back = await run(() => (personne.action as Loader)({ request: request(`/equipe/${ids.recrue}`, { cookie: cookies.cadre, form: { intent: "reactiver" } }), params: { personne: ids.recrue! }, context: {} }));
+    expect(back.response?.status).toBe(403);
+    expect((await getDb().query.users.findFirst({ where: eq(users.id, ids.recrue!) }))!.deactivatedAt).toBeNull();
   });
 
   it("a tutor cannot act on someone who is not her mentee, a learner cannot act as a tutor", async () => {

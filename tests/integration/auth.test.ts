@@ -59,9 +59,9 @@ describe("sign-in", () => {
 
   it(`locks an email out after ${LOCKOUT.maxFailures} failures within ${LOCKOUT.windowMinutes} minutes`, async () => {
     const email = "secretaire.confirmee@pivot.demo";
-    for (let i = 0; i < LOCKOUT.maxFailures; i++) expect(await verifyLogin({ email, password: `faux-${i}` })).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < LOCKOUT.maxFailures; i++) expect(await verifyLogin({ email, password: `faux-${i}` })).toMatchObject({ ok: false, reason: "invalid" });
     // Even the right password is refused while locked.
-    expect(await verifyLogin({ email, password: "pivot-demo-2026" })).toEqual({ ok: false, reason: "locked" });
+    expect(await verifyLogin({ email, password: "pivot-demo-2026" })).toMatchObject({ ok: false, reason: "locked" });
     const result = await loginAction({ request: request("/connexion", { form: { email, password: "pivot-demo-2026" } }), params: {}, context: {} });
     const { data, status } = unwrap(result);
     expect(status).toBe(429);
