@@ -7,6 +7,7 @@ import { createPathFor } from "./path.server";
 import { assignTutor } from "./tutoring.server";
 import { getDb } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { sendMailSoon } from "./mail.server";
 import { checkPasswordStrength } from "~/utils/password-strength.server";
 import { z } from "~/utils/zod";
 
@@ -49,6 +50,7 @@ export async function createAccount(input: NewAccount, by: string, now = new Dat
       body: `Bonjour ${input.name},\n\nUn compte Pivot a été créé pour vous. Choisissez votre mot de passe avec le lien d'invitation que votre cadre vous a transmis (valable ${INVITATION_DAYS} jours).`,
     });
   });
+  sendMailSoon();
   if (input.role === "learner" && input.profile === "nouvelle_recrue") await createPathFor(id);
   if (input.tutorId) await assignTutor(id, input.tutorId, by);
   return { userId: id, token, expiresAt };
@@ -128,6 +130,7 @@ export async function requestPasswordReset({ email: rawEmail, publicUrl, address
     });
     await recordAudit({ action: "reinitialisation_demandee", actorId: null, subjectId: user.id, address }, tx);
   });
+  sendMailSoon();
 }
 
 /** The account behind a valid (unused, unexpired) reset token. */

@@ -116,6 +116,14 @@ const SENDER = Symbol.for("pivot.mailSender");
  * With SMTP_URL, sends the outbox every SEND_EVERY_MS (once per process, never two runs at a time).
  * Without it, does nothing: the messages stay in the outbox table.
  */
+const WAKE = Symbol.for("pivot.mail-sender.wake");
+
+/** A message was just queued (a reset link, an invitation): send it now rather than at the next round. */
+export function sendMailSoon() {
+  const wake = (globalThis as { [WAKE]?: () => void })[WAKE];
+  if (wake) setTimeout(wake, 0).unref();
+}
+
 export function startMailSender() {
   const { SMTP_URL, MAIL_FROM } = getEnv();
   const registry = globalThis as { [SENDER]?: NodeJS.Timeout };
@@ -141,6 +149,7 @@ export function startMailSender() {
       running = false;
     }
   };
+  (globalThis as { [WAKE]?: () => void })[WAKE] = () => void run();
   registry[SENDER] = setInterval(() => void run(), SEND_EVERY_MS);
   registry[SENDER].unref();
   setTimeout(() => void run(), 1_000).unref();

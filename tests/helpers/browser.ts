@@ -8,12 +8,13 @@ import { DEMO_PASSWORD } from "../../db/seed";
 
 export const baseURL = () => inject("baseURL");
 
-export async function launch(options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}) {
+/** `baseURL`: another instance of the site than the suite's (a test that starts its own, with its own settings). */
+export async function launch(options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; baseURL?: string } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "pivot-chromium-"));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: inject("chromium"),
     headless: true,
-    baseURL: baseURL(),
+    baseURL: options.baseURL ?? baseURL(),
     locale: "fr-FR",
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
