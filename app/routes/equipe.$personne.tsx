@@ -193,8 +193,9 @@ export default function Personne() {
           {mentees.length > 0 ? (
             <div role="note" className="rounded-md border-2 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950">
               <p className="font-semibold">
-                Attention : elle est la tutrice de {mentees.length === 1 ? "1 personne" : `${mentees.length} personnes`}. Leur tutorat prendra fin et elles vous reviendront, sans
-                tutrice, jusqu'à ce que vous en désigniez une autre :
+                {mentees.length === 1
+                  ? "Attention : elle est la tutrice d'une personne. Ce tutorat prendra fin et cette personne vous reviendra, sans tutrice, jusqu'à ce que vous en désigniez une autre :"
+                  : `Attention : elle est la tutrice de ${mentees.length} personnes. Leur tutorat prendra fin et elles vous reviendront, sans tutrice, jusqu'à ce que vous en désigniez une autre :`}
               </p>
               <ul className="mt-1 list-disc pl-6">
                 {mentees.map((m) => (

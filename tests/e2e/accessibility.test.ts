@@ -69,6 +69,31 @@ describe.each([
     }
   });
 
+  // One page per test: a slow page on a busy machine never eats the time of the others.
+  for (const [email, path] of [
+    ["nouvelle.recrue@pivot.demo", "/mon-compte/donnees"],
+    ["admin@pivot.demo", "/admin"],
+    ["admin@pivot.demo", "/admin/journal"],
+    ["admin@pivot.demo", "/admin/suppressions"],
+    ["admin@pivot.demo", "/equipe/<tutrice>"],
+  ] as const)
+    it(`${path} has none either and never scrolls sideways`, async () => {
+      const { page } = browser;
+      await page.context().clearCookies();
+      await signIn(page, email);
+      if (path === "/equipe/<tutrice>") {
+        await page.goto("/equipe");
+        await page.getByRole("link", { name: "Sophie Lefèvre" }).click();
+      } else await page.goto(path);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      expect(await violations(page), path).toEqual([]);
+      if (path !== "/admin/journal") {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+      }
+      await screenshot(page, `25-${path.replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "")}-${label}`);
+    });
+
   it("the established staff's pages have none either: positioning test, update and renewal quizzes, refresher catalogue", async () => {
     const { page } = browser;
     await page.context().clearCookies();

@@ -116,7 +116,7 @@ describe("account recovery and offboarding, end to end", () => {
       await page.getByRole("heading", { name: "Tutrices de vos services" }).waitFor();
       await page.getByRole("link", { name: "Sophie Lefèvre" }).click();
       await page.getByRole("heading", { level: 1, name: "Sophie Lefèvre" }).waitFor();
-      await page.getByRole("note").getByText(/Attention : elle est la tutrice de/).waitFor();
+      await page.getByRole("note").getByText(/Attention : elle est la tutrice d/).waitFor();
       await page.getByLabel(/Je confirme le départ de Sophie Lefèvre/).check();
       await page.getByRole("button", { name: "Désactiver le compte" }).click();
       await page.getByText(/Compte désactivé : Sophie Lefèvre ne peut plus se connecter/).waitFor();
