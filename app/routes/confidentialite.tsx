@@ -54,7 +54,10 @@ export default function Confidentialite() {
         <ul className="list-disc space-y-1 pl-6">
           <li>vos sessions de connexion, avec l'appareil utilisé et la date de dernière utilisation ;</li>
           <li>les tentatives de connexion, avec l'adresse réseau (adresse IP) d'où elles viennent ;</li>
-          <li>un journal des actions sensibles (actions d'administration, comme la révocation d'un certificat).</li>
+          <li>
+            un journal des actions sensibles : connexions et blocages, création et désactivation des comptes, validations, certificats délivrés ou
+            révoqués, exports et suppressions (qui, quand, sur qui, depuis quelle adresse).
+          </li>
         </ul>
       </Section>
 
@@ -88,7 +91,8 @@ export default function Confidentialite() {
             <strong>Le ou la cadre de votre service</strong> : le suivi de la formation des personnes de son service.
           </li>
           <li>
-            <strong>Les administrateurs de la plateforme</strong> : pour gérer les comptes et les certificats.
+            <strong>Les administrateurs de la plateforme</strong> : pour gérer les comptes et les certificats ; eux seuls consultent le journal des
+            actions sensibles.
           </li>
         </ul>
         <p>Personne d'autre n'a accès à vos informations.</p>
@@ -102,8 +106,8 @@ export default function Confidentialite() {
       <Section id="duree" title="Combien de temps elles sont gardées">
         <ul className="list-disc space-y-1 pl-6">
           <li>
-            <strong>Compte et formation</strong> : tant que votre compte est actif. Ensuite, elles sont effacées à votre demande ou rendues
-            anonymes, selon les règles fixées par l'établissement.
+            <strong>Compte et formation</strong> : tant que votre compte existe. Quand vous quittez l'établissement, votre cadre désactive votre
+            compte (vous ne pouvez plus vous connecter, votre historique est gardé) ; à votre demande, il est ensuite rendu anonyme.
           </li>
           <li>
             <strong>Tentatives de connexion et sessions expirées</strong> : supprimées au bout de 90 jours.
@@ -121,13 +125,16 @@ export default function Confidentialite() {
       <Section id="droits" title="Vos droits">
         <ul className="list-disc space-y-2 pl-6">
           <li>
-            <strong>Consulter et récupérer vos données</strong> : dans « Mon compte », choisissez « Exporter mes données ».
+            <strong>Consulter et récupérer vos données</strong> : dans « Mon compte », « Voir le résumé de mes données » les présente en clair, et
+            « Exporter mes données » les télécharge toutes dans un fichier.
           </li>
           <li>
             <strong>Faire corriger une information inexacte</strong> : adressez-vous au ou à la cadre de votre service.
           </li>
           <li>
-            <strong>Demander l'effacement</strong> : faites la demande ; elle est confirmée par un administrateur de la plateforme.
+            <strong>Demander l'effacement</strong> : dans « Mon compte », « Supprimer mon compte ». Vous pouvez annuler tant qu'un administrateur
+            de la plateforme ne l'a pas confirmée. Votre nom, votre adresse et les textes vous concernant sont alors effacés ; vos résultats ne
+            restent que sous forme anonyme, et vos certificats restent vérifiables par leur code, sans votre nom.
           </li>
           <li>
             <strong>Demander la limitation d'un traitement ou vous y opposer</strong>, pour un motif tenant à votre situation.
