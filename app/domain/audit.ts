@@ -17,6 +17,9 @@ export const AUDIT_LABELS = {
   mot_de_passe_reinitialise: "Mot de passe réinitialisé par lien",
   mot_de_passe_modifie: "Mot de passe modifié",
   administrateur_cree: "Administrateur créé (ligne de commande)",
+  role_modifie: "Rôle modifié",
+  profil_modifie: "Profil modifié",
+  service_modifie: "Changement de service",
   tutrice_attribuee: "Tutrice attribuée",
   tutorat_termine: "Tutorat terminé (départ de la tutrice)",
   compte_desactive: "Compte désactivé (départ)",
@@ -43,7 +46,7 @@ export const AUDIT_GROUPS: { id: string; label: string; actions: AuditAction[] }
   {
     id: "comptes",
     label: "Comptes, invitations et mots de passe",
-    actions: ["compte_cree", "invitation_renouvelee", "invitation_acceptee", "reinitialisation_demandee", "mot_de_passe_reinitialise", "mot_de_passe_modifie", "administrateur_cree", "tutrice_attribuee", "tutorat_termine", "compte_desactive", "compte_reactive"],
+    actions: ["compte_cree", "invitation_renouvelee", "invitation_acceptee", "reinitialisation_demandee", "mot_de_passe_reinitialise", "mot_de_passe_modifie", "administrateur_cree", "role_modifie", "profil_modifie", "service_modifie", "tutrice_attribuee", "tutorat_termine", "compte_desactive", "compte_reactive"],
   },
   { id: "validations", label: "Validations et corrections", actions: ["etape_validee", "competence_validee", "validation_corrigee", "complement_atteste"] },
   { id: "certificats", label: "Certificats", actions: ["certificat_delivre", "certificat_renouvele", "certificat_revoque"] },

@@ -61,6 +61,13 @@ export const reviewSchema = z.object({
 
 export const assignTutorSchema = z.object({ tutorId: id });
 
+/** A change of role, profile or service decided by the cadre (roles she may give: learner or tutor). */
+export const positionSchema = z.object({
+  role: z.enum(["learner", "tutor"], { error: "Choisissez un rôle." }),
+  profile: z.enum(PROFILES, { error: "Choisissez un profil." }),
+  serviceId: id,
+});
+
 export const serviceStepSchema = z.object({
   phase: id,
   kind: z.enum(STEP_KIND_IDS, { error: "Choisissez un type d'étape." }),

@@ -22,6 +22,10 @@ import {
   users,
 } from "../../db/schema";
 import { recordAudit } from "./audit.server";
+import { applyServiceStepsToPaths, createPathFor } from "./path.server";
+import { PROFILE_LABELS } from "~/domain/team";
+import { ROLE_LABELS } from "~/utils/auth.server";
+import type { Profile } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
 
 /** What replaces every free text of an erased account. */
@@ -94,6 +98,46 @@ export async function listDeactivated(serviceIds: string[]) {
     .leftJoin(services, eq(services.id, users.serviceId))
     .where(and(inArray(users.serviceId, serviceIds), isNotNull(users.deactivatedAt), isNull(users.erasedAt)))
     .orderBy(asc(users.name));
+}
+
+// --- Role, profile and service ---
+
+export type Position = { role: "learner" | "tutor"; profile: Profile; serviceId: string };
+
+/**
+ * The cadre changes someone's role, profile or service, in one transaction with its audit entries. A
+ * tutor who stops tutoring releases her mentees; someone who stops being in training leaves her tutor;
+ * moving to another service ends both, since tutoring happens within a service. A new recruit without a
+ * path gets one. Returns what changed (empty: nothing to do) and the people released.
+ */
+export async function changePosition({ personId, by, address, position }: Actor & { personId: string; position: Position }) {
+  const db = getDb();
+  const result = await db.transaction(async (tx) => {
+    const before = await tx.query.users.findFirst({ where: and(eq(users.id, personId), isNull(users.deactivatedAt)), columns: { role: true, profile: true, serviceId: true } });
+    if (!before) return null;
+    const changed = { role: before.role !== position.role, profile: before.profile !== position.profile, service: before.serviceId !== position.serviceId };
+    if (!changed.role && !changed.profile && !changed.service) return { changed, released: [] as string[] };
+    await tx.update(users).set(position).where(eq(users.id, personId));
+    const at = new Date().toISOString();
+    const endTutoring = changed.service || (changed.role && before.role === "tutor");
+    const endMentoring = changed.service || (changed.role && before.role === "learner");
+    const released = endTutoring
+      ? (await tx.update(tutorAssignments).set({ endedAt: at }).where(and(eq(tutorAssignments.tutorId, personId), isNull(tutorAssignments.endedAt))).returning({ learnerId: tutorAssignments.learnerId })).map((r) => r.learnerId)
+      : [];
+    if (endMentoring) await tx.update(tutorAssignments).set({ endedAt: at }).where(and(eq(tutorAssignments.learnerId, personId), isNull(tutorAssignments.endedAt)));
+    const serviceName = async (id: string | null) => (id ? ((await tx.query.services.findFirst({ where: eq(services.id, id), columns: { name: true } }))?.name ?? id) : "aucun");
+    if (changed.role) await recordAudit({ action: "role_modifie", actorId: by, subjectId: personId, address, details: { avant: ROLE_LABELS[before.role], "après": ROLE_LABELS[position.role] } }, tx);
+    if (changed.profile) await recordAudit({ action: "profil_modifie", actorId: by, subjectId: personId, address, details: { avant: before.profile ? (PROFILE_LABELS[before.profile] ?? before.profile) : "aucun", "après": PROFILE_LABELS[position.profile] ?? position.profile } }, tx);
+    if (changed.service) await recordAudit({ action: "service_modifie", actorId: by, subjectId: personId, address, details: { avant: await serviceName(before.serviceId), "après": await serviceName(position.serviceId) } }, tx);
+    for (const learnerId of released) await recordAudit({ action: "tutorat_termine", actorId: by, subjectId: learnerId, address }, tx);
+    return { changed, released };
+  });
+  if (result && position.role === "learner" && position.profile === "nouvelle_recrue") {
+    const hasPath = await db.query.pathSteps.findFirst({ where: eq(pathSteps.userId, personId), columns: { id: true } });
+    if (!hasPath) await createPathFor(personId);
+    else if (result.changed.service) await applyServiceStepsToPaths(position.serviceId);
+  }
+  return result;
 }
 
 // --- Erasure (right to erasure, RGPD art. 17) ---

@@ -121,24 +121,11 @@ export default function Journal() {
           <table className="w-full border-collapse text-left text-sm">
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="p-2">
-                  Date et heure
-                </th>
-                <th scope="col" className="p-2">
-                  Action
-                </th>
-                <th scope="col" className="p-2">
-                  Par
-                </th>
-                <th scope="col" className="p-2">
-                  Concerne
-                </th>
-                <th scope="col" className="p-2">
-                  Depuis
-                </th>
-                <th scope="col" className="p-2">
-                  Détails
-                </th>
+                {["Date et heure", "Action", "Par", "Concerne", "Depuis", "Détails"].map((h) => (
+                  <th key={h} scope="col" className="p-2">
+                    {h}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>

@@ -1,19 +1,8 @@
 // The privacy notice (RGPD information): public, static, readable signed in or not. No loader, no action.
 import type { MetaFunction } from "@remix-run/node";
-import type { ReactNode } from "react";
+import { Section } from "~/components/section";
 
 export const meta: MetaFunction = () => [{ title: "Confidentialité et données personnelles — Pivot" }];
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="space-y-3">
-      <h2 id={id} className="text-2xl font-bold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export default function Confidentialite() {
   return (

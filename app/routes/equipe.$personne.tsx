@@ -3,13 +3,14 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormMessage, SelectField } from "~/components/field";
 import { formatDate } from "~/components/path-timeline";
-import { assignTutorSchema } from "~/forms/integration";
+import { assignTutorSchema, positionSchema } from "~/forms/integration";
 import { renewInvitation } from "~/models/accounts.server";
 import { listTutors } from "~/models/services.server";
 import { assignTutor, tutorHistory } from "~/models/tutoring.server";
-import { currentMentees, deactivateAccount, reactivateAccount } from "~/models/account-lifecycle.server";
+import { changePosition, currentMentees, deactivateAccount, reactivateAccount } from "~/models/account-lifecycle.server";
+import { listServices } from "~/models/services.server";
 import { recordAudit } from "~/models/audit.server";
-import { forbidden, requireManagedPerson } from "~/models/permissions.server";
+import { forbidden, requireManagedPerson, requireManagedService } from "~/models/permissions.server";
 import { ROLE_LABELS } from "~/utils/auth.server";
 import { formatDay } from "~/utils/dates";
 import { getEnv } from "~/utils/env.server";
@@ -23,9 +24,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, person, serviceIds, activated } = await requireManagedPerson(request, params.personne);
-  const [history, tutors, mentees] = await Promise.all([tutorHistory(person.id), listTutors(serviceIds), person.role === "tutor" ? currentMentees(person.id) : []]);
+  const [history, tutors, mentees, services] = await Promise.all([tutorHistory(person.id), listTutors(serviceIds), person.role === "tutor" ? currentMentees(person.id) : [], listServices(serviceIds)]);
   return {
-    person: { id: person.id, name: person.name, email: person.email, role: person.role, roleLabel: ROLE_LABELS[person.role], hireDate: person.hireDate, deactivatedAt: person.deactivatedAt, erased: Boolean(person.erasedAt) },
+    person: {
+      id: person.id,
+      name: person.name,
+      email: person.email,
+      role: person.role,
+      roleLabel: ROLE_LABELS[person.role],
+      profile: person.profile,
+      serviceId: person.serviceId,
+      hireDate: person.hireDate,
+      deactivatedAt: person.deactivatedAt,
+      erased: Boolean(person.erasedAt),
+    },
+    services: services.map((s) => ({ value: s.id, label: s.name })),
+    canChangePosition: !person.deactivatedAt && (person.role === "learner" || person.role === "tutor") && person.id !== user.id,
     history,
     tutors: tutors.filter((t) => t.id !== person.id).map((t) => ({ value: t.id, label: t.name })),
     current: history.find((h) => !h.endedAt) ?? null,
@@ -58,6 +72,24 @@ async function chooseTutor({ user, person, serviceIds }: Managed, form: Record<s
   return { ok: true, message: "Tutrice enregistrée ; l'historique est conservé.", link: null };
 }
 
+/** A new role, profile or service, within the cadre's services; tutoring that no longer fits ends. */
+async function changeRole({ user, person, serviceIds }: Managed, form: Record<string, string | string[]>, address: string) {
+  const parsed = positionSchema.safeParse(form);
+  if (!parsed.success) return data({ ok: false, message: "Rien n'est modifié : choisissez un rôle, un profil et un service dans les listes.", link: null }, { status: 400 });
+  if (person.id === user.id || (person.role !== "learner" && person.role !== "tutor"))
+    return data({ ok: false, message: "Le rôle de ce compte ne se modifie pas ici.", link: null }, { status: 400 });
+  requireManagedService({ serviceIds }, parsed.data.serviceId);
+  const result = await changePosition({ personId: person.id, by: user.id, address, position: parsed.data });
+  if (!result) return data({ ok: false, message: "Ce compte est désactivé : réactivez-le avant de le modifier.", link: null }, { status: 409 });
+  const { changed, released } = result;
+  if (!changed.role && !changed.profile && !changed.service) return { ok: true, message: "Rien n'a changé.", link: null };
+  const notes = [
+    released.length ? (released.length === 1 ? "une personne qu'elle suivait n'a plus de tutrice" : `${released.length} personnes qu'elle suivait n'ont plus de tutrice`) : "",
+    changed.service || (changed.role && person.role === "learner") ? "son tutorat a pris fin" : "",
+  ].filter(Boolean);
+  return { ok: true, message: `Modification enregistrée${notes.length ? ` : ${notes.join(", ")}` : ""}.`, link: null };
+}
+
 /** She left: the cadre confirms, the account closes, her mentees (if she tutored) go back to the cadre. */
 async function deactivate({ user, person }: Managed, form: Record<string, string | string[]>, address: string) {
   if (person.id === user.id) return data({ ok: false, message: "Vous ne pouvez pas désactiver votre propre compte.", link: null }, { status: 400 });
@@ -87,6 +119,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return chooseTutor(managed, form, address);
     case "desactiver":
       return deactivate(managed, form, address);
+    case "poste":
+      return changeRole(managed, form, address);
     case "reactiver":
       return reactivate(managed, address);
     default:
@@ -95,7 +129,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Personne() {
-  const { person, history, tutors, current, invited, mentees, canDeactivate, canReactivate } = useLoaderData<typeof loader>();
+  const { person, history, tutors, current, invited, mentees, canDeactivate, canReactivate, canChangePosition, services } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -178,6 +212,46 @@ export default function Personne() {
             <button type="submit" className="btn-secondary" disabled={busy}>
               Générer un nouveau lien d'invitation
             </button>
+          </Form>
+        </section>
+      ) : null}
+      {canChangePosition ? (
+        <section className="card space-y-3" aria-labelledby="poste">
+          <h2 id="poste" className="text-2xl font-bold">
+            Rôle, profil et service
+          </h2>
+          <p className="text-sm text-slate-700">
+            Devenir tutrice met fin à son propre tutorat ; ne plus l'être libère les personnes qu'elle suivait ; changer de service met fin aux deux.
+            Une nouvelle recrue sans parcours en reçoit un.
+          </p>
+          <Form method="post" className="grid gap-4 sm:grid-cols-4">
+            <input type="hidden" name="intent" value="poste" />
+            <SelectField
+              name="role"
+              label="Rôle"
+              required
+              defaultValue={person.role}
+              options={[
+                { value: "learner", label: "En formation (secrétaire)" },
+                { value: "tutor", label: "Tutrice ou tuteur" },
+              ]}
+            />
+            <SelectField
+              name="profile"
+              label="Profil"
+              required
+              defaultValue={person.profile ?? "confirmee"}
+              options={[
+                { value: "nouvelle_recrue", label: "Nouvelle recrue" },
+                { value: "confirmee", label: "Secrétaire confirmée" },
+              ]}
+            />
+            <SelectField name="serviceId" label="Service" required defaultValue={person.serviceId} options={services} />
+            <div className="flex items-end">
+              <button type="submit" className="btn-secondary w-full" disabled={busy}>
+                Enregistrer
+              </button>
+            </div>
           </Form>
         </section>
       ) : null}

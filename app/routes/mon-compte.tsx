@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormMessage, TextField } from "~/components/field";
+import { Section } from "~/components/section";
 import { NewPasswordFields } from "~/components/new-password-form";
 import { passwordSchema } from "~/forms/integration";
 import { requireUser } from "~/models/permissions.server";
@@ -99,10 +100,7 @@ export default function MonCompte() {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-3xl font-bold">Mon compte</h1>
-      <section className="card space-y-1" aria-labelledby="identite">
-        <h2 id="identite" className="text-xl font-bold">
-          Identité
-        </h2>
+      <Section card id="identite" title="Identité">
         <p>
           <span className="font-semibold">Nom :</span> {name}
         </p>
@@ -113,12 +111,9 @@ export default function MonCompte() {
           <span className="font-semibold">Profil :</span> {role}
         </p>
         <p className="text-sm text-slate-700">Une erreur ? Votre cadre peut la corriger.</p>
-      </section>
+      </Section>
 
-      <section className="card space-y-4" aria-labelledby="mdp">
-        <h2 id="mdp" className="text-xl font-bold">
-          Changer mon mot de passe
-        </h2>
+      <Section card id="mdp" title="Changer mon mot de passe">
         {result?.intent === "mot-de-passe" ? <FormMessage kind={result.ok ? "success" : "error"}>{result.message}</FormMessage> : null}
         <Form method="post" className="space-y-4" noValidate>
           <input type="hidden" name="intent" value="mot-de-passe" />
@@ -129,12 +124,9 @@ export default function MonCompte() {
             Changer le mot de passe
           </button>
         </Form>
-      </section>
+      </Section>
 
-      <section className="card space-y-3" aria-labelledby="sessions">
-        <h2 id="sessions" className="text-xl font-bold">
-          Mes sessions ouvertes
-        </h2>
+      <Section card id="sessions" title="Mes sessions ouvertes">
         {result?.intent === "autres-sessions" ? <FormMessage kind="success">{result.message}</FormMessage> : null}
         <ul className="divide-y divide-slate-200" data-sessions>
           {sessions.map((s, i) => (
@@ -156,12 +148,9 @@ export default function MonCompte() {
             </button>
           </Form>
         ) : null}
-      </section>
+      </Section>
 
-      <section className="card space-y-2" aria-labelledby="donnees">
-        <h2 id="donnees" className="text-xl font-bold">
-          Mes données
-        </h2>
+      <Section card id="donnees" title="Mes données">
         <p>
           Tout ce que Pivot enregistre à votre sujet (profil, parcours, réponses aux quiz, observations, certificats, révisions, sessions) dans un fichier que vous pouvez
           conserver ou transmettre.
@@ -177,12 +166,9 @@ export default function MonCompte() {
         <p className="text-sm text-slate-700">
           Ce que nous en faisons, qui y a accès et combien de temps : <Link to="/confidentialite">confidentialité et données personnelles</Link>.
         </p>
-      </section>
+      </Section>
 
-      <section className="card space-y-3" aria-labelledby="suppression">
-        <h2 id="suppression" className="text-xl font-bold">
-          Supprimer mon compte
-        </h2>
+      <Section card id="suppression" title="Supprimer mon compte">
         {result?.intent === "suppression" ? <FormMessage kind={result.ok ? "success" : "error"}>{result.message}</FormMessage> : null}
         {erasureRequestedAt ? (
           <>
@@ -221,7 +207,7 @@ export default function MonCompte() {
             </Form>
           </>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

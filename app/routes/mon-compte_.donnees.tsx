@@ -1,6 +1,7 @@
 // « Mes données »: the readable summary of everything the JSON export holds (right of access).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Section } from "~/components/section";
 import { listModules } from "~/content/modules.server";
 import { exportPersonalData } from "~/models/personal-data.server";
 import { requireUser } from "~/models/permissions.server";
@@ -75,10 +76,7 @@ export default function MesDonnees() {
         .
       </p>
 
-      <section className="card" aria-labelledby="identite">
-        <h2 id="identite" className="text-xl font-bold">
-          Identité et compte
-        </h2>
+      <Section card id="identite" title="Identité et compte">
         {d.profile ? (
           <dl className="mt-2">
             <Row label="Nom">{d.profile.name}</Row>
@@ -95,12 +93,9 @@ export default function MesDonnees() {
             <Row label="Compte créé le">{d.profile.createdAt}</Row>
           </dl>
         ) : null}
-      </section>
+      </Section>
 
-      <section className="card" aria-labelledby="formation">
-        <h2 id="formation" className="text-xl font-bold">
-          Formation
-        </h2>
+      <Section card id="formation" title="Formation">
         <dl className="mt-2">
           <Row label="Parcours d'intégration">
             {d.path.total === 0 ? "pas de parcours" : `${d.path.done} étape(s) faite(s) sur ${d.path.total}`}
@@ -147,12 +142,9 @@ export default function MesDonnees() {
             </tbody>
           </table>
         ) : null}
-      </section>
+      </Section>
 
-      <section className="card" aria-labelledby="certificats">
-        <h2 id="certificats" className="text-xl font-bold">
-          Certificats
-        </h2>
+      <Section card id="certificats" title="Certificats">
         {d.certificates.length === 0 ? (
           <p className="mt-2">Aucun certificat.</p>
         ) : (
@@ -165,12 +157,9 @@ export default function MesDonnees() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section className="card" aria-labelledby="securite">
-        <h2 id="securite" className="text-xl font-bold">
-          Connexions et journal
-        </h2>
+      <Section card id="securite" title="Connexions et journal">
         <dl className="mt-2">
           <Row label="Sessions ouvertes">{d.sessions.length === 0 ? "aucune" : d.sessions.map((s) => `${s.device} (depuis le ${s.since})`).join(" ; ")}</Row>
           <Row label="Tentatives de connexion (90 derniers jours)">
@@ -191,7 +180,7 @@ export default function MesDonnees() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -102,6 +102,39 @@ describe("offboarding", () => {
   });
 });
 
+describe("role, profile and service", () => {
+  it("a cadre changes a role within her services, with the tutoring that no longer fits ended and each change in the journal", async () => {
+    const db = getDb();
+    const cadre = await signIn("cadre@pivot.demo");
+    const admin = await signIn("admin@pivot.demo");
+    const at = (cookie: string, form: Record<string, string>) => act(personne, `/equipe/${ids.confirmee}`, cookie, { intent: "poste", ...form }, { personne: ids.confirmee! });
+    // Bad values: a French message, nothing changed; another service than hers: 403.
+    expect(unwrap((await at(cadre, { role: "admin", profile: "confirmee", serviceId: "svc-cardiologie" })).data).status).toBe(400);
+    expect((await at(cadre, { role: "tutor", profile: "confirmee", serviceId: "svc-pneumologie" })).response?.status).toBe(403);
+    expect((await byEmail("secretaire.confirmee@pivot.demo")).role).toBe("learner");
+
+    // The confirmed secretary becomes a tutor, and is assigned a mentee.
+    expect((await at(cadre, { role: "tutor", profile: "confirmee", serviceId: "svc-cardiologie" })).data).toMatchObject({ ok: true });
+    expect((await byEmail("secretaire.confirmee@pivot.demo")).role).toBe("tutor");
+    expect(await lastAudit("role_modifie")).toMatchObject({ actorId: ids.cadre, subjectId: ids.confirmee, details: { avant: "En formation", "après": "Tutorat" } });
+    await act(personne, `/equipe/${ids.recrue}`, cadre, { intent: "tutrice", tutorId: ids.confirmee! }, { personne: ids.recrue! });
+    expect(await db.query.tutorAssignments.findFirst({ where: and(eq(tutorAssignments.learnerId, ids.recrue!), isNull(tutorAssignments.endedAt)) })).toMatchObject({ tutorId: ids.confirmee });
+
+    // An admin moves her to pneumology: her mentee is released, and told so.
+    const moved = await at(admin, { role: "tutor", profile: "confirmee", serviceId: "svc-pneumologie" });
+    expect((moved.data as { message: string }).message).toMatch(/une personne qu'elle suivait n'a plus de tutrice/);
+    expect(await db.query.tutorAssignments.findFirst({ where: and(eq(tutorAssignments.learnerId, ids.recrue!), isNull(tutorAssignments.endedAt)) })).toBeUndefined();
+    expect(await lastAudit("service_modifie")).toMatchObject({ actorId: ids.admin, details: { avant: "Cardiologie", "après": "Pneumologie" } });
+
+    // Back to training as a new recruit: she gets an integration path.
+    expect((await at(admin, { role: "learner", profile: "nouvelle_recrue", serviceId: "svc-pneumologie" })).data).toMatchObject({ ok: true });
+    expect(await db.query.pathSteps.findFirst({ where: (p, { eq }) => eq(p.userId, ids.confirmee!) })).toBeDefined();
+    expect(await lastAudit("profil_modifie")).toMatchObject({ details: { avant: "Secrétaire confirmée", "après": "Nouvelle recrue" } });
+    // Put back as the demo had her, for the tests below.
+    await at(admin, { role: "learner", profile: "confirmee", serviceId: "svc-cardiologie" });
+  });
+});
+
 describe("erasure", () => {
   it("she asks on « Mon compte », may cancel, asks again; an admin confirms; everything that named her is gone", async () => {
     const db = getDb();
