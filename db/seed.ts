@@ -81,6 +81,8 @@ export async function seedDemo(db: Db, now = new Date(), options: SeedOptions = 
         serviceId,
         hireDate: isoDaysAgo(a.hiredDaysAgo, now),
         passwordHash,
+        // Accounts are opened a week before the person arrives, as a cadre does.
+        createdAt: new Date(now.getTime() - (a.hiredDaysAgo + 7) * 86_400_000).toISOString(),
       })),
     );
     await tx.insert(serviceManagers).values({ userId: ids.cadre, serviceId });

@@ -49,7 +49,11 @@ export function observationStatus(evidence: Evidence, competencyId: string, leve
 }
 
 export type CompetencyAtLevel = { competencyId: string; title: string; quiz: QuizStatus | null; observation: ObservationStatus | null; met: boolean };
-export type BlockAtLevel = { level: CertLevel; competencies: CompetencyAtLevel[]; competenciesMet: boolean; assessmentMet: boolean; validated: boolean; missing: string[] };
+/**
+ * `byEvidence`: the recorded evidence validates the level; `certified`: a certificate she holds covers it.
+ * `validated` is either: a held certificate is never shown as « pas encore validé ».
+ */
+export type BlockAtLevel = { level: CertLevel; competencies: CompetencyAtLevel[]; competenciesMet: boolean; assessmentMet: boolean; byEvidence: boolean; certified: boolean; validated: boolean; missing: string[] };
 export type BlockResult = { blockId: string; number: number; title: string; levels: BlockAtLevel[]; validatedLevel: CertLevel | null; nextActions: string[] };
 
 function competencyAt(c: CompetencyRule, level: CertLevel, evidence: Evidence, rules: CertificationRules): CompetencyAtLevel {
@@ -74,19 +78,23 @@ function missingFor(c: CompetencyAtLevel, level: CertLevel, rules: Certification
   return out;
 }
 
-export function evaluateBlock(block: BlockRule, evidence: Evidence, rules: CertificationRules): BlockResult {
+export function evaluateBlock(block: BlockRule, evidence: Evidence, rules: CertificationRules, certifiedLevel: CertLevel | null = null): BlockResult {
   const best = Math.max(-1, ...evidence.blockAssessments.filter((a) => a.blockId === block.id).map((a) => a.score));
   const assessmentMet = best >= rules.blockAssessmentPassMark;
   const levels: BlockAtLevel[] = [];
+  let previousByEvidence = true;
   let previousValidated = true;
   for (const level of LEVELS) {
     const competencies = block.competencies.map((c) => competencyAt(c, level, evidence, rules));
     const competenciesMet = competencies.every((c) => c.met);
-    const missing = competencies.flatMap((c) => missingFor(c, level, rules));
-    if (!assessmentMet) missing.push(`réussir l'évaluation du bloc ${block.number} (${rules.blockAssessmentPassMark} % attendus)`);
     // Levels are cumulative: a level is validated only if the ones below it are.
-    const validated: boolean = previousValidated && competenciesMet && assessmentMet;
-    levels.push({ level, competencies, competenciesMet, assessmentMet, validated, missing });
+    const byEvidence: boolean = previousByEvidence && competenciesMet && assessmentMet;
+    const certified = certifiedLevel !== null && LEVELS.indexOf(level) <= LEVELS.indexOf(certifiedLevel);
+    const validated: boolean = certified || (previousValidated && competenciesMet && assessmentMet);
+    const missing = validated ? [] : competencies.flatMap((c) => missingFor(c, level, rules));
+    if (!validated && !assessmentMet) missing.push(`réussir l'évaluation du bloc ${block.number} (${rules.blockAssessmentPassMark} % attendus)`);
+    levels.push({ level, competencies, competenciesMet, assessmentMet, byEvidence, certified, validated, missing });
+    previousByEvidence = byEvidence;
     previousValidated = validated;
   }
   const validatedLevel = [...levels].reverse().find((l) => l.validated)?.level ?? null;
@@ -96,9 +104,12 @@ export function evaluateBlock(block: BlockRule, evidence: Evidence, rules: Certi
 
 export type PathwayResult = { blocks: BlockResult[]; validated: boolean; level: CertLevel | null; summary: string };
 
-/** The pathway is validated when the three blocks are; its level is the lowest of the blocks' levels. */
-export function evaluatePathway(blocks: BlockRule[], evidence: Evidence, rules: CertificationRules): PathwayResult {
-  const results = blocks.map((b) => evaluateBlock(b, evidence, rules));
+/**
+ * The pathway is validated when the three blocks are (by evidence or by a block certificate she holds);
+ * its level is the lowest of the blocks' levels.
+ */
+export function evaluatePathway(blocks: BlockRule[], evidence: Evidence, rules: CertificationRules, certified: ReadonlyMap<string, CertLevel> = new Map()): PathwayResult {
+  const results = blocks.map((b) => evaluateBlock(b, evidence, rules, certified.get(b.id) ?? null));
   const levels = results.map((r) => (r.validatedLevel ? LEVELS.indexOf(r.validatedLevel) : -1));
   const min = Math.min(...levels);
   const level = min >= 0 ? LEVELS[min]! : null;
@@ -122,7 +133,8 @@ export type CertificateKey = { kind: "bloc" | "parcours" | "complement"; blockId
 export function certificatesToIssue(result: PathwayResult, issued: CertificateKey[]): CertificateKey[] {
   const has = new Set(issued.map((c) => `${c.kind}|${c.blockId}|${c.level}`));
   const wanted: CertificateKey[] = [];
-  for (const b of result.blocks) for (const l of b.levels) if (l.validated) wanted.push({ kind: "bloc", blockId: b.blockId, level: l.level });
+  // A block certificate comes from evidence only (holding one never issues others below it).
+  for (const b of result.blocks) for (const l of b.levels) if (l.byEvidence) wanted.push({ kind: "bloc", blockId: b.blockId, level: l.level });
   if (result.level) for (const level of LEVELS.slice(0, LEVELS.indexOf(result.level) + 1)) wanted.push({ kind: "parcours", blockId: "", level });
   return wanted.filter((k) => !has.has(`${k.kind}|${k.blockId}|${k.level}`));
 }

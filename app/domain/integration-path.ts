@@ -3,11 +3,16 @@
 
 export const DAY_MS = 86_400_000;
 
-/** ISO date (YYYY-MM-DD) of hire date + n days, computed in UTC so that it never drifts with time zones. */
-export function dueDateFrom(hireDate: string, dueDay: number): string {
+/**
+ * ISO date (YYYY-MM-DD) of hire date + n days, computed in UTC so that it never drifts with time zones.
+ * Never before `notBefore` (the day her account was created): nobody is late on a step that was due
+ * before Pivot knew her.
+ */
+export function dueDateFrom(hireDate: string, dueDay: number, notBefore?: string): string {
   const base = Date.parse(`${hireDate}T00:00:00Z`);
   if (Number.isNaN(base)) throw new Error(`invalid hire date: ${hireDate}`);
-  return new Date(base + dueDay * DAY_MS).toISOString().slice(0, 10);
+  const due = new Date(base + dueDay * DAY_MS).toISOString().slice(0, 10);
+  return notBefore && notBefore > due ? notBefore : due;
 }
 
 /** Today as an ISO date in the French time zone (a step due "today" is not late before midnight in Paris). */

@@ -152,25 +152,6 @@ export async function revokeCertificate(code: string, by: string, reason: string
   });
 }
 
-/** Certified levels per learner and block (one query), with the "à actualiser" flag of each certificate. */
-export async function certifiedLevelsOf(userIds: string[], today: string, warningDays: number) {
-  const out = new Map<string, Map<string, { level: CertLevel; status: ReturnType<typeof certificateStatus> }>>();
-  if (userIds.length === 0) return out;
-  const rows = await getDb()
-    .select({ userId: certificates.userId, blockId: certificates.blockId, level: certificates.level, validUntil: certificates.validUntil, revokedAt: certificates.revokedAt })
-    .from(certificates)
-    .where(and(inArray(certificates.userId, userIds), eq(certificates.kind, "bloc"), isNull(certificates.revokedAt)));
-  for (const r of rows) {
-    const status = certificateStatus(r, today, warningDays);
-    if (status === "expire" || status === "renouvele") continue;
-    const byBlock = out.get(r.userId) ?? new Map();
-    const current = byBlock.get(r.blockId);
-    if (!current || LEVELS.indexOf(r.level) > LEVELS.indexOf(current.level)) byBlock.set(r.blockId, { level: r.level, status });
-    out.set(r.userId, byBlock);
-  }
-  return out;
-}
-
 /** A compact summary for the tutor's and the cadre's views of a learner. */
 export async function certificationSummary(userId: string) {
   const [result, list] = await Promise.all([certificationOf(userId), listCertificates(userId)]);

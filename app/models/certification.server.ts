@@ -1,9 +1,10 @@
 // Gathers one learner's evidence (quiz answers, tutor validations, block assessments) and applies
 // the certifying pathway's rules to it.
-import { and, eq, isNotNull } from "drizzle-orm";
-import { competencyValidations, quizAttempts } from "../../db/schema";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { certificates, competencyValidations, quizAttempts } from "../../db/schema";
 import { ASSESSMENT_PREFIX, getCertificationRules, getReferential, listModules } from "~/content/modules.server";
-import { evaluatePathway, type BlockRule, type CertificationRules, type Evidence } from "~/domain/certification";
+import { certificateStatus, evaluatePathway, LEVELS, type BlockRule, type CertificationRules, type CertLevel, type Evidence } from "~/domain/certification";
+import { todayInParis } from "~/domain/integration-path";
 import { getDb } from "~/utils/db.server";
 
 /** The referential's blocks as the rules engine reads them. */
@@ -46,6 +47,35 @@ export async function loadEvidence(userId: string): Promise<Evidence> {
   return { answers, validations, blockAssessments };
 }
 
+/**
+ * One learner's standing on the pathway: her evidence, and the block certificates she currently holds
+ * (valid or « à actualiser »), which count as validated levels whatever evidence is recorded. The one
+ * source of every progress figure on the learner's, the tutor's and the cadre's pages.
+ */
 export async function certificationOf(userId: string) {
-  return evaluatePathway(blockRules(), await loadEvidence(userId), engineRules());
+  const rules = getCertificationRules();
+  const [evidence, certified] = await Promise.all([loadEvidence(userId), certifiedLevelsOf([userId], todayInParis(), rules.validity.warningDays)]);
+  const held = new Map([...(certified.get(userId) ?? new Map()).entries()].map(([blockId, c]) => [blockId, c.level]));
+  return evaluatePathway(blockRules(), evidence, engineRules(), held);
 }
+
+/** Certified levels per learner and block (one query), with the "à actualiser" flag of each certificate. */
+export async function certifiedLevelsOf(userIds: string[], today: string, warningDays: number) {
+  const out = new Map<string, Map<string, { level: CertLevel; status: ReturnType<typeof certificateStatus> }>>();
+  if (userIds.length === 0) return out;
+  const rows = await getDb()
+    .select({ userId: certificates.userId, blockId: certificates.blockId, level: certificates.level, validUntil: certificates.validUntil, revokedAt: certificates.revokedAt, renewedAt: certificates.renewedAt })
+    .from(certificates)
+    .where(and(inArray(certificates.userId, userIds), eq(certificates.kind, "bloc"), isNull(certificates.revokedAt)));
+  for (const r of rows) {
+    const status = certificateStatus(r, today, warningDays);
+    if (status === "expire" || status === "renouvele") continue;
+    const byBlock = out.get(r.userId) ?? new Map();
+    const current = byBlock.get(r.blockId);
+    if (!current || LEVELS.indexOf(r.level) > LEVELS.indexOf(current.level)) byBlock.set(r.blockId, { level: r.level, status });
+    out.set(r.userId, byBlock);
+  }
+  return out;
+}
+
+

@@ -8,6 +8,7 @@ import { getIntegrationPath } from "~/content/modules.server";
 import { STEP_KINDS, type PathTemplate } from "~/content/integration-path";
 import { daysLate, dueDateFrom, planServiceMerge, STEP_STATUSES, stepStatus, summarizePath, type StepDefinition } from "~/domain/integration-path";
 import { getDb } from "~/utils/db.server";
+import { parisDay } from "~/utils/dates";
 
 const now = () => new Date().toISOString();
 
@@ -50,7 +51,8 @@ export async function serviceDefinitions(serviceId: string, db: Db = getDb()): P
   }));
 }
 
-function rowFor(userId: string, hireDate: string, d: StepDefinition) {
+/** A step of her path; `createdAt` is her account's creation (no due date falls before it). */
+function rowFor(userId: string, hireDate: string, d: StepDefinition, createdAt: string) {
   return {
     id: crypto.randomUUID(),
     userId,
@@ -64,7 +66,7 @@ function rowFor(userId: string, hireDate: string, d: StepDefinition) {
     contact: d.contact,
     moduleId: d.module,
     ficheId: d.fiche,
-    dueDate: dueDateFrom(hireDate, d.dueDay),
+    dueDate: dueDateFrom(hireDate, d.dueDay, parisDay(createdAt)),
     requiresTutor: d.requiresTutor,
   };
 }
@@ -72,13 +74,13 @@ function rowFor(userId: string, hireDate: string, d: StepDefinition) {
 /** Gives a learner her path (template + service steps). Idempotent: existing steps are kept as they are. */
 export async function createPathFor(userId: string, db: Db = getDb(), template: PathTemplate = getIntegrationPath()) {
   const [user] = await db
-    .select({ hireDate: users.hireDate, serviceId: users.serviceId, specialty: services.specialty })
+    .select({ hireDate: users.hireDate, createdAt: users.createdAt, serviceId: users.serviceId, specialty: services.specialty })
     .from(users)
     .leftJoin(services, eq(services.id, users.serviceId))
     .where(eq(users.id, userId));
   if (!user?.hireDate) return 0;
   const definitions = [...templateDefinitions(template, user.specialty ?? null), ...(user.serviceId ? await serviceDefinitions(user.serviceId, db) : [])];
-  const rows = definitions.map((d) => rowFor(userId, user.hireDate!, d));
+  const rows = definitions.map((d) => rowFor(userId, user.hireDate!, d, user.createdAt));
   for (let i = 0; i < rows.length; i += 50) await db.insert(pathSteps).values(rows.slice(i, i + 50)).onConflictDoNothing();
   return rows.length;
 }
@@ -238,7 +240,7 @@ export async function applyServiceStepsToPaths(serviceId: string) {
   const db = getDb();
   const definitions = await serviceDefinitions(serviceId, db);
   const learners = await db
-    .select({ id: users.id, hireDate: users.hireDate })
+    .select({ id: users.id, hireDate: users.hireDate, createdAt: users.createdAt })
     .from(users)
     .where(and(eq(users.serviceId, serviceId), eq(users.role, "learner"), eq(users.profile, "nouvelle_recrue")));
   const ids = learners.filter((l) => l.hireDate).map((l) => l.id);
@@ -257,11 +259,12 @@ export async function applyServiceStepsToPaths(serviceId: string) {
       );
       if (plan.insert.length + plan.update.length + plan.remove.length === 0) continue;
       changed++;
-      if (plan.insert.length) await tx.insert(pathSteps).values(plan.insert.map((d) => rowFor(learner.id, learner.hireDate!, d)));
+      // A step reaching a path in progress is never due before today: she cannot be late on it at once.
+      if (plan.insert.length) await tx.insert(pathSteps).values(plan.insert.map((d) => rowFor(learner.id, learner.hireDate!, d, new Date().toISOString())));
       for (const { id, definition: d } of plan.update)
         await tx
           .update(pathSteps)
-          .set({ phase: d.phase, position: d.position, kind: d.kind, title: d.title, description: d.description, link: d.link, contact: d.contact, dueDate: dueDateFrom(learner.hireDate, d.dueDay), requiresTutor: d.requiresTutor, removedAt: null })
+          .set({ phase: d.phase, position: d.position, kind: d.kind, title: d.title, description: d.description, link: d.link, contact: d.contact, dueDate: dueDateFrom(learner.hireDate, d.dueDay, parisDay(learner.createdAt)), requiresTutor: d.requiresTutor, removedAt: null })
           .where(eq(pathSteps.id, id));
       if (plan.remove.length) await tx.update(pathSteps).set({ removedAt: now() }).where(inArray(pathSteps.id, plan.remove));
     }

@@ -4,7 +4,7 @@ import { todayInParis } from "~/domain/integration-path";
 import type { TeamParams } from "~/domain/team";
 import { PAGE_SIZE, PROFILE_LABELS } from "~/domain/team";
 import { completedModulesOf, listTeam } from "./team.server";
-import { certifiedLevelsOf } from "./certificates.server";
+import { certifiedLevelsOf } from "./certification.server";
 import { getCertificationRules } from "~/content/modules.server";
 import { LEVEL_NAMES } from "~/domain/certification";
 

@@ -104,7 +104,9 @@ export async function listTeam(q: TeamQuery, paginate = true): Promise<{ rows: T
       (select t.name from tutor_assignments a join users t on t.id = a.tutor_id where a.learner_id = u.id and a.ended_at is null limit 1) as tutor,
       p.total, p.done, p.late, p.awaiting,
       (select count(*) from module_progress mp where mp.user_id = u.id and ${inArray(sql`mp.status`, DONE_STATUSES)}) as modules_done,
-      max(coalesce(p.last_step, ''), coalesce((select max(mp.updated_at) from module_progress mp where mp.user_id = u.id), '')) as last_activity,
+      -- Activity: a step done, a module opened or completed, any quiz submitted (module, positioning, assessment, update, renewal).
+      max(coalesce(p.last_step, ''), coalesce((select max(mp.updated_at) from module_progress mp where mp.user_id = u.id), ''),
+        coalesce((select max(qa.submitted_at) from quiz_attempts qa where qa.user_id = u.id), '')) as last_activity,
       count(*) over () as full_count
     from users u
     left join services s on s.id = u.service_id

@@ -45,7 +45,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
           level: l.level,
           label: LEVEL_LABELS[l.level],
           validated: l.validated,
-          met: l.competencies.filter((c) => c.met).length,
+          certified: l.certified && !l.byEvidence,
+          // A certified level counts all its competencies: the certificate attests them.
+          met: l.certified ? l.competencies.length : l.competencies.filter((c) => c.met).length,
           total: l.competencies.length,
         })),
         target: target
@@ -126,9 +128,7 @@ export default function Certification() {
                 <div role="progressbar" aria-label={`${l.label} : compétences réunies`} aria-valuenow={l.total ? Math.round((l.met * 100) / l.total) : 0} aria-valuemin={0} aria-valuemax={100} className="mt-2 h-2 overflow-hidden rounded-full bg-slate-200">
                   <div className="h-full rounded-full bg-brand-600" style={{ width: `${l.total ? Math.round((l.met * 100) / l.total) : 0}%` }} />
                 </div>
-                <p className="mt-1 text-sm">
-                  {l.met} compétence(s) sur {l.total}
-                </p>
+                <p className="mt-1 text-sm">{l.certified ? "Attesté par votre certificat" : `${l.met} compétence${l.met > 1 ? "s" : ""} sur ${l.total}`}</p>
               </li>
             ))}
           </ol>

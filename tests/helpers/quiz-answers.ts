@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import type { Manifest } from "~/content/build.server";
 import { ROOT } from "./paths";
+import { chosenOptions } from "./right-answers";
 
 export function bankOf(moduleId: string) {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, ".content-cache", "manifest.json"), "utf8")) as Manifest;
@@ -31,8 +32,7 @@ export async function answerQuiz(page: Page, moduleId: string, wrong: string[] =
     switch (q.type) {
       case "single":
       case "multiple":
-        for (const o of q.options) if (bad ? !o.correct : o.correct) await item.getByLabel(o.text, { exact: true }).check();
-        if (bad && q.type === "single") break;
+        for (const o of chosenOptions(q.options, bad)) await item.getByLabel(o.text, { exact: true }).check();
         break;
       case "truefalse":
         await item.getByLabel(q.answer !== bad ? "Vrai" : "Faux", { exact: true }).check();

@@ -4,6 +4,16 @@ import type { Question } from "~/content/schema";
 import { fieldName, type PublicQuestion } from "~/domain/quiz";
 
 /** Answers every drawn question rightly (using the server-side bank, as only a test can). */
+/**
+ * The options to tick: the right ones, or a wrong answer — the wrong options, or, when every option of a
+ * multiple-choice question is right, only the first (an incomplete answer is a wrong one).
+ */
+export function chosenOptions<O extends { correct?: boolean }>(options: O[], wrong: boolean): O[] {
+  if (!wrong) return options.filter((o) => o.correct);
+  const bad = options.filter((o) => !o.correct);
+  return bad.length ? bad : options.slice(0, 1);
+}
+
 export function answersFor(bank: Question[], questions: PublicQuestion[], wrongIds: string[] = []): Record<string, string | string[]> {
   const form: Record<string, string | string[]> = {};
   for (const pq of questions) {
@@ -12,7 +22,7 @@ export function answersFor(bank: Question[], questions: PublicQuestion[], wrongI
     switch (q.type) {
       case "single":
       case "multiple": {
-        const correctTexts = q.options.filter((o) => (wrong ? !o.correct : o.correct)).map((o) => o.text);
+        const correctTexts = chosenOptions(q.options, wrong).map((o) => o.text);
         const values = pq.choices!.filter((c) => correctTexts.includes(c.text)).map((c) => c.value);
         form[fieldName(q.id)] = q.type === "single" ? values[0]! : values;
         break;

@@ -150,3 +150,26 @@ describe("certificates", async () => {
     expect(certificateStatus(cert, today, 90)).toBe(status);
   });
 });
+
+describe("a certificate she holds counts on every screen", () => {
+  it("validates its level and those below it, with nothing « missing », but issues no block certificate by itself", async () => {
+    const { certificatesToIssue } = await import("~/domain/certification");
+    const block = evaluateBlock(BLOCK, empty(), RULES, "operationnelles");
+    expect(block.levels.map((l) => [l.level, l.validated, l.certified, l.byEvidence])).toEqual([
+      ["generales", true, true, false],
+      ["operationnelles", true, true, false],
+      ["approfondies", false, false, false],
+    ]);
+    expect(block.validatedLevel).toBe("operationnelles");
+    expect(block.levels[0]!.missing).toEqual([]);
+    expect(block.nextActions.length).toBeGreaterThan(0); // the next level still says what to do
+    const pathway = evaluatePathway([BLOCK], empty(), RULES, new Map([["b1", "generales" as const]]));
+    expect(pathway.validated).toBe(true);
+    expect(certificatesToIssue(pathway, [])).toEqual([{ kind: "parcours", blockId: "", level: "generales" }]);
+  });
+
+  it("without a certificate, the same empty evidence validates nothing", () => {
+    expect(evaluateBlock(BLOCK, empty(), RULES).validatedLevel).toBeNull();
+    expect(evaluatePathway([BLOCK], empty(), RULES).validated).toBe(false);
+  });
+});

@@ -147,3 +147,12 @@ describe("the path template", () => {
     expect(parsed.error!.issues.map((i) => i.message).join(" | ")).toMatch(message);
   });
 });
+
+describe("due dates never before the account existed", () => {
+  it("moves a due date that falls before her account's creation to that day, and leaves later ones alone", () => {
+    expect(dueDateFrom("2026-11-16", -3, "2026-12-02")).toBe("2026-12-02");
+    expect(dueDateFrom("2026-11-16", 30, "2026-12-02")).toBe("2026-12-16");
+    expect(dueDateFrom("2026-12-10", -3, "2026-12-02")).toBe("2026-12-07"); // created before she arrives: « avant l'arrivée » keeps its date
+    expect(dueDateFrom("2026-11-16", -3)).toBe("2026-11-13");
+  });
+});
