@@ -5,7 +5,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import crypto from "node:crypto";
 import { newCertificateCode } from "../app/utils/certificate-code";
 import type { Db } from "./client";
-import { certificates, moduleProgress, pathSteps, serviceManagers, serviceSteps, services, tutorAssignments, users } from "./schema";
+import { certificates, moduleProgress, pathSteps, quizAttempts, serviceManagers, serviceSteps, services, tutorAssignments, users } from "./schema";
 
 export const DEMO_PASSWORD = "pivot-demo-2026";
 
@@ -44,6 +44,8 @@ type SeedOptions = {
    * fixture content.
    */
   demoHistory?: boolean;
+  /** The question ids of a module's bank (from the compiled content), to record the quizzes of that history. */
+  questionsOf?: (moduleId: string) => string[];
 };
 
 /** Modules the established secretary completed a year ago, in the versions of the time. */
@@ -121,6 +123,27 @@ export async function seedDemo(db: Db, now = new Date(), options: SeedOptions = 
     await db.insert(moduleProgress).values(
       DEMO_COMPLETED.map((m) => ({ userId: ids.confirmee, moduleId: m.moduleId, moduleVersion: m.version, status: "termine" as const, bestScore: 90, attemptsCount: 1, startedAt: yearAgo, readAt: yearAgo, completedAt: yearAgo, updatedAt: yearAgo })),
     );
+    // The quiz behind each « Terminé 90 % »: without it, her certification page would say « pas encore de réponse ».
+    for (const m of DEMO_COMPLETED) {
+      const questions = options.questionsOf?.(m.moduleId).slice(0, 10) ?? [];
+      if (questions.length === 0) continue;
+      const correctCount = Math.round(questions.length * 0.9);
+      await db.insert(quizAttempts).values({
+        id: crypto.randomUUID(),
+        userId: ids.confirmee,
+        moduleId: m.moduleId,
+        moduleVersion: m.version,
+        questions: questions.map((id) => ({ id })),
+        results: questions.map((id, i) => ({ id, correct: i < correctCount })),
+        score: Math.round((correctCount * 100) / questions.length),
+        correctCount,
+        total: questions.length,
+        passMark: 80,
+        passed: true,
+        startedAt: yearAgo,
+        submittedAt: yearAgo,
+      });
+    }
     // A block certificate issued almost five years ago: « à actualiser », renewable with the refresher quiz.
     const validUntil = isoDaysAgo(-60, now);
     const issuedAt = `${Number(validUntil.slice(0, 4)) - 5}${validUntil.slice(4)}`;

@@ -5,6 +5,7 @@ import { migrateDatabase } from "../db/migrate";
 import { demoWanted, seedDemo } from "../db/seed";
 import { EnvError, getEnv } from "~/utils/env.server";
 import { createPathFor } from "~/models/path.server";
+import { getModule } from "~/content/modules.server";
 import { purgeAudit } from "~/models/audit.server";
 import { purgeSecurityData, SECURITY_RETENTION_DAYS } from "~/utils/session.server";
 import fs from "node:fs";
@@ -15,7 +16,11 @@ try {
   await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   const { db, client } = openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   const seeded = demoWanted({ databaseUrl: env.DATABASE_URL, pivotDemo: env.PIVOT_DEMO })
-    ? await seedDemo(db, new Date(), { createPath: (db, userId) => createPathFor(userId, db), demoHistory: true })
+    ? await seedDemo(db, new Date(), {
+        createPath: (db, userId) => createPathFor(userId, db),
+        demoHistory: true,
+        questionsOf: (moduleId) => getModule(moduleId)?.quiz?.questions.map((q) => q.id) ?? [],
+      })
     : false;
   client.close();
   // Owner-only permissions on an embedded database file (training data and security logs).
