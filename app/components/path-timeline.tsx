@@ -39,7 +39,7 @@ export function PathTimeline({ path, actions }: { path: PathView; actions?: (ste
             </h2>
             <ul className="mt-3 space-y-3">
               {phase.steps.map((step) => (
-                <li key={step.id} className="card space-y-2" data-step={step.key} data-status={step.status}>
+                <li key={step.id} id={`etape-${step.id}`} className="card scroll-mt-4 space-y-2" data-step={step.key} data-status={step.status}>
                   <div className="flex flex-wrap items-start justify-between gap-2">
                     <div>
                       <p className="text-sm font-bold uppercase tracking-wide text-brand-700">{step.kindLabel}</p>

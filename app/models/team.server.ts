@@ -2,6 +2,7 @@
 import { inArray, sql } from "drizzle-orm";
 import { DONE_STATUSES, moduleProgress } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
+import { formatDay } from "~/utils/dates";
 
 export const TEAM_SORTS = ["nom", "service", "arrivee", "progression", "retard"] as const;
 export type TeamSort = (typeof TEAM_SORTS)[number];
@@ -168,4 +169,55 @@ export async function staffOverview(serviceIds: string[]) {
         and not exists (select 1 from tutor_assignments a where a.learner_id = u.id and a.ended_at is null)`),
   ]);
   return { tutors, withoutTutor: orphans?.n ?? 0 };
+}
+
+export type GlanceItem = { id: string; name: string; detail: string };
+
+/**
+ * The cadre's home: her team at a glance, each list short (the first few, with the total): people with
+ * late steps, certificates to renew within `renewWithinDays`, people inactive for `inactiveDays`, and
+ * arrivals of the month. Active learners of her services only; four statements whatever the team size.
+ */
+export async function teamAtAGlance({ serviceIds, today, renewWithinDays = 90, inactiveDays = 30, limit = 5 }: { serviceIds: string[]; today: string; renewWithinDays?: number; inactiveDays?: number; limit?: number }) {
+  const empty = { items: [] as GlanceItem[], total: 0 };
+  if (serviceIds.length === 0) return { late: empty, renewals: empty, inactive: empty, arrivals: empty };
+  const db = getDb();
+  const ids = sql.join(serviceIds.map((id) => sql`${id}`), sql`, `);
+  const people = sql`u.service_id in (${ids}) and u.deactivated_at is null and u.role = 'learner'`;
+  const day = (offset: number) => new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  type Row = { id: string; name: string; n: number | null; title: string | null; at: string | null; total: number };
+  const [late, renewals, inactive, arrivals] = await Promise.all([
+    db.all<Row>(sql`
+      select u.id, u.name, count(*) as n, null as title, null as at, count(*) over () as total
+      from users u join path_steps ps on ps.user_id = u.id
+      where ${people} and ps.removed_at is null and ps.done_at is null and ps.validated_at is null and ps.due_date < ${today}
+        and not (ps.kind = 'module' and exists (select 1 from module_progress mp where mp.user_id = u.id and mp.module_id = ps.module_id and ${inArray(sql`mp.status`, DONE_STATUSES)}))
+      group by u.id order by count(*) desc, u.name limit ${limit}`),
+    db.all<Row>(sql`
+      select u.id, u.name, null as n, c.title, c.valid_until as at, count(*) over () as total
+      from certificates c join users u on u.id = c.user_id
+      where ${people} and c.revoked_at is null and c.renewed_at is null and c.valid_until >= ${today} and c.valid_until <= ${day(renewWithinDays)}
+      order by c.valid_until, u.name limit ${limit}`),
+    db.all<Row>(sql`
+      select id, name, null as n, null as title, last as at, count(*) over () as total from (
+        select u.id, u.name, max(
+          coalesce((select max(ps.done_at) from path_steps ps where ps.user_id = u.id), ''),
+          coalesce((select max(mp.updated_at) from module_progress mp where mp.user_id = u.id), ''),
+          coalesce((select max(qa.submitted_at) from quiz_attempts qa where qa.user_id = u.id), ''),
+          u.created_at) as last
+        from users u where ${people})
+      where last < ${day(-inactiveDays)}
+      order by last, name limit ${limit}`),
+    db.all<Row>(sql`
+      select u.id, u.name, null as n, null as title, u.hire_date as at, count(*) over () as total
+      from users u where ${people} and substr(u.hire_date, 1, 7) = ${today.slice(0, 7)}
+      order by u.hire_date, u.name limit ${limit}`),
+  ]);
+  const pack = (rows: Row[], detail: (r: Row) => string) => ({ items: rows.map((r) => ({ id: r.id, name: r.name, detail: detail(r) })), total: rows[0]?.total ?? 0 });
+  return {
+    late: pack(late, (r) => (r.n === 1 ? "1 étape en retard" : `${r.n} étapes en retard`)),
+    renewals: pack(renewals, (r) => `${r.title} : valable jusqu'au ${formatDay(r.at!)}`),
+    inactive: pack(inactive, (r) => `dernière activité le ${formatDay(r.at!)}`),
+    arrivals: pack(arrivals, (r) => `arrivée le ${formatDay(r.at!)}`),
+  };
 }

@@ -12,6 +12,10 @@ import { getPath, pathView } from "~/models/path.server";
 import { dueCount, ensureCards } from "~/models/review.server";
 import { listUpdates } from "~/models/updates.server";
 import { personalPlans } from "~/models/positioning.server";
+import { nextStep } from "~/domain/next-step";
+import { menteesOverview } from "~/models/mentees-overview.server";
+import { teamAtAGlance } from "~/models/team.server";
+import { managedServiceIds } from "~/models/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Tableau de bord — Pivot" }];
 
@@ -19,8 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   await ensureCards(user.id);
   const [rows, pinned, pathRows, toReview, updates] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id), dueCount(user.id), listUpdates(user.id)]);
-  const plans = await personalPlans(user.id, { progress: rows });
-  const path = pathRows.length ? pathView(pathRows, todayInParis()) : null;
+  const today = todayInParis();
+  const [plans, mentees, glance] = await Promise.all([
+    personalPlans(user.id, { progress: rows }),
+    user.role === "tutor" ? menteesOverview({ tutorId: user.id, today }) : null,
+    user.role === "manager" || user.role === "admin" ? managedServiceIds(user).then((serviceIds) => teamAtAGlance({ serviceIds, today })) : null,
+  ]);
+  const path = pathRows.length ? pathView(pathRows, today) : null;
   const upcoming = path
     ? path.phases
         .flatMap((p) => p.steps)
@@ -32,7 +41,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const modules = listModules();
   const byId = new Map(rows.map((r) => [r.moduleId, r]));
   const updated = new Set(updates.map((u) => u.id));
+  const brief = (m: (typeof modules)[number]) => ({ id: m.frontmatter.id, title: m.frontmatter.title, minutes: m.frontmatter.estimatedMinutes });
+  const planned = new Set(plans.flatMap((p) => p.plan.filter((m) => m.action !== "acquis").map((m) => m.id)));
+  const next = nextStep({
+    steps: path ? path.phases.flatMap((p) => p.steps).filter((s) => s.status === "en_retard" || s.status === "a_faire").sort((a, b) => a.dueDate.localeCompare(b.dueDate)).map((s) => ({ id: s.id, title: s.title, dueDate: s.dueDate, late: s.status === "en_retard" })) : [],
+    inProgress: modules.filter((m) => ["en_cours", "lu"].includes(byId.get(m.frontmatter.id)?.status ?? "")).map(brief),
+    updates: updates.map((u) => ({ id: u.id, title: u.title })),
+    dueCards: toReview,
+    // Her personal plan first (after a positioning test), then the blocks' order.
+    nextModule: [...modules.filter((m) => planned.has(m.frontmatter.id)), ...modules].map((m) => (byId.get(m.frontmatter.id) ? null : brief(m))).find(Boolean) ?? null,
+    today,
+  });
   return {
+    next,
+    mentees: mentees?.map((m) => ({ id: m.id, name: m.name, profile: m.profile, waiting: m.waiting.length, late: m.late.length, percent: m.path.percent })) ?? null,
+    glance,
     firstName: user.name.split(" ")[0],
     isTutor: user.role === "tutor" || user.role === "admin",
     isManager: user.role === "manager" || user.role === "admin",
@@ -70,19 +93,122 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The learner's one card: the most useful thing to do now. */
+function NextStepCard({ next }: { next: Data["next"] }) {
+  return (
+    <section aria-labelledby="prochaine-etape" className="card max-w-2xl space-y-2 border-l-4 border-l-brand-700" data-next-step={next.kind}>
+      <h2 id="prochaine-etape" className="text-sm font-semibold uppercase tracking-wide text-brand-800">
+        Votre prochaine étape
+      </h2>
+      <p className="text-xl font-bold">{next.title}</p>
+      <p className="text-slate-700">{next.detail}</p>
+      <p>
+        <Link to={next.href} className="btn-primary">
+          {next.action}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+/** The tutor's home: her mentees, what waits for her first. */
+function MenteesAtAGlance({ mentees }: { mentees: NonNullable<Data["mentees"]> }) {
+  return (
+    <section aria-labelledby="mes-tutorees" className="space-y-3">
+      <h2 id="mes-tutorees" className="text-2xl font-bold">
+        Mes tutoré·es
+      </h2>
+      {mentees.length === 0 ? (
+        <p className="card">Aucune personne ne vous est confiée pour le moment : votre cadre vous attribue vos tutoré·es.</p>
+      ) : (
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {mentees.map((m) => (
+            <li key={m.id} className={`card space-y-1 ${m.waiting || m.late ? "border-l-4 border-l-amber-600" : ""}`} data-home-mentee={m.id}>
+              <p className="text-lg font-semibold">
+                <Link to={`/tutorat/${m.id}`}>{m.name}</Link>
+              </p>
+              <p className="text-sm text-slate-700">
+                {m.profile ?? ""} · parcours à {m.percent} %
+              </p>
+              <p className="text-sm">
+                {m.waiting ? <strong>{m.waiting === 1 ? "1 étape attend votre validation" : `${m.waiting} étapes attendent votre validation`}</strong> : "Rien à valider"}
+                {m.late ? <span className="font-semibold text-red-800"> · {m.late === 1 ? "1 étape en retard" : `${m.late} étapes en retard`}</span> : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/tutorat">Voir le suivi détaillé de mes tutoré·es</Link>
+      </p>
+    </section>
+  );
+}
+
+/** The cadre's home: her team at a glance, each person a link to her page. */
+function TeamAtAGlance({ glance }: { glance: NonNullable<Data["glance"]> }) {
+  const lists = [
+    { id: "retards", title: "Étapes en retard", empty: "Personne n'est en retard.", list: glance.late },
+    { id: "renouvellements", title: "Certificats à renouveler (90 jours)", empty: "Aucun certificat à renouveler bientôt.", list: glance.renewals },
+    { id: "inactives", title: "Sans activité depuis 30 jours", empty: "Tout le monde s'est formé ce mois-ci.", list: glance.inactive },
+    { id: "arrivees", title: "Arrivées du mois", empty: "Aucune arrivée ce mois-ci.", list: glance.arrivals },
+  ];
+  return (
+    <section aria-labelledby="mon-equipe" className="space-y-3">
+      <h2 id="mon-equipe" className="text-2xl font-bold">
+        Mon équipe en un coup d'œil
+      </h2>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {lists.map((l) => (
+          <section key={l.id} aria-labelledby={`glance-${l.id}`} className="card space-y-2" data-glance={l.id}>
+            <h3 id={`glance-${l.id}`} className="font-bold">
+              {l.title} {l.list.total ? <span className="ml-1 rounded-full bg-slate-100 px-2 text-sm">{l.list.total}</span> : null}
+            </h3>
+            {l.list.items.length === 0 ? (
+              <p className="text-sm text-slate-700">{l.empty}</p>
+            ) : (
+              <ul className="space-y-1 text-sm">
+                {l.list.items.map((p, i) => (
+                  <li key={`${p.id}-${i}`}>
+                    <Link to={`/equipe/${p.id}`} className="font-semibold">
+                      {p.name}
+                    </Link>{" "}
+                    — {p.detail}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {l.list.total > l.list.items.length ? <p className="text-sm">et {l.list.total - l.list.items.length} de plus</p> : null}
+          </section>
+        ))}
+      </div>
+      <p>
+        <Link to="/equipe" className="btn-secondary">
+          Voir toute l'équipe
+        </Link>
+      </p>
+    </section>
+  );
+}
+
 export default function Dashboard() {
-  const { firstName, summary, blocks, isTutor, isManager, established, positioned, fiches, path, toReview, updates } = useLoaderData<typeof loader>();
+  const { firstName, summary, blocks, isTutor, isManager, established, positioned, fiches, path, toReview, updates, next, mentees, glance } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
-      <section aria-labelledby="bonjour">
-        <h1 id="bonjour" className="text-3xl font-bold">
-          Bonjour {firstName}
-        </h1>
-        <p className="mt-1 text-slate-700">Voici où vous en êtes dans vos modules de formation.</p>
+      <h1 className="text-3xl font-bold">Bonjour {firstName}</h1>
+      {glance ? <TeamAtAGlance glance={glance} /> : null}
+      {mentees ? <MenteesAtAGlance mentees={mentees} /> : null}
+      {!glance ? <NextStepCard next={next} /> : null}
+      <section aria-labelledby="ma-formation">
+        <h2 id="ma-formation" className="text-2xl font-bold">
+          Ma formation
+        </h2>
         <div className="card mt-4 max-w-xl">
           <ProgressBar percent={summary.percent} label={`Modules terminés : ${summary.done} sur ${summary.total}`} />
         </div>
-        {isTutor ? (
+        {isTutor && !mentees ? (
           <p className="mt-3">
             <Link to="/tutorat">Voir le suivi de vos tutoré·es</Link>
           </p>
@@ -157,7 +283,7 @@ export default function Dashboard() {
           </p>
         </section>
       ) : null}
-      {isManager ? (
+      {isManager && !glance ? (
         <p>
           <Link to="/equipe" className="btn-secondary">
             Suivre mon équipe
@@ -185,19 +311,20 @@ export default function Dashboard() {
           </p>
         )}
       </section>
+      <h2 className="text-2xl font-bold">Tous les modules</h2>
       {blocks.map((block) => (
         <section key={block.id} aria-labelledby={`bloc-${block.id}`}>
-          <h2 id={`bloc-${block.id}`} className="text-xl font-bold">
+          <h3 id={`bloc-${block.id}`} className="text-xl font-bold">
             <Link to={`/blocs/${block.id}`} className="text-slate-900">
               Bloc {block.number} — {block.title}
             </Link>
-          </h2>
+          </h3>
           <ul className="mt-3 grid gap-3 sm:grid-cols-2">
             {block.modules.map((m) => (
               <li key={m.id} className="card flex flex-col gap-2" data-module={m.id}>
-                <h3 className="text-lg font-semibold leading-snug">
+                <h4 className="text-lg font-semibold leading-snug">
                   <Link to={`/modules/${m.id}`}>{m.title}</Link>
-                </h3>
+                </h4>
                 <p className="text-slate-700">{m.summary}</p>
                 <p className="mt-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                   <StatusBadge state={m.state} label={m.stateLabel} />

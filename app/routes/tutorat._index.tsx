@@ -2,50 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate, StepList } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
-import { listModules } from "~/content/modules.server";
-import { awaitingValidation, summarizePath, todayInParis } from "~/domain/integration-path";
-import { MODULE_STATE_LABELS, summarize } from "~/domain/progress";
-import { getPaths } from "~/models/path.server";
-import { listProgressOf } from "~/models/progress.server";
-import { listMentees } from "~/models/tutoring.server";
+import { todayInParis } from "~/domain/integration-path";
+import { MODULE_STATE_LABELS } from "~/domain/progress";
+import { menteesOverview } from "~/models/mentees-overview.server";
 import { requireRole } from "~/models/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Tutorat — Pivot" }];
 
-const PROFILE_LABELS: Record<string, string> = { nouvelle_recrue: "Nouvelle recrue", confirmee: "Secrétaire confirmée" };
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["tutor", "admin"]);
-  const today = todayInParis();
-  const mentees = await listMentees(user.id);
-  const ids = mentees.map((m) => m.id);
-  const [rows, paths] = await Promise.all([listProgressOf(ids), getPaths(ids)]); // two queries for all mentees
-  const modules = listModules();
-  const moduleIds = modules.map((m) => m.frontmatter.id);
-  const titles = new Map(modules.map((m) => [m.frontmatter.id, m.frontmatter.title]));
-  const list = mentees.map((m) => {
-    const own = rows.filter((r) => r.userId === m.id);
-    const steps = paths.get(m.id) ?? [];
-    const progress = steps.map((s) => ({ ...s, kind: s.kind }));
-    const waiting = awaitingValidation(progress);
-    const lastActivity = [...own.map((r) => r.updatedAt), ...steps.map((s) => s.doneAt ?? "")].filter(Boolean).sort().pop() ?? null;
-    return {
-      id: m.id,
-      name: m.name,
-      service: m.service,
-      profile: m.profile ? (PROFILE_LABELS[m.profile] ?? m.profile) : null,
-      hireDate: m.hireDate,
-      path: summarizePath(progress, today),
-      waiting: waiting.map((s) => ({ id: s.id, title: s.title, dueDate: s.dueDate })),
-      late: steps.filter((s) => !s.doneAt && !s.validatedAt && !(s.kind === "module" && s.moduleCompleted) && s.dueDate < today).map((s) => ({ id: s.id, title: s.title, dueDate: s.dueDate })),
-      summary: summarize(moduleIds, own),
-      modules: own.map((r) => ({ id: r.moduleId, title: titles.get(r.moduleId) ?? r.moduleId, status: r.status, bestScore: r.bestScore })),
-      lastActivity,
-    };
-  });
-  // Most urgent first: what awaits my validation, then what is late.
-  list.sort((a, b) => b.waiting.length - a.waiting.length || b.late.length - a.late.length || a.name.localeCompare(b.name, "fr"));
-  return { mentees: list };
+  return { mentees: await menteesOverview({ tutorId: user.id, today: todayInParis() }) };
 }
 
 export default function Tutorat() {
