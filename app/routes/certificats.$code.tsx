@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { FormMessage, TextArea } from "~/components/field";
 import { formatDate } from "~/components/path-timeline";
 import { publicCertificate } from "~/models/certificate-view.server";
@@ -99,19 +99,29 @@ export default function CertificatePage() {
           </section>
         ) : null}
         <p className="text-sm text-slate-700">
-          Cette page est publique : elle permet à un employeur de vérifier le certificat. Elle n'affiche aucune autre information sur la personne.
-        </p>
-        <p className="flex flex-wrap gap-3 print:hidden">
-          <a href={`/certificats/${view.code}/pdf`} className="btn-primary">
-            Télécharger le PDF
-          </a>
-          <a href={`/certificats/${view.code}/openbadge.json`} className="btn-secondary">
-            Open Badge (JSON)
-          </a>
-          <a href={`/certificats/${view.code}/openbadge.jwt`} className="btn-secondary">
-            Open Badge signé (VC-JWT)
+          Cette page est publique : elle permet à un employeur de vérifier le certificat. Elle n'affiche aucune autre information sur la personne.{" "}
+          <a href="/certificats" className="print:hidden">
+            Vérifier un autre certificat
           </a>
         </p>
+        {view.status === "revoque" ? (
+          // A revoked certificate's PDF and badges answer 410: they are not offered any more.
+          <p className="text-sm text-slate-700" data-testid="documents-revoques">
+            Ce certificat étant révoqué, son PDF et ses badges numériques ne sont plus délivrés.
+          </p>
+        ) : (
+          <p className="flex flex-wrap gap-3 print:hidden">
+            <a href={`/certificats/${view.code}/pdf`} className="btn-primary">
+              Télécharger le PDF
+            </a>
+            <a href={`/certificats/${view.code}/openbadge.json`} className="btn-secondary">
+              Open Badge (JSON)
+            </a>
+            <a href={`/certificats/${view.code}/openbadge.jwt`} className="btn-secondary">
+              Open Badge signé (VC-JWT)
+            </a>
+          </p>
+        )}
       </article>
       {isAdmin && view.status !== "revoque" ? (
         <section aria-labelledby="revoquer" className="card space-y-3 print:hidden">
@@ -128,5 +138,55 @@ export default function CertificatePage() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The errors of a verification, written for whoever checks a certificate (an employer, usually without an
+ * account): what happened, what to check, and a way to type the code again — not the dashboard of the app.
+ */
+export function certificateErrorCopy(error: unknown): { status: number; title: string; message: string; advice: string | null } {
+  const text = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : null;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 404)
+    return {
+      status,
+      title: "Certificat introuvable",
+      message: "Aucun certificat ne correspond à ce code.",
+      advice:
+        "Vérifiez qu'il a été recopié en entier et sans faute\u00a0: un code compte 32 caractères, des lettres et des chiffres de 2 à 7 (jamais 0, 1, 8 ni 9). Il figure en bas du certificat PDF, à côté du QR code. Si le code est exact, demandez à la personne de vous transmettre à nouveau son certificat ou le lien de vérification.",
+    };
+  if (status === 410)
+    return { status, title: "Certificat révoqué", message: text ?? "Ce certificat a été révoqué.", advice: "Un certificat révoqué n'atteste plus rien\u00a0: demandez à la personne son certificat en cours." };
+  if (status === 429)
+    return {
+      status,
+      title: "Trop de vérifications",
+      message: "Trop de vérifications ont été faites depuis votre connexion en peu de temps.",
+      advice: "Réessayez dans une minute\u00a0: cette limite empêche de deviner des codes au hasard.",
+    };
+  if (status === 403) return { status, title: "Accès refusé", message: text ?? "Cette action est réservée à l'administration de la plateforme.", advice: null };
+  if (status < 500) return { status, title: "Demande incorrecte", message: text ?? "La demande n'a pas pu être traitée.", advice: null };
+  return { status, title: "Vérification impossible pour le moment", message: "Le problème vient de notre côté. Réessayez dans un instant.", advice: null };
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (!isRouteErrorResponse(error) && error instanceof Error) console.error(error);
+  const copy = certificateErrorCopy(error);
+  return (
+    <section className="card mx-auto max-w-xl space-y-3" aria-labelledby="erreur-titre" data-error-status={copy.status}>
+      <p className="text-sm font-semibold text-slate-600">Erreur {copy.status}</p>
+      <h1 id="erreur-titre" className="text-3xl font-bold">
+        {copy.title}
+      </h1>
+      <p>{copy.message}</p>
+      {copy.advice ? <p>{copy.advice}</p> : null}
+      <p className="pt-2">
+        <a href="/certificats" className="btn-primary">
+          Saisir un autre code
+        </a>
+      </p>
+    </section>
   );
 }

@@ -41,6 +41,7 @@ import * as journalCsv from "~/routes/admin.journal[.]csv";
 import * as suppressions from "~/routes/admin.suppressions";
 import * as connexion from "~/routes/connexion";
 import * as certificat from "~/routes/certificats.$code";
+import * as verifier from "~/routes/certificats._index";
 import { request, run, signIn, unwrap } from "../helpers/requests";
 
 type Loader = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
@@ -70,6 +71,7 @@ const MATRIX: [string, Loader, () => Record<string, string>, Record<Who, number>
   ["/connexion", connexion.loader as Loader, () => ({}), PUBLIC],
   ["/invitation/<jeton inconnu>", invitation.loader as Loader, () => ({ token: "inconnu" }), { anonyme: 410, recrue: 410, confirmee: 410, tuteur: 410, cadre: 410, autre_cadre: 410, admin: 410 }],
   ["/reinitialisation/<jeton inconnu>", reinitialisation.loader as Loader, () => ({ token: "inconnu" }), { anonyme: 410, recrue: 410, confirmee: 410, tuteur: 410, cadre: 410, autre_cadre: 410, admin: 410 }],
+  ["/certificats", verifier.loader as Loader, () => ({}), { anonyme: 200, recrue: 200, confirmee: 200, tuteur: 200, cadre: 200, autre_cadre: 200, admin: 200 }],
   ["/certificats/<code inconnu>", certificat.loader as Loader, () => ({ code: "inconnu" }), { anonyme: 404, recrue: 404, confirmee: 404, tuteur: 404, cadre: 404, autre_cadre: 404, admin: 404 }],
   ["/", home.loader as Loader, () => ({}), EVERYONE],
   ["/mon-compte", monCompte.loader as Loader, () => ({}), EVERYONE],

@@ -10,7 +10,7 @@ import * as evaluation from "~/routes/blocs.$bloc_.evaluation";
 import * as certification from "~/routes/certification";
 import { getDb } from "~/utils/db.server";
 import { answersFor } from "../helpers/right-answers";
-import { request, run, signIn } from "../helpers/requests";
+import { BASE, request, run, signIn } from "../helpers/requests";
 
 type Fn = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
 const BLOCK = "gestion-information";
@@ -24,6 +24,77 @@ beforeAll(async () => {
   learnerId = (await getDb().query.users.findFirst({ where: eq(users.email, "secretaire.confirmee@pivot.demo") }))!.id;
   tutorId = (await getDb().query.users.findFirst({ where: eq(users.email, "tuteur@pivot.demo") }))!.id;
 });
+
+/** Reads a QR code from a boolean matrix (true: dark), drawn 4 pixels a module with `quiet` white modules around. */
+async function decodeQr(matrix: boolean[][], quiet: number) {
+  const { default: jsQR } = await import("jsqr");
+  const scale = 4;
+  const side = (matrix.length + 2 * quiet) * scale;
+  const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
+  matrix.forEach((row, r) =>
+    row.forEach((dark, c) => {
+      if (!dark) return;
+      for (let dy = 0; dy < scale; dy++)
+        for (let dx = 0; dx < scale; dx++) {
+          const i = (((r + quiet) * scale + dy) * side + (c + quiet) * scale + dx) * 4;
+          pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
+        }
+    }),
+  );
+  return jsQR(pixels, side, side)?.data ?? null;
+}
+
+/**
+ * The QR code as the PDF draws it: every rectangle of the page's content stream inside the QR code's square,
+ * put back on a grid of modules (quiet zone included). Nothing is taken from the matrix the PDF was made from.
+ */
+async function qrDrawnIn(bytes: Uint8Array, box: { x: number; y: number; size: number; moduleSize: number }) {
+  const { decodePDFRawStream, PDFArray, PDFDocument } = await import("pdf-lib");
+  const pdf = await PDFDocument.load(bytes);
+  const contents = pdf.getPage(0).node.Contents()!;
+  const streams = contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents];
+  const ops = streams.map((st) => new TextDecoder("latin1").decode(decodePDFRawStream(st as Parameters<typeof decodePDFRawStream>[0]).decode())).join("\n");
+  const m = box.moduleSize;
+  const n = Math.round(box.size / m);
+  const grid = Array.from({ length: n }, () => Array<boolean>(n).fill(false));
+  let rectangles = 0;
+  for (const match of ops.matchAll(/(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+) re\b/g)) {
+    const [x, y, w, h] = match.slice(1, 5).map(Number) as [number, number, number, number];
+    if (x < box.x - 0.01 || y < box.y - 0.01 || x + w > box.x + box.size + 0.01 || y + h > box.y + box.size + 0.01) continue;
+    rectangles++;
+    const row = n - 1 - Math.round((y - box.y) / m);
+    const first = Math.round((x - box.x) / m);
+    for (let c = first; c < first + Math.round(w / m); c++) grid[row]![c] = true;
+    expect(Math.round(h / m)).toBe(1);
+  }
+  return { grid, rectangles };
+}
+
+type RouteModule = { loader: unknown; default: unknown; ErrorBoundary?: unknown };
+
+/**
+ * Renders a route as the server would (loader, then its component or its error boundary), with React Router's
+ * static handler; a redirect comes back as the Response.
+ */
+async function renderRoute(mod: RouteModule, pattern: string, url: string, clientAddress = "10.9.9.9") {
+  const { createElement } = await import("react");
+  const { renderToStaticMarkup } = await import("react-dom/server");
+  const { createStaticHandler, createStaticRouter, StaticRouterProvider } = await import("react-router-dom/server");
+  const routes = [
+    {
+      id: "page",
+      path: pattern,
+      loader: ({ request: req, params }: { request: Request; params: Record<string, string | undefined> }) => (mod.loader as Fn)({ request: req, params: params as Record<string, string>, context: { clientAddress } }),
+      Component: mod.default as () => JSX.Element,
+      ErrorBoundary: mod.ErrorBoundary as (() => JSX.Element) | undefined,
+    },
+  ];
+  const handler = createStaticHandler(routes);
+  const context = await handler.query(new Request(new URL(url, BASE)));
+  if (context instanceof Response) return { status: context.status, location: context.headers.get("Location"), html: "" };
+  const router = createStaticRouter(handler.dataRoutes, context);
+  return { status: context.statusCode, location: null, html: renderToStaticMarkup(createElement(StaticRouterProvider, { router, context, hydrate: false })) };
+}
 
 async function load(search = "") {
   const { data, response } = await run(() => (evaluation.loader as Fn)({ request: request(`${here}${search}`, { cookie }), params: { bloc: BLOCK }, context: {} }));
@@ -151,6 +222,90 @@ describe("certificates", async () => {
     expect(crypto.verify(null, Buffer.from(`${header}.${forged}`), key, Buffer.from(signature!, "base64url"))).toBe(false);
   });
 
+  const pdfModel = await import("~/models/certificate-pdf.server");
+  const view = await import("~/models/certificate-view.server");
+  const { getEnv } = await import("~/utils/env.server");
+  const { getReferential } = await import("~/content/modules.server");
+  const { formatDate } = await import("~/components/path-timeline");
+  const { DEMO_ESTABLISHMENT } = await import("../../db/seed");
+  const verifyUrlOf = (c: string) => `${getEnv().PUBLIC_URL}/certificats/${c}`;
+  const documentOf = async (c: string, address: string) => {
+    const { view: v, details } = await view.printableCertificate(request(`/certificats/${c}/pdf`), c, verifyUrlOf, { clientAddress: address });
+    return { view: v, details, verifyUrl: verifyUrlOf(c) };
+  };
+
+  it("the PDF reads as a certificate: establishment, holder, block and level, competencies, dates, who issued it, where to verify it", async () => {
+    const document = await documentOf(code, ip(5));
+    const texts = pdfModel.certificateLines(document).map((l) => l.text);
+    const block = getReferential().blocks.find((b) => b.id === BLOCK)!;
+    expect(texts).toContain(DEMO_ESTABLISHMENT); // the holder's establishment
+    expect(texts).toContain("CERTIFICAT");
+    expect(texts).toContain("Nadia Benali");
+    expect(texts).toContain(`Bloc ${block.number} — ${block.title} (connaissances générales)`);
+    expect(texts).toContain("Niveau\u00a0: Connaissances générales (niveau 1 sur 3)");
+    expect(texts).toContain(`Bloc ${block.number} — ${block.title}`);
+    for (const competency of block.competencies) expect(texts).toContain(competency.title); // from the certificate's evidence
+    expect(texts).toContain(`Délivré le ${formatDate(document.view.issuedAt)} · valide jusqu'au ${formatDate(document.view.validUntil)}`);
+    // Issued by the rules, not by a person: the platform, and a blank line for the cadre's visa.
+    expect(texts).toEqual(expect.arrayContaining(["Délivré par la plateforme Pivot", "Visa du cadre de santé"]));
+    expect(texts.join("\n")).toContain(verifyUrlOf(code));
+    expect(texts).toContain(`Code de vérification\u00a0: ${code}`);
+
+    const page = await renderRoute(publicPage, "/certificats/:code", `/certificats/${code}`, ip(5));
+    expect(page.html).toContain(`href="/certificats/${code}/pdf"`); // offered while it is valid
+  });
+
+  it("the PDF's QR code decodes back to the verification page", async () => {
+    const qr = pdfModel.certificateQr(verifyUrlOf(code));
+    expect(qr.modules.length).toBeGreaterThanOrEqual(21);
+    expect(qr.quietZone).toBeGreaterThanOrEqual(4);
+    expect(await decodeQr(qr.modules, qr.quietZone)).toBe(verifyUrlOf(code));
+    expect(await decodeQr(pdfModel.certificateQr(verifyUrlOf("a".repeat(32))).modules, 4)).toBe(verifyUrlOf("a".repeat(32))); // not a constant picture
+
+    // The same code, read from the rectangles the PDF actually draws.
+    const pdf = (await get(pdfRoute.loader as Fn, `/certificats/${code}/pdf`, { code }, ip(6))).response!;
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    const { grid, rectangles } = await qrDrawnIn(new Uint8Array(await pdf.arrayBuffer()), qr);
+    expect(rectangles).toBeGreaterThan(50);
+    expect(grid.length).toBe(qr.modules.length + 2 * qr.quietZone);
+    for (const i of [0, 1, 2, 3, grid.length - 1]) {
+      expect(grid[i]!.some(Boolean)).toBe(false); // the quiet zone stays white
+      expect(grid.some((row) => row[i])).toBe(false);
+    }
+    expect(await decodeQr(grid, 0)).toBe(verifyUrlOf(code));
+    // Module for module, the right way up (jsQR would also read a mirrored code).
+    const blank = Array<boolean>(qr.quietZone).fill(false);
+    const padded = [...Array.from({ length: qr.quietZone }, () => Array<boolean>(grid.length).fill(false)), ...qr.modules.map((row) => [...blank, ...row, ...blank]), ...Array.from({ length: qr.quietZone }, () => Array<boolean>(grid.length).fill(false))];
+    expect(grid).toEqual(padded);
+    // The QR code sits inside the page and below the text of the certificate.
+    expect(qr.x).toBeGreaterThan(36);
+    expect(qr.x + qr.size).toBeLessThan(pdfModel.PAGE.width - 36);
+    expect(qr.y + qr.size).toBeLessThan(pdfModel.MAIN_BOTTOM);
+  });
+
+  it("a long competency list still fits on the page, above the signature, in readable type", async () => {
+    const { PDFDocument } = await import("pdf-lib");
+    const { embedUnicodeFonts } = await import("~/utils/pdf-fonts.server");
+    const fonts = await embedUnicodeFonts(await PDFDocument.create());
+    const document = await documentOf(code, ip(7));
+    const long = "Utiliser et paramétrer les logiciels métier et les agendas du service";
+    const details = { ...document.details, kind: "parcours" as const, establishment: "Centre hospitalier intercommunal de Saint-Étienne-du-Rouvray et des communes avoisinantes", competencies: [1, 2, 3].map((n) => ({ title: `Bloc ${n}`, items: Array.from({ length: 10 }, (_, i) => `${long} ${i}`) })) };
+    const placed = pdfModel.layoutCertificate(pdfModel.certificateLines({ ...document, details }), fonts);
+    const main = placed.filter((p) => p.zone === "main");
+    expect(Math.min(...main.map((p) => p.y))).toBeGreaterThanOrEqual(pdfModel.MAIN_BOTTOM);
+    expect(Math.min(...main.map((p) => p.size))).toBeGreaterThanOrEqual(5);
+    for (const p of placed) {
+      const width = (p.bold ? fonts.bold : fonts.regular).widthOfTextAtSize(p.text, p.size);
+      expect(p.x).toBeGreaterThanOrEqual(36);
+      expect(p.x + width).toBeLessThanOrEqual(pdfModel.PAGE.width - 36);
+      expect(p.y).toBeGreaterThan(36);
+    }
+    const drawn = main.map((p) => p.text).join(" ");
+    for (const n of [1, 2, 3]) expect(drawn).toContain(`Bloc ${n}`);
+    expect(drawn.split(`${long} 9`).length - 1).toBe(3); // every competency drawn, none cut
+  });
+
   it("an admin revokes it with a reason; the verification page then says so; nobody else can", async () => {
     const learner = await run(() => (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie, form: { reason: "Erreur de saisie" } }), params: { code }, context: {} }));
     expect(learner.response?.status).toBe(403);
@@ -162,10 +317,87 @@ describe("certificates", async () => {
     expect((data as { view: { status: string; revokedReason: string } }).view).toMatchObject({ status: "revoque", revokedReason: "Observation saisie par erreur." });
   });
 
+  it("a revoked certificate's PDF is no longer offered: 410 with the reason, and no link to it on the page", async () => {
+    const pdf = (await get(pdfRoute.loader as Fn, `/certificats/${code}/pdf`, { code }, ip(8))).response!;
+    expect(pdf.status).toBe(410);
+    expect(pdf.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    const body = await pdf.text();
+    expect(body).toMatch(/^Ce certificat a été révoqué le .+ \(motif\u00a0: Observation saisie par erreur\.\)\u00a0: son PDF n'est plus délivré\./);
+    expect(body).toContain(verifyUrlOf(code));
+
+    const page = await renderRoute(publicPage, "/certificats/:code", `/certificats/${code}`, ip(8));
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('data-certificate-status="revoque"');
+    expect(page.html).not.toContain(`/certificats/${code}/pdf`);
+    expect(page.html).not.toContain("Télécharger le PDF");
+    expect(page.html).toContain("son PDF et ses badges numériques ne sont plus délivrés");
+  });
+
   it("an expired certificate says so", async () => {
     await getDb().update(certificates).set({ validUntil: "2020-01-01", revokedAt: null }).where(eq(certificates.code, code));
     const { data } = await get(publicPage.loader as Fn, `/certificats/${code}`, { code }, ip(4));
     expect((data as { view: { status: string } }).view.status).toBe("expire");
+  });
+
+  describe("a code typed by an employer", async () => {
+    const verify = await import("~/routes/certificats._index");
+
+    it("/certificats asks for a code, without an account", async () => {
+      const page = await renderRoute(verify, "/certificats", "/certificats");
+      expect(page.status).toBe(200);
+      expect(page.html).toContain("<h1");
+      expect(page.html).toContain("Vérifier un certificat");
+      expect(page.html).toMatch(/<form[^>]*method="get"[^>]*action="\/certificats"/);
+      expect(page.html).toMatch(/<input[^>]*name="code"/);
+      expect(page.html).not.toContain('class="field-error"');
+    });
+
+    it("a well-formed code, typed with spaces and capitals or pasted as the address, goes to its page", async () => {
+      const spaced = ` ${code.toUpperCase().match(/.{4}/g)!.join(" ")}  `;
+      for (const typed of [spaced, code, verifyUrlOf(code), `${verifyUrlOf(code)}/pdf`]) {
+        const page = await renderRoute(verify, "/certificats", `/certificats?${new URLSearchParams({ code: typed })}`);
+        expect(page.status, typed).toBe(302);
+        expect(page.location, typed).toBe(`/certificats/${code}`);
+      }
+    });
+
+    it("a malformed code is explained in French under the field, keeping what was typed", async () => {
+      const typed = "ABCD 0189 efgh";
+      const page = await renderRoute(verify, "/certificats", `/certificats?${new URLSearchParams({ code: typed })}`);
+      expect(page.status).toBe(200);
+      expect(page.html).toContain('value="ABCD 0189 efgh"');
+      expect(page.html).toContain('aria-invalid="true"');
+      expect(page.html).toMatch(/aria-describedby="code-aide code-erreur"/);
+      const error = /<p id="code-erreur" class="field-error">([^<]*)<\/p>/.exec(page.html)?.[1];
+      expect(error).toContain("Ce code n&#x27;a pas la forme d&#x27;un code de certificat\u00a0: il doit compter 32 caractères");
+      expect(error).toContain("Celui-ci en compte 12.");
+      expect(error).toContain("Ces caractères n&#x27;y figurent jamais\u00a0: 0 1 8 9.");
+      const empty = await renderRoute(verify, "/certificats", "/certificats?code=+");
+      expect(empty.html).toContain("Saisissez le code du certificat");
+    });
+
+    it("an unknown code answers a 404 written for an employer, with a way to type it again", async () => {
+      const unknown = "a".repeat(32);
+      const { response } = await get(publicPage.loader as Fn, `/certificats/${unknown}`, { code: unknown }, ip(9));
+      expect(response?.status).toBe(404);
+      const page = await renderRoute(publicPage, "/certificats/:code", `/certificats/${unknown}`, ip(9));
+      expect(page.status).toBe(404);
+      expect(page.html).toContain('data-error-status="404"');
+      expect(page.html).toContain("Certificat introuvable");
+      expect(page.html).toContain("Aucun certificat ne correspond à ce code.");
+      expect(page.html).toContain("Vérifiez qu&#x27;il a été recopié en entier");
+      expect(page.html).toContain('href="/certificats"');
+      expect(page.html).not.toContain("Revenir au tableau de bord");
+      expect(page.html).not.toContain('href="/"');
+    });
+
+    it("too many lookups answer a 429 that says when to try again", async () => {
+      for (let i = 0; i < 30; i++) await get(publicPage.loader as Fn, `/certificats/x${i}`, { code: `x${i}` }, ip(10));
+      const page = await renderRoute(publicPage, "/certificats/:code", `/certificats/${code}`, ip(10));
+      expect(page.status).toBe(429);
+      expect(page.html).toContain("Trop de vérifications");
+      expect(page.html).toContain("Réessayez dans une minute");
+    });
   });
 });
 
@@ -185,5 +417,37 @@ describe("specialty complements", async () => {
     expect((again.data as { init?: { status?: number } }).init?.status).toBe(409);
     const list = await listCertificates(recrueId);
     expect(list.filter((c) => c.kind === "complement").map((c) => c.title)).toEqual([expect.stringMatching(/^Attestation — .+ \(connaissances opérationnelles\)$/)]);
+  });
+
+  it("a complement's PDF names the tutor who attested it; after the holder's erasure it names the holder no more", async () => {
+    const { certificateLines } = await import("~/models/certificate-pdf.server");
+    const { ERASED_HOLDER, printableCertificate } = await import("~/models/certificate-view.server");
+    const { eraseAccount, requestErasure } = await import("~/models/account-lifecycle.server");
+    const { getReferential } = await import("~/content/modules.server");
+    const { DEMO_ESTABLISHMENT } = await import("../../db/seed");
+    const { attestComplement } = await import("~/models/certificates.server");
+    const crypto = await import("node:crypto");
+    const adminId = (await getDb().query.users.findFirst({ where: eq(users.email, "admin@pivot.demo") }))!.id;
+    const holderId = crypto.randomUUID();
+    await getDb().insert(users).values({ id: holderId, email: "attestee@pivot.demo", name: "Léa Attestée", role: "learner", profile: "confirmee", establishment: DEMO_ESTABLISHMENT });
+    expect(await attestComplement(holderId, { complementId: "sp-specialite", level: "generales", note: "Trois semaines d'observation." }, tutorId)).toBe(true);
+    const { code } = (await listCertificates(holderId))[0]!;
+    const linesOf = async (n: number) => {
+      const { view, details } = await printableCertificate(request(`/certificats/${code}/pdf`), code, (c) => `http://localhost/certificats/${c}`, { clientAddress: `10.3.0.${n}` });
+      return certificateLines({ view, details, verifyUrl: `http://localhost/certificats/${code}` });
+    };
+    const lines = await linesOf(1);
+    const signature = lines.filter((l) => l.zone === "signature").map((l) => l.text);
+    expect(signature).toEqual(["Attesté par", "Sophie Lefèvre", "Tutrice ou tuteur", "Signature"]);
+    expect(lines.map((l) => l.text)).not.toContain("Délivré par la plateforme Pivot");
+    const complement = getReferential().complements.find((c) => c.id === "sp-specialite")!;
+    expect(lines.map((l) => l.text)).toEqual(expect.arrayContaining(["Compétence attestée", complement.title, complement.description, "Léa Attestée", DEMO_ESTABLISHMENT]));
+
+    await requestErasure({ userId: holderId, address: null });
+    expect(await eraseAccount({ userId: holderId, by: adminId, address: null })).toBe(true);
+    const erased = (await linesOf(2)).map((l) => l.text);
+    expect(erased).toContain(ERASED_HOLDER);
+    expect(erased.join("\n")).not.toContain("Léa");
+    expect(erased).toContain("Sophie Lefèvre"); // the tutor's name is hers, not the holder's
   });
 });

@@ -11,6 +11,7 @@ const PUBLIC: Record<string, string> = {
   "invitation.$token.tsx": "a one-time link for an account never activated",
   "mot-de-passe-oublie.tsx": "asking for a reset link (rate-limited, same answer for everyone)",
   "reinitialisation.$token.tsx": "a one-time reset link",
+  "certificats._index.tsx": "typing a certificate's code to verify it (looks nothing up: a well-formed code is redirected to its rate-limited page)",
   "certificats.$code.tsx#loader": "public verification of a certificate (its action, revocation, is for admins)",
   "certificats.$code_.pdf.tsx": "public verification of a certificate",
   "certificats.$code_.openbadge[.]json.tsx": "public verification of a certificate",
