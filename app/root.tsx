@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { getOptionalUser, sectionsFor } from "~/models/permissions.server";
 import { hasDemoAccounts } from "~/models/user.server";
@@ -22,27 +22,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type RootData = Awaited<ReturnType<typeof loader>>;
 
 /** The header's search box; "/" focuses it from anywhere (unless the person is typing). */
-function HeaderSearch() {
+function HeaderSearch({ id }: { id: string }) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
       if (target.closest("input, textarea, select, [contenteditable=true]")) return;
+      // Two boxes exist (the desktop header, the phone menu): only the one on screen takes the key.
+      if (!input.current || input.current.offsetParent === null) return;
       e.preventDefault();
-      input.current?.focus();
+      input.current.focus();
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, []);
   return (
     <Form method="get" action="/recherche" role="search" className="flex w-full items-center gap-2 md:w-auto">
-      <label htmlFor="recherche" className="sr-only">
+      <label htmlFor={id} className="sr-only">
         Rechercher (raccourci : touche /)
       </label>
       <input
         ref={input}
-        id="recherche"
+        id={id}
         name="q"
         type="search"
         placeholder="Rechercher… ( / )"
@@ -56,85 +58,120 @@ function HeaderSearch() {
   );
 }
 
+type HeaderUser = NonNullable<RootData["user"]>;
+
+/** The sections she may open; laid out in a row on a wide screen, in a column in the phone menu. */
+function NavLinks({ user, column = false }: { user: HeaderUser; column?: boolean }) {
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded px-3 py-2 font-semibold no-underline ${isActive ? "bg-white text-brand-900" : "text-white hover:bg-brand-800 hover:text-white"}`;
+  const links: [string, string, boolean][] = [
+    ["/", "Tableau de bord", true],
+    ["/parcours", "Mon parcours", user.sections.path],
+    ["/blocs", "Blocs", true],
+    ["/certification", "Certification", user.sections.certification],
+    ["/revisions", "Révisions", true],
+    ["/actualisation", "Actualisation", user.sections.updates],
+    ["/fiches-reflexes", "Fiches réflexes", true],
+    ["/glossaire", "Glossaire", true],
+    ["/tutorat", "Tutorat", user.sections.tutoring],
+    ["/equipe", "Équipe", user.sections.team],
+    ["/admin", "Administration", user.sections.admin],
+  ];
+  return (
+    <ul className={column ? "flex flex-col gap-1" : "flex flex-wrap gap-1"}>
+      {links
+        .filter(([, , shown]) => shown)
+        .map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to} end={to === "/"} className={navClass}>
+              {label}
+            </NavLink>
+          </li>
+        ))}
+    </ul>
+  );
+}
+
+function Account({ user }: { user: HeaderUser }) {
+  return (
+    <div className="flex items-center gap-3">
+      <p className="text-sm leading-tight">
+        <Link to="/mon-compte" className="block font-semibold text-white hover:text-white">
+          {user.name}
+        </Link>
+        <span className="block text-brand-100">{user.roleLabel}</span>
+      </p>
+      <Form method="post" action="/deconnexion">
+        <button type="submit" className="rounded border border-white px-3 py-2 text-sm font-semibold hover:bg-brand-800">
+          Se déconnecter
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+/**
+ * On a phone, one compact line (the name of the site and a « Menu » button) instead of a header that took
+ * 40 % of a 390 px screen. The menu is a <details>: it opens without JavaScript; with it, it closes after
+ * each navigation and on Escape.
+ */
+function PhoneMenu({ user }: { user: HeaderUser }) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location]);
+  return (
+    <details
+      ref={menu}
+      className="group ml-auto md:hidden"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && menu.current?.open) {
+          menu.current.open = false;
+          menu.current.querySelector("summary")?.focus();
+        }
+      }}
+    >
+      <summary className="flex min-h-[44px] cursor-pointer list-none items-center gap-2 rounded border border-white px-3 py-2 font-semibold [&::-webkit-details-marker]:hidden">
+        <span aria-hidden="true">☰</span> Menu
+      </summary>
+      <div className="absolute inset-x-0 top-full z-40 space-y-4 bg-brand-700 px-4 pb-4 pt-2 shadow-lg">
+        <nav aria-label="Navigation principale">
+          <NavLinks user={user} column />
+        </nav>
+        <HeaderSearch id="recherche-menu" />
+        <Account user={user} />
+      </div>
+    </details>
+  );
+}
+
 function Header() {
   const data = useRouteLoaderData<RootData>("root");
   const user = data?.user;
-  const navClass = ({ isActive }: { isActive: boolean }) =>
-    `rounded px-3 py-2 font-semibold no-underline ${isActive ? "bg-white text-brand-900" : "text-white hover:bg-brand-800 hover:text-white"}`;
   return (
-    <header className="bg-brand-700 text-white print:hidden">
+    <header className="relative bg-brand-700 text-white print:hidden">
       {data?.demo ? (
-        <p role="note" className="bg-amber-100 px-4 py-1 text-center text-sm font-semibold text-amber-950">
+        <p role="note" className="bg-amber-100 px-4 py-1 text-center text-xs font-semibold text-amber-950 md:text-sm">
           Base de démonstration : comptes et données fictifs. N'y saisissez aucune donnée réelle.
         </p>
       ) : null}
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 md:py-3">
         <Link to="/" className="text-2xl font-bold tracking-tight text-white no-underline hover:text-white">
           Pivot
         </Link>
         {user ? (
           <>
-            <nav aria-label="Navigation principale" className="flex flex-wrap gap-1">
-              <NavLink to="/" end className={navClass}>
-                Tableau de bord
-              </NavLink>
-              {user.sections.path && (
-                <NavLink to="/parcours" className={navClass}>
-                  Mon parcours
-                </NavLink>
-              )}
-              <NavLink to="/blocs" className={navClass}>
-                Blocs
-              </NavLink>
-              {user.sections.certification && (
-                <NavLink to="/certification" className={navClass}>
-                  Certification
-                </NavLink>
-              )}
-              <NavLink to="/revisions" className={navClass}>
-                Révisions
-              </NavLink>
-              {user.sections.updates && (
-                <NavLink to="/actualisation" className={navClass}>
-                  Actualisation
-                </NavLink>
-              )}
-              <NavLink to="/fiches-reflexes" className={navClass}>
-                Fiches réflexes
-              </NavLink>
-              <NavLink to="/glossaire" className={navClass}>
-                Glossaire
-              </NavLink>
-              {user.sections.tutoring && (
-                <NavLink to="/tutorat" className={navClass}>
-                  Tutorat
-                </NavLink>
-              )}
-              {user.sections.team && (
-                <NavLink to="/equipe" className={navClass}>
-                  Équipe
-                </NavLink>
-              )}
-              {user.sections.admin && (
-                <NavLink to="/admin" className={navClass}>
-                  Administration
-                </NavLink>
-              )}
+            <nav aria-label="Navigation principale" className="hidden md:block">
+              <NavLinks user={user} />
             </nav>
-            <HeaderSearch />
-            <div className="ml-auto flex items-center gap-3">
-              <p className="text-sm leading-tight">
-                <Link to="/mon-compte" className="block font-semibold text-white hover:text-white">
-                  {user.name}
-                </Link>
-                <span className="block text-brand-100">{user.roleLabel}</span>
-              </p>
-              <Form method="post" action="/deconnexion">
-                <button type="submit" className="rounded border border-white px-3 py-2 text-sm font-semibold hover:bg-brand-800">
-                  Se déconnecter
-                </button>
-              </Form>
+            <div className="hidden md:block">
+              <HeaderSearch id="recherche" />
             </div>
+            <div className="ml-auto hidden md:block">
+              <Account user={user} />
+            </div>
+            <PhoneMenu user={user} />
           </>
         ) : null}
       </div>
