@@ -1,12 +1,11 @@
 // Glossary ordering and filtering rules, with no I/O.
 import type { GlossaryEntry } from "~/content/glossary";
+import { fold } from "./search";
 
-/** The letter a term is filed under: accents, case and leading punctuation ignored. */
+/** The letter a term is filed under: accents, case, œ/æ (as search folds them) and leading punctuation ignored. */
 export function initialOf(term: string): string {
-  const letter = term
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/^[^A-Za-z0-9]+/, "")
+  const letter = fold(term)
+    .replace(/^[^a-z0-9]+/, "")
     .charAt(0)
     .toUpperCase();
   return /[A-Z]/.test(letter) ? letter : "#";

@@ -1,23 +1,36 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { snippetParts } from "~/domain/search";
+import { correctionText, groupCount, snippetParts, totalCount, type SearchKind } from "~/domain/search";
 import { search } from "~/models/search.server";
 import { requireUser } from "~/models/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.q ? `« ${data.q} » — Recherche — Pivot` : "Recherche — Pivot" }];
 
-const KIND_LABELS = { module: "Module", fiche: "Fiche réflexe", terme: "Glossaire" } as const;
+const GROUP_LABELS: Record<SearchKind, string> = { module: "Modules", fiche: "Fiches réflexes", terme: "Glossaire" };
+const PER_KIND = 10;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
-  if (!q) return { q, results: [], mode: "empty" as const };
-  const { results, mode } = await search(q);
-  return { q, results: results.map((r) => ({ ...r, kindLabel: KIND_LABELS[r.kind], parts: snippetParts(r.snippet) })), mode };
+  if (!q) return { q, mode: "empty" as const, summary: "", cut: false, correction: null, groups: [] };
+  const { groups, total, mode, corrections } = await search(q, { perKind: PER_KIND });
+  return {
+    q,
+    mode,
+    summary: totalCount(total),
+    cut: groups.some((g) => g.results.length < g.total),
+    correction: corrections.length ? correctionText(corrections) : null,
+    groups: groups.map((g) => ({
+      kind: g.kind,
+      label: GROUP_LABELS[g.kind],
+      count: groupCount(g.results.length, g.total),
+      results: g.results.map((r) => ({ kind: r.kind, ref: r.ref, url: r.url, title: r.title, parts: snippetParts(r.snippet) })),
+    })),
+  };
 }
 
 export default function Recherche() {
-  const { q, results, mode } = useLoaderData<typeof loader>();
+  const { q, mode, summary, cut, correction, groups } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Recherche</h1>
@@ -32,47 +45,61 @@ export default function Recherche() {
           Rechercher
         </button>
       </Form>
-      <div aria-live="polite">
+      <div aria-live="polite" className="space-y-1">
         {mode === "empty" ? (
-          <p className="text-slate-700">Saisissez un ou plusieurs mots : un examen, un sigle, une situation (« patient agressif », « DMP », « coloscopie »…).</p>
+          <p className="text-slate-700">
+            Saisissez un ou plusieurs mots&nbsp;: un examen, un sigle, une situation («&nbsp;patient agressif&nbsp;», «&nbsp;DMP&nbsp;», «&nbsp;coloscopie&nbsp;»…).
+          </p>
         ) : mode === "none" ? (
-          <div className="card space-y-2">
-            <p className="font-semibold">Aucun résultat pour « {q} ».</p>
-            <p>Vérifiez l'orthographe, essayez un mot plus court (le début d'un mot suffit : « écho » trouve « échographie ») ou un synonyme.</p>
-            <p>
-              Vous pouvez aussi parcourir le <Link to="/glossaire">glossaire</Link> ou les <Link to="/fiches-reflexes">fiches réflexes</Link>.
-            </p>
-          </div>
+          <p className="font-semibold">Aucun résultat pour «&nbsp;{q}&nbsp;».</p>
         ) : (
           <>
+            {correction ? <p className="font-semibold">{correction}</p> : null}
             <p className="text-slate-700">
-              {results.length} résultat{results.length > 1 ? "s" : ""} pour « {q} »
-              {mode === "any" ? " (aucun contenu ne contient tous les mots : voici ceux qui en contiennent au moins un)" : ""}.
+              {/* After a correction, the sentence above already says which words were searched. */}
+              {summary}
+              {correction ? "" : <> pour «&nbsp;{q}&nbsp;»</>}
+              {mode === "any" ? "\u00a0: aucun contenu ne contient tous les mots, voici ceux qui en contiennent au moins un" : ""}.
+              {cut ? ` Seuls les ${PER_KIND}\u00a0plus pertinents de chaque rubrique sont affichés\u00a0: précisez la recherche pour voir les autres.` : ""}
             </p>
-            <ol className="mt-3 space-y-3">
-              {results.map((r) => (
-                <li key={`${r.kind}-${r.ref}`} className="card" data-result-kind={r.kind}>
-                  <p className="text-sm font-bold uppercase tracking-wide text-brand-700">{r.kindLabel}</p>
-                  <h2 className="text-lg font-semibold">
-                    <Link to={r.url}>{r.title}</Link>
-                  </h2>
-                  <p className="mt-1 text-slate-800">
-                    {r.parts.map((p, i) =>
-                      p.mark ? (
-                        <mark key={i} className="rounded bg-amber-200 px-0.5 text-slate-900">
-                          {p.text}
-                        </mark>
-                      ) : (
-                        <span key={i}>{p.text}</span>
-                      ),
-                    )}
-                  </p>
-                </li>
-              ))}
-            </ol>
           </>
         )}
       </div>
+      {mode === "none" ? (
+        <div className="card space-y-2">
+          <p>Vérifiez l'orthographe, essayez un mot plus court (le début d'un mot suffit&nbsp;: «&nbsp;écho&nbsp;» trouve «&nbsp;échographie&nbsp;») ou un synonyme.</p>
+          <p>
+            Vous pouvez aussi parcourir le <Link to="/glossaire">glossaire</Link> ou les <Link to="/fiches-reflexes">fiches réflexes</Link>.
+          </p>
+        </div>
+      ) : null}
+      {groups.map((g) => (
+        <section key={g.kind} aria-labelledby={`resultats-${g.kind}`} className="space-y-3">
+          <h2 id={`resultats-${g.kind}`} className="text-2xl font-bold">
+            {g.label} <span className="text-base font-normal text-slate-700">({g.count})</span>
+          </h2>
+          <ol className="space-y-3">
+            {g.results.map((r) => (
+              <li key={`${r.kind}-${r.ref}`} className="card" data-result-kind={r.kind}>
+                <h3 className="text-lg font-semibold">
+                  <Link to={r.url}>{r.title}</Link>
+                </h3>
+                <p className="mt-1 text-slate-800">
+                  {r.parts.map((p, i) =>
+                    p.mark ? (
+                      <mark key={i} className="rounded bg-amber-200 px-0.5 text-slate-900">
+                        {p.text}
+                      </mark>
+                    ) : (
+                      <span key={i}>{p.text}</span>
+                    ),
+                  )}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
     </div>
   );
 }
