@@ -1,5 +1,5 @@
 // Labelled form fields with their French error message, wired for screen readers.
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 
 type Common = { name: string; label: string; error?: string; hint?: string; id?: string };
 
@@ -48,8 +48,17 @@ export function TextField(props: Common & { type?: string; defaultValue?: string
   );
 }
 
+/**
+ * A text area with its limit in sight: a counter (« 120 / 500 caractères ») that turns red and says by how
+ * much the text is too long. The text is never cut as she types (no maxLength): the server refuses a text
+ * too long with a French message and gives it back whole.
+ */
 export function TextArea(props: Common & { defaultValue?: string | null; required?: boolean; maxLength?: number; rows?: number }) {
   const id = props.id ?? `champ-${props.name}`;
+  const [length, setLength] = useState((props.defaultValue ?? "").length);
+  const max = props.maxLength;
+  const over = max !== undefined && length > max;
+  const counterId = `${id}-compteur`;
   return (
     <Wrapper {...props} id={id}>
       <textarea
@@ -58,11 +67,16 @@ export function TextArea(props: Common & { defaultValue?: string | null; require
         rows={props.rows ?? 3}
         defaultValue={props.defaultValue ?? undefined}
         required={props.required}
-        maxLength={props.maxLength}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props.error, props.hint)}
+        onInput={(e) => setLength(e.currentTarget.value.length)}
+        aria-invalid={props.error || over ? true : undefined}
+        aria-describedby={[describedBy(id, props.error, props.hint), max ? counterId : null].filter(Boolean).join(" ") || undefined}
         className="field-input"
       />
+      {max ? (
+        <p id={counterId} className={`mt-1 text-sm ${over ? "font-semibold text-red-800" : "text-slate-700"}`} data-counter>
+          {over ? `Trop long de ${length - max} caractère${length - max > 1 ? "s" : ""} (${length} / ${max}) : raccourcissez avant d'enregistrer.` : `${length} / ${max} caractères`}
+        </p>
+      ) : null}
     </Wrapper>
   );
 }

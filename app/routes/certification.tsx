@@ -1,3 +1,4 @@
+import { plural } from "~/utils/typography";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCertificationRules, listModules } from "~/content/modules.server";
@@ -160,7 +161,7 @@ export default function Certification() {
                     ) : null}
                     {c.quiz ? (
                       <span className="block pl-5 text-sm text-slate-700">
-                        Quiz : {c.quiz.answered ? `${c.quiz.percent} % sur ${c.quiz.answered} question(s)` : "pas encore de réponse"}
+                        Quiz : {c.quiz.answered ? `${c.quiz.percent} % sur ${plural(c.quiz.answered, "question", "questions")}` : "pas encore de réponse"}
                         {c.modules.length ? (
                           <>
                             {" — "}

@@ -1,3 +1,4 @@
+import { plural } from "~/utils/typography";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatDate } from "~/components/path-timeline";
@@ -38,7 +39,7 @@ export default function Equipe() {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-3xl font-bold">Mon équipe</h1>
-          <p className="text-slate-700">{total} personne(s) en formation dans vos services.</p>
+          <p className="text-slate-700">{plural(total, "personne en formation", "personnes en formation", "Personne en formation")} dans vos services.</p>
         </div>
         <div className="flex flex-wrap gap-2">
           <Link to="/equipe/nouveau" className="btn-primary">

@@ -47,7 +47,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       user.id,
     );
     await recordAudit({ action: "compte_cree", actorId: user.id, subjectId: userId, address: clientAddress(context), details: { "rôle": parsed.data.role } });
-    return { ok: true as const, name: parsed.data.name, link: `${getEnv().PUBLIC_URL}/invitation/${token}`, expiresAt };
+    // The number of days travels with the answer: the browser bundle does not have the server's constants.
+    return { ok: true as const, validDays: INVITATION_DAYS, name: parsed.data.name, link: `${getEnv().PUBLIC_URL}/invitation/${token}`, expiresAt };
   } catch (error) {
     if (error instanceof EmailTakenError)
       return data({ ok: false as const, message: "Un compte existe déjà avec cette adresse e-mail.", errors: { email: "Cette adresse est déjà utilisée." }, values }, { status: 409 });
@@ -66,7 +67,7 @@ export default function NouveauCompte() {
         <FormMessage kind="success">Le compte de {result.name} est créé.</FormMessage>
         <div className="card space-y-3">
           <p>
-            Transmettez ce lien d'invitation à {result.name} (en main propre, par messagerie interne) : il lui permet de choisir son mot de passe. Il est valable {INVITATION_DAYS} jours, jusqu'au {formatDate(result.expiresAt)}, et ne
+            Transmettez ce lien d'invitation à {result.name} (en main propre, par messagerie interne) : il lui permet de choisir son mot de passe. Il est valable {result.validDays} jours, jusqu'au {formatDate(result.expiresAt)}, et ne
             fonctionne qu'une fois.
           </p>
           <label htmlFor="lien" className="field-label">

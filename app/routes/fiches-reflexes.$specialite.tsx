@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { MdxContent } from "~/components/mdx-content";
+import { FICHE_SECTIONS } from "~/content/glossary";
+import { slugify } from "~/utils/slug";
 import { AlertList } from "~/components/mdx/alerte";
 import { alertDefinitions, getFiche, getGlossaryEntry, termDefinitions } from "~/content/modules.server";
 import { listPinned, pin, unpin } from "~/models/fiches.server";
@@ -109,6 +111,24 @@ export default function FichePage() {
         <AlertList ids={fiche.alertIds} alerts={fiche.alerts.alerts} />
         <p className="mt-2 text-sm">Dans tous les cas, ne donnez pas d'avis médical. En cas de doute, la conduite la plus sûre : le 15.</p>
       </aside>
+
+      <nav aria-label="Aller à une section de la fiche" className="print:hidden">
+        <p className="mb-2 font-semibold">Aller à :</p>
+        <ul className="flex flex-wrap gap-2">
+          {FICHE_SECTIONS.map((s) => (
+            <li key={s}>
+              <a href={`#${slugify(s)}`} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold no-underline hover:bg-slate-100">
+                {s}
+              </a>
+            </li>
+          ))}
+          <li>
+            <a href="#vocabulaire-titre" className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold no-underline hover:bg-slate-100">
+              Vocabulaire
+            </a>
+          </li>
+        </ul>
+      </nav>
 
       <MdxContent code={fiche.code} terms={fiche.terms} alerts={fiche.alerts} />
 

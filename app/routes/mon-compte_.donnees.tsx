@@ -1,4 +1,5 @@
 // « Mes données »: the readable summary of everything the JSON export holds (right of access).
+import { plural } from "~/utils/typography";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Section } from "~/components/section";
@@ -98,16 +99,16 @@ export default function MesDonnees() {
       <Section card id="formation" title="Formation">
         <dl className="mt-2">
           <Row label="Parcours d'intégration">
-            {d.path.total === 0 ? "pas de parcours" : `${d.path.done} étape(s) faite(s) sur ${d.path.total}`}
-            {d.path.comments ? `, ${d.path.comments} commentaire(s)` : ""}
+            {d.path.total === 0 ? "pas de parcours" : `${d.path.done} étape${d.path.done > 1 ? "s" : ""} faite${d.path.done > 1 ? "s" : ""} sur ${d.path.total}`}
+            {d.path.comments ? `, ${plural(d.path.comments, "commentaire", "commentaires")}` : ""}
           </Row>
           <Row label="Quiz">
             {plural(d.quizzes.count, "une tentative", "tentatives")}
-            {d.quizzes.count ? `, dont ${d.quizzes.passed} réussie(s) ; dernière le ${formatDateTime(d.quizzes.last!)}` : ""}
+            {d.quizzes.count ? `, dont ${d.quizzes.passed} réussie${d.quizzes.passed > 1 ? "s" : ""} ; dernière le ${formatDateTime(d.quizzes.last!)}` : ""}
           </Row>
           <Row label="Compétences observées par votre tutrice">
             {plural(d.validations, "une validation", "validations")}
-            {d.corrections ? ` (et ${d.corrections} version(s) corrigée(s), conservées)` : ""}
+            {d.corrections ? ` (et ${plural(d.corrections, "version corrigée, conservée", "versions corrigées, conservées")})` : ""}
           </Row>
           <Row label="Points d'étape">{plural(d.checkpoints, "un point d'étape", "points d'étape")}</Row>
           <Row label="Rapport d'étonnement">{d.report ? "rédigé" : "aucun"}</Row>
@@ -163,7 +164,7 @@ export default function MesDonnees() {
         <dl className="mt-2">
           <Row label="Sessions ouvertes">{d.sessions.length === 0 ? "aucune" : d.sessions.map((s) => `${s.device} (depuis le ${s.since})`).join(" ; ")}</Row>
           <Row label="Tentatives de connexion (90 derniers jours)">
-            {d.signIns.count} dont {d.signIns.failed} échouée(s)
+            {d.signIns.count} dont {plural(d.signIns.failed, "échouée", "échouées")}
           </Row>
         </dl>
         <h3 className="mt-4 font-semibold">Dernières actions du journal vous concernant ({d.journalTotal} en tout, conservées 1 an)</h3>

@@ -1,3 +1,4 @@
+import { plural } from "~/utils/typography";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -93,8 +94,8 @@ export default function Parcours() {
           <div className="card max-w-xl">
             <ProgressBar percent={path.summary.percent} label={`Étapes terminées : ${path.summary.done} sur ${path.summary.total}`} />
             <p className="mt-2 text-sm">
-              {path.summary.late > 0 ? <strong className="text-red-800">{path.summary.late} étape(s) en retard. </strong> : "Aucune étape en retard. "}
-              {path.summary.awaiting > 0 ? `${path.summary.awaiting} étape(s) attendent la validation de votre tutrice.` : ""}
+              {path.summary.late > 0 ? <strong className="text-red-800">{plural(path.summary.late, "étape en retard", "étapes en retard")}. </strong> : "Aucune étape en retard. "}
+              {path.summary.awaiting > 0 ? `${path.summary.awaiting > 1 ? `${path.summary.awaiting} étapes attendent` : "1 étape attend"} la validation de votre tutrice.` : ""}
             </p>
           </div>
         ) : (

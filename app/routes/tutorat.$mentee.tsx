@@ -1,3 +1,4 @@
+import { plural } from "~/utils/typography";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -153,7 +154,7 @@ export default function Mentee() {
         </p>
         {path.summary.total > 0 ? (
           <div className="card max-w-xl">
-            <ProgressBar percent={path.summary.percent} label={`Parcours : ${path.summary.done} étape(s) sur ${path.summary.total}`} />
+            <ProgressBar percent={path.summary.percent} label={`Parcours : ${plural(path.summary.done, "étape", "étapes")} sur ${path.summary.total}`} />
             <p className="mt-2 text-sm">
               {path.summary.late} en retard · {path.summary.awaiting} à valider
             </p>
@@ -203,7 +204,7 @@ export default function Mentee() {
               <p className="text-sm">{b.validatedLevel ? `Validé : connaissances ${b.validatedLevel}` : "Pas encore validé"}</p>
               {byTest[b.id]?.validated ? (
                 <p className="text-sm">
-                  Test de positionnement : {byTest[b.id]!.validated} compétence(s) sur {byTest[b.id]!.total} validée(s) par test
+                  Test de positionnement : {byTest[b.id]!.validated} compétence{byTest[b.id]!.validated > 1 ? "s" : ""} sur {byTest[b.id]!.total} validée{byTest[b.id]!.validated > 1 ? "s" : ""} par test
                 </p>
               ) : null}
             </li>

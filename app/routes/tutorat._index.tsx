@@ -1,3 +1,4 @@
+import { plural } from "~/utils/typography";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate, StepList } from "~/components/path-timeline";
@@ -36,7 +37,7 @@ export default function Tutorat() {
                 </div>
                 <p className="text-sm text-slate-700">{m.lastActivity ? `Dernière activité : ${formatDate(m.lastActivity)}` : "Aucune activité enregistrée"}</p>
               </div>
-              {m.path.total > 0 ? <ProgressBar percent={m.path.percent} label={`Parcours d'intégration : ${m.path.done} étape(s) sur ${m.path.total}`} /> : null}
+              {m.path.total > 0 ? <ProgressBar percent={m.path.percent} label={`Parcours d'intégration : ${plural(m.path.done, "étape", "étapes")} sur ${m.path.total}`} /> : null}
               <ProgressBar percent={m.summary.percent} label={`Modules terminés : ${m.summary.done} sur ${m.summary.total}`} />
               <StepList title="À valider par vous" tone="info" steps={m.waiting} />
               <StepList title="En retard" tone="alert" steps={m.late} />

@@ -27,3 +27,9 @@ export function typographizeDeep<T>(value: T): T {
 export function firstOfMonth(formattedDate: string): string {
   return formattedDate.replace(/(^|\s)1 (?=\p{L})/u, "$11er ");
 }
+
+/** « 1 étape », « 3 étapes », « aucune étape »: a count with its noun agreed, never « étape(s) ». */
+export function plural(n: number, one: string, many: string, none?: string): string {
+  if (n === 0 && none) return none;
+  return `${n} ${n > 1 ? many : one}`;
+}

@@ -95,6 +95,8 @@ describe("established staff", () => {
         })
         .toBe(1);
       if (i === 0) await screenshot(page, "70-revision-reponse");
+      // A second Space may have started another navigation: the grade buttons wait for it (disabled while busy).
+      await expect.poll(() => page.locator('button[name="grade"]').first().isEnabled()).toBe(true);
       await page.keyboard.press(i % 2 ? "3" : "4");
       await expect.poll(() => page.locator("[data-card]").getAttribute("data-card").catch(() => null)).not.toBe(key);
     }

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from "../../db/seed";
 export const baseURL = () => inject("baseURL");
 
 /** `baseURL`: another instance of the site than the suite's (a test that starts its own, with its own settings). */
-export async function launch(options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; baseURL?: string } = {}) {
+export async function launch(options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; baseURL?: string; touch?: boolean } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "pivot-chromium-"));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: inject("chromium"),
@@ -18,6 +18,8 @@ export async function launch(options: { javaScriptEnabled?: boolean; viewport?: 
     locale: "fr-FR",
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   const page = context.pages()[0] ?? (await context.newPage());

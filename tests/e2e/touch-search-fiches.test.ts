@@ -1,0 +1,81 @@
+// On a touch phone: a glossary word opens its definition on a tap without leaving the module; a long fiche
+// has a jump menu. Search forgives « coeur » and a typo.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, screenshot, signIn } from "../helpers/browser";
+
+describe("on a touch phone", () => {
+  let browser: Awaited<ReturnType<typeof launch>>;
+  beforeAll(async () => {
+    browser = await launch({ viewport: { width: 390, height: 844 }, touch: true });
+    await signIn(browser.page, "nouvelle.recrue@pivot.demo");
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a tap on a glossary word opens its definition, with a link to the glossary; the module stays open; Fermer and Escape close it", async () => {
+    const { page } = browser;
+    await page.goto("/modules/identitovigilance");
+    const term = page.locator('main [data-terme="rniv"]').first();
+    await term.scrollIntoViewIfNeeded();
+    await term.tap();
+    const popover = page.locator("[data-glossary-popover]").filter({ has: page.getByText("Voir dans le glossaire") }).locator("visible=true");
+    await popover.waitFor();
+    expect(new URL(page.url()).pathname).toBe("/modules/identitovigilance");
+    expect(await popover.textContent()).toMatch(/RNIV/);
+    const box = await popover.boundingBox();
+    expect(box!.y + box!.height).toBeGreaterThan(844 - 5); // a sheet at the bottom of the screen
+    await screenshot(page, "34-definition-tap-390");
+    await popover.getByRole("button", { name: "Fermer" }).tap();
+    await popover.waitFor({ state: "hidden" });
+    await term.tap();
+    await popover.waitFor();
+    await page.keyboard.press("Escape");
+    await popover.waitFor({ state: "hidden" });
+    // Its link leads to the glossary entry.
+    await term.tap();
+    await popover.getByRole("link", { name: "Voir dans le glossaire" }).tap();
+    await page.waitForURL((url) => url.pathname === "/glossaire" && url.hash === "#rniv");
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
+  it("a long fiche has a jump menu to each of its sections", async () => {
+    const { page } = browser;
+    await page.goto("/fiches-reflexes/cardiologie");
+    const menu = page.getByRole("navigation", { name: "Aller à une section de la fiche" });
+    await menu.getByRole("link", { name: "Pièges à éviter" }).tap();
+    await page.waitForURL((url) => url.hash === "#pieges-a-eviter");
+    const heading = page.getByRole("heading", { level: 2, name: "Pièges à éviter" });
+    expect(await heading.evaluate((h) => h.id)).toBe("pieges-a-eviter");
+    await expect.poll(async () => (await heading.boundingBox())!.y).toBeLessThan(844);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+describe("search that forgives", () => {
+  let browser: Awaited<ReturnType<typeof launch>>;
+  beforeAll(async () => {
+    browser = await launch({ viewport: { width: 1366, height: 900 } });
+    await signIn(browser.page, "nouvelle.recrue@pivot.demo");
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("« coeur » finds « cœur », highlighted as written", async () => {
+    const { page } = browser;
+    await page.goto("/recherche?q=coeur");
+    const hit = page.locator("main mark").first();
+    await hit.waitFor();
+    expect((await hit.textContent())!.toLowerCase()).toBe("cœur");
+    await screenshot(page, "35-recherche-coeur-1366");
+  });
+
+  it("a typo still finds the module, and says which word it searched", async () => {
+    const { page } = browser;
+    await page.goto("/recherche?q=identitovigilence");
+    await page.getByText(/le mot le plus proche, «\s*identitovigilance\s*»/).waitFor();
+    await page.locator('[data-result-kind="module"]').getByRole("link", { name: /Identitovigilance/ }).first().waitFor();
+  });
+});
