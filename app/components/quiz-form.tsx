@@ -1,9 +1,14 @@
-// The quiz as a plain HTML form; with JavaScript, react-hook-form checks every answer first.
+// The quiz as a plain HTML form; with JavaScript, react-hook-form checks every answer first, a counter
+// shows how many questions have an answer, ordering questions get « Monter » / « Descendre » buttons,
+// and on a phone the questions come one per screen (still one form, sent at the end).
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useMemo } from "react";
+import { Form, useFormAction, useNavigation, useSubmit } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
-import { fieldName, submissionSchema, type PublicQuestion } from "~/domain/quiz";
+import { fieldName, questionFields, submissionErrorSummary, submissionSchema, type PublicQuestion } from "~/domain/quiz";
+import { formDataToObject } from "~/utils/forms";
+import { OrderingInput } from "./ordering-input";
+import { countAnswered, useHydrated, useMediaQuery } from "./quiz-logic";
 
 type Props = {
   attemptId: string;
@@ -16,49 +21,123 @@ type Props = {
 
 const TYPE_HINTS: Record<PublicQuestion["type"], string> = {
   single: "Une seule bonne réponse.",
-  multiple: "Une ou plusieurs bonnes réponses : cochez-les toutes.",
-  truefalse: "Vrai ou faux ?",
+  multiple: "Une ou plusieurs bonnes réponses\u00a0: cochez-les toutes.",
+  truefalse: "Vrai ou faux\u202f?",
   matching: "Associez chaque élément de gauche à un élément de la liste.",
   ordering: "Indiquez la position de chaque étape (1 = la première).",
   numeric: "Répondez par un nombre.",
   text: "Répondez en quelques mots.",
 };
 
-function errorFor(q: PublicQuestion, errors: FieldErrors, serverErrors: Record<string, string> | undefined): string | undefined {
-  const keys = [fieldName(q.id), ...(q.left ?? []).map((row) => fieldName(q.id, row.key))];
-  for (const key of keys) {
-    const message = (errors[key]?.message as string | undefined) ?? serverErrors?.[key];
+/** Where the page opens after a refused submission without JavaScript (the form's action carries it). */
+const ERRORS_ID = "quiz-erreurs";
+const questionId = (id: string) => `question-${id}`;
+const legendId = (id: string) => `question-${id}-titre`;
+/** Phones: below Tailwind's `sm` breakpoint. */
+const PHONE = "(max-width: 639.98px)";
+
+function errorFor(q: PublicQuestion, errors: Record<string, string | undefined>, serverErrors: Record<string, string> | undefined): string | undefined {
+  for (const key of questionFields(q)) {
+    const message = errors[key] ?? serverErrors?.[key];
     if (message) return message;
   }
   return undefined;
+}
+
+function flatten(errors: FieldErrors): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(errors).map(([key, error]) => [key, error?.message as string | undefined]));
 }
 
 export function QuizForm({ attemptId, questions, passMark, values, serverErrors, formError }: Props) {
   const schema = useMemo(() => submissionSchema(questions), [questions]);
   const submit = useSubmit();
   const navigation = useNavigation();
+  const action = useFormAction();
+  const hydrated = useHydrated();
+  const phone = useMediaQuery(PHONE);
+  const stepped = hydrated && phone && questions.length > 1;
+  const formRef = useRef<HTMLFormElement>(null);
   const {
     register,
     handleSubmit,
+    setValue,
+    clearErrors,
+    trigger,
     formState: { errors, isSubmitted },
-    setFocus,
-  } = useForm({ resolver: zodResolver(schema), shouldFocusError: true });
+  } = useForm({ resolver: zodResolver(schema), shouldFocusError: false });
   const busy = navigation.state === "submitting";
+  const [current, setCurrent] = useState(0);
+  const [focusRequest, setFocusRequest] = useState<{ index: number; on: "legend" | "error"; at: number } | null>(null);
+  const [answered, setAnswered] = useState<number | null>(null);
+
+  const clientErrors = flatten(errors);
+  const kept = values ?? {};
+
+  /** Shows question `index` (on a phone) and moves the focus to it once rendered. */
+  const goTo = useCallback((index: number, on: "legend" | "error") => {
+    setCurrent(index);
+    setFocusRequest({ index, on, at: Date.now() });
+  }, []);
 
   useEffect(() => {
-    const first = serverErrors ? Object.keys(serverErrors)[0] : undefined;
-    if (first) setFocus(first);
-  }, [serverErrors, setFocus]);
+    if (!focusRequest) return;
+    const q = questions[focusRequest.index];
+    if (!q) return;
+    const legend = document.getElementById(legendId(q.id));
+    const invalid = focusRequest.on === "error" ? document.getElementById(questionId(q.id))?.querySelector<HTMLElement>('[aria-invalid="true"]') : null;
+    (invalid ?? legend)?.focus();
+  }, [focusRequest, questions]);
 
-  const clientErrorCount = Object.keys(errors).length;
+  // After a refusal from the server, go to the first question to fix.
+  useEffect(() => {
+    if (!serverErrors) return;
+    const index = questions.findIndex((q) => errorFor(q, {}, serverErrors));
+    if (index >= 0) goTo(index, "error");
+  }, [serverErrors, questions, goTo]);
+
+  const recount = useCallback(() => {
+    if (formRef.current) setAnswered(countAnswered(questions, formDataToObject(new FormData(formRef.current))));
+  }, [questions]);
+  useEffect(() => {
+    if (hydrated) recount();
+  }, [hydrated, recount]);
+
+  const onArrange = (q: PublicQuestion) => (positions: Record<string, string> | null) => {
+    if (positions) {
+      for (const [name, value] of Object.entries(positions)) setValue(name, value);
+      clearErrors(fieldName(q.id));
+      if (isSubmitted) void trigger(Object.keys(positions));
+    }
+    recount();
+  };
+
+  const summary = formError
+    ? { message: formError, questionIds: submissionErrorSummary(questions, serverErrors ?? {}, "server")?.questionIds ?? [] }
+    : isSubmitted
+      ? submissionErrorSummary(questions, clientErrors, "client")
+      : null;
+  const firstInvalid = summary?.questionIds[0];
+  const firstInvalidIndex = questions.findIndex((q) => q.id === firstInvalid);
+  const total = questions.length;
 
   return (
     <Form
+      ref={formRef}
       method="post"
+      // Without JavaScript, a refused submission reloads the page: it opens at the banner.
+      action={hydrated ? undefined : `${action}#${ERRORS_ID}`}
       noValidate
+      data-quiz-enhanced={hydrated ? "" : undefined}
+      onChange={recount}
       onSubmit={(event) => {
         const form = event.currentTarget;
-        void handleSubmit(() => submit(form, { preventScrollReset: false }))(event);
+        void handleSubmit(
+          () => submit(form, { preventScrollReset: false }),
+          (invalid) => {
+            const index = questions.findIndex((q) => questionFields(q).some((key) => invalid[key]));
+            if (index >= 0) goTo(index, "error");
+          },
+        )(event);
       }}
       aria-describedby="quiz-consigne"
       className="space-y-6"
@@ -66,29 +145,70 @@ export function QuizForm({ attemptId, questions, passMark, values, serverErrors,
       <input type="hidden" name="intent" value="envoyer" />
       <input type="hidden" name="attemptId" value={attemptId} />
       <p id="quiz-consigne" className="text-slate-700">
-        {questions.length} questions. Répondez à toutes les questions, puis envoyez vos réponses. Seuil de réussite : {passMark} %.
+        {total} questions. Répondez à toutes les questions, puis envoyez vos réponses. Seuil de réussite&nbsp;: {passMark}&nbsp;%.
       </p>
-      {formError || (isSubmitted && clientErrorCount > 0) ? (
-        <div role="alert" className="rounded-md border border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-900">
-          {formError ?? `Il reste ${clientErrorCount > 1 ? "des questions" : "une question"} sans réponse : elles sont signalées ci-dessous.`}
+      {summary ? (
+        <div id={ERRORS_ID} tabIndex={-1} role="alert" className="rounded-md border border-red-700 bg-red-50 px-4 py-3 text-red-900">
+          <p className="font-semibold">{summary.message}</p>
+          {firstInvalid && firstInvalidIndex >= 0 ? (
+            <p className="mt-1">
+              <a
+                href={`#${questionId(firstInvalid)}`}
+                className="text-red-900"
+                onClick={(event) => {
+                  if (!hydrated) return;
+                  event.preventDefault();
+                  goTo(firstInvalidIndex, "error");
+                }}
+              >
+                Aller à la question {firstInvalidIndex + 1}
+              </a>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {stepped ? (
+        <div aria-hidden="true" className="h-2 overflow-hidden rounded-full bg-slate-200">
+          <div className="h-full bg-brand-700" style={{ width: `${Math.round(((current + 1) / total) * 100)}%` }} />
         </div>
       ) : null}
       <ol className="space-y-5">
         {questions.map((q, index) => {
-          const error = errorFor(q, errors, serverErrors);
+          const raw = errorFor(q, clientErrors, serverErrors);
+          // With the buttons, an ordering question is answered by moving its items, not by choosing positions.
+          const error = hydrated && q.type === "ordering" && raw === "Choisissez une position." ? "Remettez les étapes dans l'ordre avec les boutons «\u00a0Monter\u00a0» et «\u00a0Descendre\u00a0»." : raw;
           const errorId = `erreur-${q.id}`;
           const describedBy = error ? errorId : undefined;
           return (
-            <li key={q.id} className="card" data-question-id={q.id} data-question-type={q.type}>
+            <li
+              key={q.id}
+              id={questionId(q.id)}
+              className="card scroll-mt-4"
+              data-question-id={q.id}
+              data-question-type={q.type}
+              hidden={stepped && index !== current}
+            >
               <fieldset aria-describedby={describedBy}>
-                <legend className="text-lg font-semibold">
-                  <span className="mr-2 text-slate-600">Question {index + 1}</span>
+                <legend id={legendId(q.id)} tabIndex={-1} className="text-lg font-semibold">
+                  <span className="mr-2 text-slate-600">
+                    Question {index + 1} sur {total}
+                  </span>
                   {q.case ? <span className="mb-2 block rounded bg-slate-100 px-3 py-2 font-normal italic">{q.case}</span> : null}
                   <span className="block">{q.prompt}</span>
                 </legend>
-                <p className="mt-1 text-sm text-slate-600">{TYPE_HINTS[q.type]}</p>
+                <p className="mt-1 text-sm text-slate-600">{hydrated && q.type === "ordering" ? "Remettez les étapes dans l'ordre." : TYPE_HINTS[q.type]}</p>
                 <div className="mt-3">
-                  <QuestionInputs q={q} register={register} invalid={Boolean(error)} values={values ?? {}} />
+                  {q.type === "ordering" ? (
+                    <OrderingInput
+                      q={q}
+                      kept={Object.fromEntries((q.left ?? []).map((row) => [row.key, first(kept[fieldName(q.id, row.key)])]))}
+                      invalid={Boolean(error)}
+                      enhanced={hydrated}
+                      onArrange={onArrange(q)}
+                    />
+                  ) : (
+                    <QuestionInputs q={q} register={register} invalid={Boolean(error)} values={kept} />
+                  )}
                 </div>
                 {error ? (
                   <p id={errorId} className="field-error" role="alert">
@@ -100,12 +220,45 @@ export function QuizForm({ attemptId, questions, passMark, values, serverErrors,
           );
         })}
       </ol>
-      <button type="submit" className="btn-primary" disabled={busy}>
-        {busy ? "Envoi…" : "Envoyer mes réponses"}
-      </button>
+      {hydrated ? (
+        <p className="sr-only" aria-live="polite">
+          {stepped ? `Question ${current + 1} sur ${total}` : ""}
+        </p>
+      ) : null}
+      {stepped ? (
+        <div className="flex flex-wrap gap-3">
+          {current > 0 ? (
+            <button type="button" className="btn-secondary" onClick={() => goTo(current - 1, "legend")}>
+              <span aria-hidden="true">←</span> Question précédente
+            </button>
+          ) : null}
+          {current < total - 1 ? (
+            <button type="button" className="btn-secondary ml-auto" onClick={() => goTo(current + 1, "legend")}>
+              Question suivante <span aria-hidden="true">→</span>
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {busy ? "Envoi…" : "Envoyer mes réponses"}
+        </button>
+        {answered !== null ? (
+          <p className="font-semibold text-slate-700" data-testid="quiz-answered">
+            <span aria-hidden="true">
+              {answered}&nbsp;/&nbsp;{total} répondues
+            </span>
+            <span className="sr-only">
+              {answered} question{answered > 1 ? "s" : ""} sur {total} {answered > 1 ? "ont" : "a"} une réponse
+            </span>
+          </p>
+        ) : null}
+      </div>
     </Form>
   );
 }
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 function QuestionInputs({
   q,
@@ -168,26 +321,7 @@ function QuestionInputs({
         </div>
       );
     case "ordering":
-      return (
-        <div className="space-y-3">
-          {(q.left ?? []).map((row) => {
-            const id = fieldName(q.id, row.key);
-            return (
-              <div key={row.key} className="grid gap-1 sm:grid-cols-[8rem_1fr] sm:items-center sm:gap-3">
-                <select id={id} className="field-input" defaultValue={kept(id)[0] ?? ""} aria-label={`Position de : ${row.text}`} {...aria} {...register(id)}>
-                  <option value="">Position</option>
-                  {(q.left ?? []).map((_, i) => (
-                    <option key={i} value={String(i + 1)}>
-                      {i + 1}
-                    </option>
-                  ))}
-                </select>
-                <label htmlFor={id}>{row.text}</label>
-              </div>
-            );
-          })}
-        </div>
-      );
+      return null; // OrderingInput
     case "numeric":
       return (
         <div className="flex items-center gap-2">

@@ -1,7 +1,9 @@
-// A submitted quiz: score, each question with the answer given, the expected one and its explanation;
-// and the table of past attempts. Shared by module quizzes and block assessments.
+// A submitted quiz: score, each question with the answer given and the expected one side by side (ordering
+// and matching answers as lists) and its explanation; and the table of past attempts. Shared by module
+// quizzes and block assessments.
 import { Link } from "@remix-run/react";
 import { firstOfMonth } from "~/utils/typography";
+import { parseAnswerList } from "./quiz-logic";
 
 export type QuizResultView = {
   id: string;
@@ -20,35 +22,75 @@ export function QuizResult({ result, passMark, passedMessage, failedMessage }: {
       </h2>
       <div className={`card border-l-4 ${result.passed ? "border-l-emerald-700" : "border-l-amber-700"}`} role="status">
         <p className="text-2xl font-bold" data-testid="score">
-          {result.score} % — {result.correctCount} bonne{result.correctCount > 1 ? "s" : ""} réponse{result.correctCount > 1 ? "s" : ""} sur {result.total}
+          {result.score}&nbsp;% — {result.correctCount} bonne{result.correctCount > 1 ? "s" : ""} réponse{result.correctCount > 1 ? "s" : ""} sur {result.total}
         </p>
         <p className="mt-1 font-semibold">
-          {result.passed ? passedMessage : failedMessage ?? `Quiz non réussi (seuil : ${passMark} %). Relisez les explications puis retentez votre chance : un nouveau tirage vous attend.`}
+          {result.passed ? passedMessage : failedMessage ?? `Quiz non réussi (seuil\u00a0: ${passMark}\u00a0%). Relisez les explications puis retentez votre chance\u00a0: un nouveau tirage vous attend.`}
         </p>
       </div>
       <ol className="space-y-3">
         {result.questions.map((q, i) => (
           <li key={q.id} className="card" data-result={q.correct ? "correct" : "incorrect"}>
             <p className="font-semibold">
-              Question {i + 1} : {q.prompt}
+              Question {i + 1}&nbsp;: {q.prompt}
             </p>
             <p className={`mt-1 font-bold ${q.correct ? "text-emerald-800" : "text-red-800"}`}>{q.correct ? "✓ Bonne réponse" : "✗ Réponse incorrecte"}</p>
-            <p className="mt-1">
-              <span className="font-semibold">Votre réponse :</span> {q.given}
-            </p>
-            {!q.correct ? (
-              <p>
-                <span className="font-semibold">Réponse attendue :</span> {q.expected}
-              </p>
-            ) : null}
+            <div className={`mt-2 grid gap-3 ${q.correct ? "" : "sm:grid-cols-2"}`}>
+              <div>
+                <p className="font-semibold">Votre réponse&nbsp;:</p>
+                <Answer text={q.given} compareTo={q.correct ? undefined : q.expected} />
+              </div>
+              {!q.correct ? (
+                <div>
+                  <p className="font-semibold">Réponse attendue&nbsp;:</p>
+                  <Answer text={q.expected} />
+                </div>
+              ) : null}
+            </div>
             <p className="mt-2 rounded bg-slate-100 px-3 py-2">
-              <span className="font-semibold">Explication :</span> {q.explanation}
+              <span className="font-semibold">Explication&nbsp;:</span> {q.explanation}
             </p>
           </li>
         ))}
       </ol>
     </section>
   );
+}
+
+/**
+ * An answer as text, or as a list for ordering and matching questions. With `compareTo` (the expected
+ * answer), the lines that differ from it are marked.
+ */
+function Answer({ text, compareTo }: { text: string; compareTo?: string }) {
+  const list = parseAnswerList(text);
+  if (!list) return <p>{text}</p>;
+  const expected = compareTo ? parseAnswerList(compareTo) : null;
+  const lines = list.kind === "ordering" ? list.items : list.pairs.map((p) => `${p.left} → ${p.right}`);
+  const expectedLines = expected?.kind === "ordering" ? expected.items : expected?.kind === "matching" ? expected.pairs.map((p) => `${p.left} → ${p.right}`) : null;
+  const differs = (i: number) => expectedLines !== null && expectedLines[i] !== lines[i];
+  const rows = lines.map((line, i) => {
+    const pair = list.kind === "matching" ? list.pairs[i]! : null;
+    return (
+      <li key={i} className={differs(i) ? "font-semibold text-red-800" : undefined}>
+        {pair ? (
+          <>
+            {pair.left} <span aria-hidden="true">→</span>
+            <span className="sr-only">&nbsp;:</span> {pair.right}
+          </>
+        ) : (
+          line
+        )}
+        {differs(i) ? (
+          <>
+            {" "}
+            <span aria-hidden="true">✗</span>
+            <span className="sr-only">(différent de la réponse attendue)</span>
+          </>
+        ) : null}
+      </li>
+    );
+  });
+  return list.kind === "ordering" ? <ol className="list-decimal space-y-1 pl-6">{rows}</ol> : <ul className="list-disc space-y-1 pl-6">{rows}</ul>;
 }
 
 function formatDuration(seconds: number | null) {

@@ -170,15 +170,89 @@ export function submissionSchema(questions: PublicQuestion[]) {
         break;
     }
   }
-  return z.object(shape).superRefine((values, ctx) => {
-    // Each position of an ordering question may be used once.
-    for (const q of questions) {
-      if (q.type !== "ordering") continue;
-      const chosen = (q.left ?? []).map((row) => values[fieldName(q.id, row.key)]);
-      if (chosen.every((v) => typeof v === "string") && new Set(chosen).size !== chosen.length)
-        ctx.addIssue({ code: "custom", path: [fieldName(q.id)], message: "Chaque position ne peut servir qu'une fois." });
-    }
-  });
+  return z.object(shape).superRefine(
+    (values, ctx) => {
+      // Each position of an ordering question may be used once. Empty selects are missing answers,
+      // reported as such above, not duplicates of each other.
+      for (const q of questions) {
+        if (q.type !== "ordering") continue;
+        const chosen = (q.left ?? []).map((row) => values[fieldName(q.id, row.key)]).filter((v) => typeof v === "string" && v !== "");
+        if (new Set(chosen).size !== chosen.length) ctx.addIssue({ code: "custom", path: [fieldName(q.id)], message: QUIZ_MESSAGES.duplicatePosition });
+      }
+    },
+    // Also when another question has no answer at all, so that one submission reports every problem.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
+}
+
+/** Messages of the submission schema that the banner above the quiz tells apart. */
+export const QUIZ_MESSAGES = {
+  unknown: "Réponse non reconnue.",
+  duplicatePosition: "Deux éléments ont la même position\u00a0: chaque position ne peut servir qu'une fois.",
+  forged: "Réponse refusée : une des valeurs envoyées ne correspond à aucune proposition.",
+  missingServer: "Certaines questions n'ont pas de réponse.",
+} as const;
+
+const MISSING_MESSAGES = new Set(["Répondez à cette question.", "Cochez au moins une réponse.", "Choisissez une association.", "Choisissez une position."]);
+
+export type SubmissionProblem = "missing" | "duplicate" | "format" | "unknown";
+
+export function problemOf(message: string): SubmissionProblem {
+  if (message === QUIZ_MESSAGES.unknown) return "unknown";
+  if (message === QUIZ_MESSAGES.duplicatePosition) return "duplicate";
+  return MISSING_MESSAGES.has(message) ? "missing" : "format";
+}
+
+/** The field names a question sends: its own, then one per matching row or ordering item. */
+export const questionFields = (q: PublicQuestion) => [fieldName(q.id), ...(q.left ?? []).map((row) => fieldName(q.id, row.key))];
+
+/**
+ * What the banner above a refused quiz says, from the errors per field name: exactly what is wrong
+ * (missing answers, two items at the same position, a badly written number), and which questions,
+ * in the order shown. `wording` "server" keeps the sentence shown without JavaScript; "client"
+ * counts the questions left.
+ */
+export function submissionErrorSummary(
+  questions: PublicQuestion[],
+  errors: Record<string, string | undefined>,
+  wording: "server" | "client",
+): { message: string; questionIds: string[] } | null {
+  const byProblem: Record<SubmissionProblem, number> = { missing: 0, duplicate: 0, format: 0, unknown: 0 };
+  const questionIds: string[] = [];
+  for (const q of questions) {
+    const problems = new Set(questionFields(q).flatMap((key) => (errors[key] ? [problemOf(errors[key])] : [])));
+    if (problems.size === 0) continue;
+    questionIds.push(q.id);
+    for (const p of problems) byProblem[p]++;
+  }
+  // Anything else with a field name (a question outside the draw) is a forged value too.
+  const known = new Set(questions.flatMap(questionFields));
+  if (Object.entries(errors).some(([key, message]) => message && !known.has(key))) byProblem.unknown++;
+  if (byProblem.unknown > 0) return { message: QUIZ_MESSAGES.forged, questionIds };
+  if (questionIds.length === 0) return null;
+  const one = (n: number) => n === 1;
+  const parts: string[] = [];
+  if (byProblem.missing > 0)
+    parts.push(
+      wording === "server"
+        ? QUIZ_MESSAGES.missingServer
+        : one(byProblem.missing)
+          ? "Il reste une question sans réponse\u00a0: elle est signalée ci-dessous."
+          : `Il reste ${byProblem.missing} questions sans réponse\u00a0: elles sont signalées ci-dessous.`,
+    );
+  if (byProblem.duplicate > 0)
+    parts.push(
+      one(byProblem.duplicate)
+        ? "Deux éléments ont la même position dans une question à remettre en ordre\u00a0: elle est signalée ci-dessous."
+        : `Deux éléments ont la même position dans ${byProblem.duplicate} questions à remettre en ordre\u00a0: elles sont signalées ci-dessous.`,
+    );
+  if (byProblem.format > 0)
+    parts.push(
+      one(byProblem.format)
+        ? "Une réponse n'est pas écrite comme attendu\u00a0: elle est signalée ci-dessous."
+        : `${byProblem.format} réponses ne sont pas écrites comme attendu\u00a0: elles sont signalées ci-dessous.`,
+    );
+  return { message: parts.join(" "), questionIds };
 }
 
 export function parseFrenchNumber(raw: string): number | null {

@@ -5,7 +5,7 @@ import { moduleProgress, quizAttempts } from "../../db/schema";
 import type { CompiledModule } from "~/content/build.server";
 import type { Question } from "~/content/schema";
 import { bestOf, nextStatus, type ProgressEvent, type ProgressRow } from "~/domain/progress";
-import { describeExpected, describeGiven, drawQuiz, fieldName, gradeAttempt, submissionSchema, toAnswer, toPublicQuestion, type Answer, type DrawnQuestion, type Grade, type PublicQuestion, type QuestionResult } from "~/domain/quiz";
+import { describeExpected, describeGiven, drawQuiz, fieldName, gradeAttempt, QUIZ_MESSAGES, submissionErrorSummary, submissionSchema, toAnswer, toPublicQuestion, type Answer, type DrawnQuestion, type Grade, type PublicQuestion, type QuestionResult } from "~/domain/quiz";
 import { getDb } from "~/utils/db.server";
 
 export async function listProgress(userId: string): Promise<ProgressRow[]> {
@@ -162,11 +162,11 @@ export async function submitAttempt(input: { userId: string; module: CompiledMod
       const key = String(issue.path[0] ?? "");
       fieldErrors[key] ??= issue.message;
     }
-    const forged = parsed.error.issues.some((i) => i.message === "Réponse non reconnue.");
+    const forged = parsed.error.issues.some((i) => i.message === QUIZ_MESSAGES.unknown);
     return {
       ok: false,
       status: 400,
-      formError: forged ? "Réponse refusée : une des valeurs envoyées ne correspond à aucune proposition." : "Certaines questions n'ont pas de réponse.",
+      formError: forged ? QUIZ_MESSAGES.forged : (submissionErrorSummary(questions, fieldErrors, "server")?.message ?? QUIZ_MESSAGES.missingServer),
       fieldErrors,
     };
   }

@@ -1,7 +1,7 @@
 // Answers a quiz on the page from the compiled content bank, as only a test may know it.
 import fs from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import type { Manifest } from "~/content/build.server";
 import { ROOT } from "./paths";
 import { chosenOptions } from "./right-answers";
@@ -19,13 +19,30 @@ export function bankOf(moduleId: string) {
   return mod.quiz;
 }
 
-/** Fills every question of the open quiz; `wrong` lists question ids to answer wrongly. */
+/**
+ * Fills every question of the open quiz; `wrong` lists question ids to answer wrongly. With JavaScript,
+ * ordering questions are answered with their « Monter » buttons and, on a phone, the questions are
+ * walked through with « Question suivante »; without it, with the selects.
+ */
 export async function answerQuiz(page: Page, moduleId: string, wrong: string[] = []) {
   const bank = bankOf(moduleId);
   const items = page.locator("[data-question-id]");
+  await items.first().waitFor();
+  // The form marks itself once hydrated; a page without JavaScript never does.
+  const enhanced = await page
+    .locator("form[data-quiz-enhanced]")
+    .waitFor({ timeout: 10_000 })
+    .then(
+      () => true,
+      () => false,
+    );
   const count = await items.count();
   for (let i = 0; i < count; i++) {
     const item = items.nth(i);
+    if (enhanced && !(await item.isVisible())) {
+      await page.getByRole("button", { name: "Question suivante" }).click();
+      await item.waitFor({ state: "visible" });
+    }
     const id = (await item.getAttribute("data-question-id"))!;
     const q = bank.questions.find((x) => x.id === id)!;
     const bad = wrong.includes(id);
@@ -43,10 +60,14 @@ export async function answerQuiz(page: Page, moduleId: string, wrong: string[] =
           await item.getByLabel(p.left, { exact: true }).selectOption({ label: target.right });
         }
         break;
-      case "ordering":
-        for (const [index, it] of q.items.entries())
-          await item.getByLabel(`Position de : ${it.text}`, { exact: true }).selectOption(String(bad ? q.items.length - index : index + 1));
+      case "ordering": {
+        // Wrong: the reverse of the right order.
+        const target = bad ? [...q.items].reverse() : q.items;
+        if (enhanced) await arrangeWithButtons(item, target.map((it) => it.text));
+        else
+          for (const [index, it] of target.entries()) await item.getByLabel(`Position de : ${it.text}`, { exact: true }).selectOption(String(index + 1));
         break;
+      }
       case "numeric":
         await item.getByRole("textbox").fill(String(bad ? q.answer + 7 : q.answer).replace(".", ","));
         break;
@@ -56,4 +77,27 @@ export async function answerQuiz(page: Page, moduleId: string, wrong: string[] =
     }
   }
   return count;
+}
+
+/** Puts the items of an ordering question in `texts` order with the « Monter » buttons (a selection sort). */
+async function arrangeWithButtons(item: Locator, texts: string[]) {
+  const rows = item.locator("li[data-ordering-item]");
+  const current = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-ordering-item")!));
+  let moved = false;
+  for (const [target, text] of texts.entries()) {
+    let at = (await current()).indexOf(text);
+    if (at < 0) throw new Error(`ordering item not found: ${text}`);
+    while (at > target) {
+      await rows.nth(at).locator('button[data-step="-1"]').click();
+      at--;
+      moved = true;
+    }
+  }
+  // An order never touched is no answer: move the first item down and back.
+  if (!moved) {
+    await rows.nth(0).locator('button[data-step="1"]').click();
+    await rows.nth(1).locator('button[data-step="-1"]').click();
+  }
+  const final = await current();
+  if (final.join("\n") !== texts.join("\n")) throw new Error(`ordering not arranged: ${final.join(" | ")}`);
 }

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { moduleProgress, quizAttempts, users } from "../../db/schema";
 import { getModule } from "~/content/modules.server";
-import { fieldName, type PublicQuestion } from "~/domain/quiz";
+import { fieldName, QUIZ_MESSAGES, type PublicQuestion } from "~/domain/quiz";
 import { action as moduleAction, loader as moduleLoader } from "~/routes/modules.$slug";
 import { loader as dashboardLoader } from "~/routes/_index";
 import { getDb } from "~/utils/db.server";
@@ -143,6 +143,43 @@ describe("quiz attempts", () => {
       await submit(cookie, attempt.id, rightAnswers(attempt.questions));
     }
     expect(new Set(draws).size).toBeGreaterThan(1);
+  });
+
+  it("says a duplicate position is a duplicate, not a missing answer, and two empty positions are missing ones", async () => {
+    const cookie = await signIn("tuteur@pivot.demo");
+    // Seven questions are drawn out of twelve: draw again until the ordering question is in.
+    let attempt = await startQuiz(cookie);
+    for (let i = 0; i < 30 && !attempt.questions.some((q) => q.type === "ordering"); i++) {
+      await submit(cookie, attempt.id, rightAnswers(attempt.questions));
+      attempt = await startQuiz(cookie);
+    }
+    const ordering = attempt.questions.find((q) => q.type === "ordering")!;
+    expect(ordering).toBeDefined();
+    const [a, b, c] = ordering.left!.map((row) => fieldName(ordering.id, row.key));
+    const answers = rightAnswers(attempt.questions);
+
+    const duplicate = unwrap(await submit(cookie, attempt.id, { ...answers, [b!]: answers[a!]! }));
+    expect(duplicate.status).toBe(400);
+    const body = duplicate.data as { formError: string; fieldErrors: Record<string, string> };
+    expect(body.formError).toMatch(/^Deux éléments ont la même position/);
+    expect(body.formError).not.toMatch(/pas de réponse|sans réponse/);
+    expect(body.fieldErrors).toEqual({ [fieldName(ordering.id)]: QUIZ_MESSAGES.duplicatePosition });
+
+    const missing = attempt.questions.find((q) => q.id !== ordering.id && !q.left)!;
+    const both = { ...answers, [b!]: answers[a!]! };
+    delete both[fieldName(missing.id)];
+    const twice = unwrap(await submit(cookie, attempt.id, both)).data as { formError: string };
+    expect(twice.formError).toContain("Certaines questions n'ont pas de réponse.");
+    expect(twice.formError).toContain("Deux éléments ont la même position");
+
+    const empty = unwrap(await submit(cookie, attempt.id, { ...answers, [b!]: "", [c!]: "" })).data as { formError: string; fieldErrors: Record<string, string> };
+    expect(empty.formError).toBe("Certaines questions n'ont pas de réponse.");
+    expect(empty.fieldErrors).toEqual({ [b!]: "Choisissez une position.", [c!]: "Choisissez une position." });
+
+    const row = await getDb().query.quizAttempts.findFirst({ where: eq(quizAttempts.id, attempt.id) });
+    expect(row?.submittedAt).toBeNull();
+    // Grading is untouched: the same answers without the duplicate pass.
+    expect(((await submit(cookie, attempt.id, answers)) as Response).status).toBe(302);
   });
 
   it("an unknown module answers 404", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Question, Quiz } from "~/content/schema";
-import { describeExpected, drawQuiz, fieldName, gradeAttempt, isCorrect, normalizeText, parseFrenchNumber, submissionSchema, toAnswer, toPublicQuestion, type Answer } from "~/domain/quiz";
+import { describeExpected, drawQuiz, fieldName, gradeAttempt, isCorrect, normalizeText, parseFrenchNumber, QUIZ_MESSAGES, submissionErrorSummary, submissionSchema, toAnswer, toPublicQuestion, type Answer } from "~/domain/quiz";
 
 const single: Question = { id: "s", type: "single", competency: "c", prompt: "P", explanation: "E", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B" }, { id: "c", text: "C" }] };
 const multiple: Question = { id: "m", type: "multiple", competency: "c", prompt: "P", explanation: "E", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B", correct: true }, { id: "c", text: "C" }] };
@@ -167,5 +167,79 @@ describe("an empty select is a missing answer, not a forged one", () => {
     const qs = [toPublicQuestion(matching, { id: "p", order: ["x", "y", "z"], rightOrder: ["y", "z", "x"] })];
     const result = submissionSchema(qs).safeParse({ [fieldName("p", "0")]: "", [fieldName("p", "1")]: "0", [fieldName("p", "2")]: "1" });
     expect(result.error!.issues.map((i) => i.message)).toEqual(["Choisissez une association."]);
+  });
+});
+
+describe("what the banner says is wrong", () => {
+  const qs = [
+    toPublicQuestion(single, { id: "s", order: ["a", "b", "c"] }),
+    toPublicQuestion(ordering, { id: "o", order: ["i2", "i1", "i3"] }),
+    toPublicQuestion(numeric, { id: "n" }),
+  ];
+  const complete = { [fieldName("s")]: "0", [fieldName("o", "0")]: "2", [fieldName("o", "1")]: "1", [fieldName("o", "2")]: "3", [fieldName("n")]: "2,5" };
+  /** Field errors as the server builds them: the first message per field. */
+  const errorsOf = (values: Record<string, unknown>) => {
+    const result = submissionSchema(qs).safeParse(values);
+    const errors: Record<string, string> = {};
+    for (const issue of result.error?.issues ?? []) errors[String(issue.path[0])] ??= issue.message;
+    return errors;
+  };
+
+  it("says two items share a position, not that a question has no answer", () => {
+    const errors = errorsOf({ ...complete, [fieldName("o", "2")]: "2" });
+    expect(errors).toEqual({ [fieldName("o")]: QUIZ_MESSAGES.duplicatePosition });
+    for (const wording of ["server", "client"] as const) {
+      const summary = submissionErrorSummary(qs, errors, wording)!;
+      expect(summary.message).toMatch(/^Deux éléments ont la même position/);
+      expect(summary.message).not.toMatch(/sans réponse|pas de réponse/);
+      expect(summary.questionIds).toEqual(["o"]);
+    }
+  });
+
+  it("two empty positions are missing answers, not a duplicate", () => {
+    const errors = errorsOf({ ...complete, [fieldName("o", "0")]: "", [fieldName("o", "1")]: "" });
+    expect(errors).toEqual({ [fieldName("o", "0")]: "Choisissez une position.", [fieldName("o", "1")]: "Choisissez une position." });
+    expect(submissionErrorSummary(qs, errors, "server")!.message).toBe("Certaines questions n'ont pas de réponse.");
+  });
+
+  it("a duplicate among chosen positions is still found when another position is empty", () => {
+    const errors = errorsOf({ ...complete, [fieldName("o", "1")]: "2", [fieldName("o", "2")]: "" });
+    expect(errors[fieldName("o")]).toBe(QUIZ_MESSAGES.duplicatePosition);
+    const message = submissionErrorSummary(qs, errors, "server")!.message;
+    expect(message).toContain("Certaines questions n'ont pas de réponse.");
+    expect(message).toContain("Deux éléments ont la même position");
+  });
+
+  it("reports a duplicate along with a question left entirely unanswered", () => {
+    const { [fieldName("s")]: _unanswered, ...rest } = complete;
+    const errors = errorsOf({ ...rest, [fieldName("o", "2")]: "2" });
+    expect(errors).toEqual({ [fieldName("s")]: "Répondez à cette question.", [fieldName("o")]: QUIZ_MESSAGES.duplicatePosition });
+    const summary = submissionErrorSummary(qs, errors, "client")!;
+    expect(summary.message).toBe(
+      "Il reste une question sans réponse\u00a0: elle est signalée ci-dessous. Deux éléments ont la même position dans une question à remettre en ordre\u00a0: elle est signalée ci-dessous.",
+    );
+    expect(summary.questionIds).toEqual(["s", "o"]);
+  });
+
+  it("keeps the server's sentence for missing answers and counts them for the client, in question order", () => {
+    const errors = errorsOf({ [fieldName("o", "0")]: "2", [fieldName("o", "1")]: "1", [fieldName("o", "2")]: "3" });
+    expect(submissionErrorSummary(qs, errors, "server")).toEqual({ message: "Certaines questions n'ont pas de réponse.", questionIds: ["s", "n"] });
+    expect(submissionErrorSummary(qs, errors, "client")!.message).toBe("Il reste 2 questions sans réponse\u00a0: elles sont signalées ci-dessous.");
+    const one = errorsOf({ ...complete, [fieldName("s")]: undefined });
+    expect(submissionErrorSummary(qs, one, "client")!.message).toBe("Il reste une question sans réponse\u00a0: elle est signalée ci-dessous.");
+  });
+
+  it("tells a badly written number from a missing answer", () => {
+    const errors = errorsOf({ ...complete, [fieldName("n")]: "deux" });
+    const message = submissionErrorSummary(qs, errors, "server")!.message;
+    expect(message).toMatch(/^Une réponse n'est pas écrite comme attendu/);
+    expect(message).not.toMatch(/pas de réponse/);
+  });
+
+  it("a forged value wins over everything else, and no error means no banner", () => {
+    const errors = errorsOf({ ...complete, [fieldName("s")]: "9", [fieldName("n")]: "" });
+    expect(submissionErrorSummary(qs, errors, "server")!.message).toBe(QUIZ_MESSAGES.forged);
+    expect(submissionErrorSummary(qs, { [fieldName("inventee")]: "Réponse non reconnue." }, "client")!.message).toBe(QUIZ_MESSAGES.forged);
+    expect(submissionErrorSummary(qs, errorsOf(complete), "server")).toBeNull();
   });
 });
