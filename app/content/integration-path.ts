@@ -47,7 +47,16 @@ export type PathStepTemplate = z.infer<typeof pathStepSchema>;
 export const pathTemplateSchema = z
   .strictObject({
     title: text,
-    phases: z.array(z.strictObject({ id: slug, title: text })).min(1),
+    phases: z
+      .array(
+        z.strictObject({
+          id: slug,
+          title: text,
+          /** The due days a step of this phase may have (from the hire date): « Avant l'arrivée » cannot be day 120. */
+          days: z.strictObject({ from: z.number().int(), to: z.number().int() }).optional(),
+        }),
+      )
+      .min(1),
     steps: z.array(pathStepSchema).min(1),
   })
   .superRefine((t, ctx) => {
@@ -57,6 +66,9 @@ export const pathTemplateSchema = z
       if (seen.has(s.id)) ctx.addIssue({ code: "custom", path: ["steps", i, "id"], message: `étape « ${s.id} » en double` });
       seen.add(s.id);
       if (!phases.has(s.phase)) ctx.addIssue({ code: "custom", path: ["steps", i, "phase"], message: `phase « ${s.phase} » inconnue` });
+      const window = t.phases.find((p) => p.id === s.phase)?.days;
+      if (window && (s.dueDay < window.from || s.dueDay > window.to))
+        ctx.addIssue({ code: "custom", path: ["steps", i, "dueDay"], message: `jour ${s.dueDay} hors de la phase « ${s.phase} » (du jour ${window.from} au jour ${window.to})` });
       if (s.kind === "module" && !s.module) ctx.addIssue({ code: "custom", path: ["steps", i, "module"], message: "une étape « module » doit nommer son module" });
       if (s.kind !== "module" && s.module) ctx.addIssue({ code: "custom", path: ["steps", i, "module"], message: "seule une étape « module » nomme un module" });
     });
@@ -86,3 +98,11 @@ export const certificationRulesSchema = z.strictObject({
   renewal: z.strictObject({ questions: z.number().int().min(3).max(40), passMark: z.number().int().min(50).max(100) }),
 });
 export type CertificationRulesFile = z.infer<typeof certificationRulesSchema>;
+
+/** Why a due day does not fit its phase, in French for the cadre, or null when it fits (or the phase has no window). */
+export function phaseDayProblem(phase: { title: string; days?: { from: number; to: number } } | undefined, dueDay: number): string | null {
+  const w = phase?.days;
+  if (!w || (dueDay >= w.from && dueDay <= w.to)) return null;
+  const day = (n: number) => (n < 0 ? `${-n} jour${n < -1 ? "s" : ""} avant l'arrivée` : n === 0 ? "le jour de l'arrivée" : `le jour ${n}`);
+  return `Pour la phase « ${phase!.title} », l'échéance doit être comprise entre ${day(w.from)} et ${day(w.to)} : changez la phase ou le nombre de jours.`;
+}

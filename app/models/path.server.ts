@@ -217,17 +217,19 @@ export async function archiveServiceStep(serviceId: string, id: string, by: stri
   return result.length === 1;
 }
 
-/** Moves a local step one place up or down by swapping positions with its neighbour. */
+/**
+ * Moves a local step one place up or down in the order shown, then numbers every step again (10, 20, 30…),
+ * so that the order she sets is the order kept even when two steps had the same position.
+ */
 export async function moveServiceStep(serviceId: string, id: string, direction: "up" | "down") {
   const steps = await listServiceSteps(serviceId);
   const i = steps.findIndex((s) => s.id === id);
   const j = direction === "up" ? i - 1 : i + 1;
   if (i < 0 || j < 0 || j >= steps.length) return false;
-  const a = steps[i]!;
-  const b = steps[j]!;
+  const order = steps.map((s) => s.id);
+  [order[i], order[j]] = [order[j]!, order[i]!];
   await getDb().transaction(async (tx) => {
-    await tx.update(serviceSteps).set({ position: b.position }).where(eq(serviceSteps.id, a.id));
-    await tx.update(serviceSteps).set({ position: a.position }).where(eq(serviceSteps.id, b.id));
+    for (const [index, stepId] of order.entries()) await tx.update(serviceSteps).set({ position: (index + 1) * 10 }).where(eq(serviceSteps.id, stepId));
   });
   return true;
 }

@@ -18,12 +18,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { view, isAdmin: user?.role === "admin" };
 }
 
-const revokeSchema = z.object({ reason: z.string({ error: "Indiquez le motif de la révocation." }).trim().min(5, "Indiquez le motif de la révocation (5 caractères au moins).").max(500) });
+const revokeSchema = z.object({
+  reason: z.string({ error: "Indiquez le motif de la révocation." }).trim().min(5, "Indiquez le motif de la révocation (5 caractères au moins).").max(500, "Le motif ne doit pas dépasser 500 caractères."),
+  confirmation: z.literal("oui", { error: "Cochez la case : la révocation est définitive." }),
+});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
   const parsed = revokeSchema.safeParse(formDataToObject(await readForm(request)));
-  if (!parsed.success) return data({ ok: false, message: "Le certificat n'est pas révoqué : indiquez un motif.", errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success) return data({ ok: false, message: "Le certificat n'est pas révoqué : voyez les champs signalés.", errors: fieldErrors(parsed.error) }, { status: 400 });
   if (!(await revokeCertificate(params.code ?? "", admin.id, parsed.data.reason, clientAddress(context))))
     return data({ ok: false, message: "Ce certificat est déjà révoqué ou n'existe pas.", errors: {} as Record<string, string> }, { status: 409 });
   return { ok: true, message: "Certificat révoqué : la page de vérification l'indique désormais.", errors: {} as Record<string, string> };
@@ -131,7 +134,12 @@ export default function CertificatePage() {
           {result?.message ? <FormMessage kind={result.ok ? "success" : "error"}>{result.message}</FormMessage> : null}
           <Form method="post" className="space-y-3" noValidate>
             <TextArea name="reason" label="Motif de la révocation" required maxLength={500} error={result?.errors.reason} />
-            <button type="submit" className="btn-secondary">
+            <label className="flex items-start gap-2">
+              <input type="checkbox" name="confirmation" value="oui" className="mt-1 h-5 w-5" aria-invalid={result?.errors.confirmation ? true : undefined} />
+              <span>Je confirme : ce certificat ne sera plus valable, et sa page de vérification le dira à quiconque la consulte.</span>
+            </label>
+            {result?.errors.confirmation ? <p className="field-error">{result.errors.confirmation}</p> : null}
+            <button type="submit" className="btn-danger">
               Révoquer
             </button>
           </Form>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CopyLink } from "~/components/copy-link";
 import { FormMessage, SelectField } from "~/components/field";
 import { formatDate } from "~/components/path-timeline";
 import { assignTutorSchema, positionSchema } from "~/forms/integration";
@@ -158,10 +159,7 @@ export default function Personne() {
       {result?.message ? <FormMessage kind={result.ok ? "success" : "error"}>{result.message}</FormMessage> : null}
       {result?.link ? (
         <div className="card">
-          <label htmlFor="lien" className="field-label">
-            Lien d'invitation (valable 7 jours, une seule fois)
-          </label>
-          <input id="lien" readOnly value={result.link} className="field-input font-mono text-sm" data-invitation-link />
+          <CopyLink id="lien" label="Lien d'invitation (valable 7 jours, une seule fois)" value={result.link} />
         </div>
       ) : null}
       {person.role === "learner" && !person.deactivatedAt ? (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CopyLink } from "~/components/copy-link";
 import { FormMessage, SelectField, TextField } from "~/components/field";
 import { formatDate } from "~/components/path-timeline";
 import { newAccountSchema } from "~/forms/integration";
@@ -70,10 +71,7 @@ export default function NouveauCompte() {
             Transmettez ce lien d'invitation à {result.name} (en main propre, par messagerie interne) : il lui permet de choisir son mot de passe. Il est valable {result.validDays} jours, jusqu'au {formatDate(result.expiresAt)}, et ne
             fonctionne qu'une fois.
           </p>
-          <label htmlFor="lien" className="field-label">
-            Lien d'invitation
-          </label>
-          <input id="lien" readOnly value={result.link} className="field-input font-mono text-sm" onFocus={(e) => e.currentTarget.select()} data-invitation-link />
+          <CopyLink id="lien" label="Lien d'invitation" value={result.link} />
           <p className="text-sm text-slate-700">Ce lien n'est affiché qu'une seule fois. S'il est perdu, vous pourrez en générer un nouveau depuis la fiche de la personne.</p>
         </div>
         <p className="flex gap-3">

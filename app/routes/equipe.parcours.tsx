@@ -5,6 +5,7 @@ import { FormMessage, SelectField, TextArea, TextField } from "~/components/fiel
 import { STEP_KINDS } from "~/content/integration-path";
 import { getIntegrationPath } from "~/content/modules.server";
 import { NO_PATIENT_DATA_HINT, serviceStepSchema } from "~/forms/integration";
+import { phaseDayProblem } from "~/content/integration-path";
 import { addServiceStep, applyServiceStepsToPaths, archiveServiceStep, listServiceSteps, moveServiceStep, updateServiceStep } from "~/models/path.server";
 import { getService, listServices, updateServiceDescription } from "~/models/services.server";
 import { requireManagedService, requireManager } from "~/models/permissions.server";
@@ -44,8 +45,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "ajouter" || intent === "modifier") {
     const parsed = serviceStepSchema.safeParse(form);
     if (!parsed.success) return data({ ok: false, intent, stepId: stepId ?? null, message: "L'étape n'est pas enregistrée : voyez les champs signalés.", errors: fieldErrors(parsed.error), values }, { status: 400 });
-    if (!getIntegrationPath().phases.some((p) => p.id === parsed.data.phase))
-      return data({ ok: false, intent, stepId: stepId ?? null, message: "Phase inconnue.", errors: { phase: "Choisissez une phase de la liste." }, values }, { status: 400 });
+    const phase = getIntegrationPath().phases.find((p) => p.id === parsed.data.phase);
+    if (!phase) return data({ ok: false, intent, stepId: stepId ?? null, message: "Phase inconnue.", errors: { phase: "Choisissez une phase de la liste." }, values }, { status: 400 });
+    const dayProblem = phaseDayProblem(phase, parsed.data.dueDay);
+    if (dayProblem) return data({ ok: false, intent, stepId: stepId ?? null, message: "L'étape n'est pas enregistrée : voyez les champs signalés.", errors: { dueDay: dayProblem }, values }, { status: 400 });
     if (intent === "ajouter") await addServiceStep(serviceId, parsed.data, user.id);
     else if (!stepId || !(await updateServiceStep(serviceId, stepId, parsed.data, user.id)))
       return data({ ok: false, intent, stepId: stepId ?? null, message: "Cette étape n'existe plus.", errors: {}, values }, { status: 404 });
@@ -159,14 +162,20 @@ export default function ParcoursService() {
                     </Form>
                   ),
                 )}
-                <Form method="post">
-                  <input type="hidden" name="serviceId" value={service.id} />
-                  <input type="hidden" name="stepId" value={s.id} />
-                  <input type="hidden" name="appliquer" value="on" />
-                  <button type="submit" name="intent" value="retirer" className="btn-secondary" disabled={busy}>
-                    Retirer<span className="sr-only"> : {s.title}</span>
-                  </button>
-                </Form>
+                <details className="relative">
+                  <summary className="btn-secondary cursor-pointer list-none [&::-webkit-details-marker]:hidden">
+                    Retirer…<span className="sr-only"> : {s.title}</span>
+                  </summary>
+                  <Form method="post" className="mt-2 space-y-2 rounded-md border-2 border-red-700 bg-red-50 p-3">
+                    <input type="hidden" name="serviceId" value={service.id} />
+                    <input type="hidden" name="stepId" value={s.id} />
+                    <input type="hidden" name="appliquer" value="on" />
+                    <p className="text-sm">L'étape disparaît des parcours en cours où elle n'est pas encore faite ; celles déjà faites restent dans l'historique.</p>
+                    <button type="submit" name="intent" value="retirer" className="btn-danger" disabled={busy}>
+                      Confirmer le retrait<span className="sr-only"> : {s.title}</span>
+                    </button>
+                  </Form>
+                </details>
               </div>
               <details open={result?.intent === "modifier" && result.stepId === s.id && !result.ok}>
                 <summary className="cursor-pointer font-semibold">Modifier cette étape</summary>

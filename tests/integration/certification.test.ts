@@ -10,7 +10,8 @@ import * as evaluation from "~/routes/blocs.$bloc_.evaluation";
 import * as certification from "~/routes/certification";
 import { getDb } from "~/utils/db.server";
 import { answersFor } from "../helpers/right-answers";
-import { BASE, request, run, signIn } from "../helpers/requests";
+import { BASE, request, run, signIn, unwrap } from "../helpers/requests";
+import { getCertificateByCode } from "~/models/certificates.server";
 
 type Fn = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
 const BLOCK = "gestion-information";
@@ -312,7 +313,11 @@ describe("certificates", async () => {
     const admin = await signIn("admin@pivot.demo");
     const noReason = await run(() => (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie: admin, form: { reason: "" } }), params: { code }, context: {} }));
     expect((noReason.data as { init?: { status?: number } }).init?.status).toBe(400);
-    await run(() => (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie: admin, form: { reason: "Observation saisie par erreur." } }), params: { code }, context: {} }));
+    // Without the confirmation box ticked, nothing is revoked.
+    const unconfirmed = await run(() => (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie: admin, form: { reason: "Observation saisie par erreur." } }), params: { code }, context: {} }));
+    expect(unwrap(unconfirmed.data).status).toBe(400);
+    expect((await getCertificateByCode(code))!.revokedAt).toBeNull();
+    await run(() => (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie: admin, form: { reason: "Observation saisie par erreur.", confirmation: "oui" } }), params: { code }, context: {} }));
     const { data } = await get(publicPage.loader as Fn, `/certificats/${code}`, { code }, ip(3));
     expect((data as { view: { status: string; revokedReason: string } }).view).toMatchObject({ status: "revoque", revokedReason: "Observation saisie par erreur." });
   });

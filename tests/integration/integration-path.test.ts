@@ -134,3 +134,28 @@ describe("a service's local steps", () => {
     expect(kept.doneAt).not.toBeNull();
   });
 });
+
+describe("the service's steps, as the cadre edits them", () => {
+  it("refuses a due day outside its phase, and keeps the order she sets even when two steps shared a position", async () => {
+    const { getDb } = await import("~/utils/db.server");
+    const { serviceSteps } = await import("../../db/schema");
+    const { listServiceSteps, moveServiceStep } = await import("~/models/path.server");
+    const parcoursService = await import("~/routes/equipe.parcours");
+    const { signIn, request: req, run: runIt, unwrap } = await import("../helpers/requests");
+    const cookie = await signIn("cadre@pivot.demo");
+    const form = { intent: "ajouter", serviceId: "svc-cardiologie", phase: "avant-arrivee", kind: "document", title: "Lire la charte", description: "La charte du service.", dueDay: "120" };
+    const refused = await runIt(() => (parcoursService.action as never as (a: object) => Promise<unknown>)({ request: req("/equipe/parcours", { cookie, form }), params: {}, context: {} }));
+    const { data, status } = unwrap(refused.data);
+    expect(status).toBe(400);
+    expect((data as { errors: Record<string, string> }).errors.dueDay).toMatch(/^Pour la phase « Avant l'arrivée », l'échéance doit être comprise entre/);
+    expect((data as { values: Record<string, string> }).values.title).toBe("Lire la charte"); // what she typed is kept
+
+    const steps = await listServiceSteps("svc-cardiologie");
+    expect(steps.length).toBeGreaterThanOrEqual(2);
+    // Two steps with the same position: moving the second up must still put it first.
+    for (const s of steps) await getDb().update(serviceSteps).set({ position: 50 }).where(eq(serviceSteps.id, s.id));
+    const before = (await listServiceSteps("svc-cardiologie")).map((s) => s.id);
+    expect(await moveServiceStep("svc-cardiologie", before[1]!, "up")).toBe(true);
+    expect((await listServiceSteps("svc-cardiologie")).map((s) => s.id)).toEqual([before[1], before[0], ...before.slice(2)]);
+  });
+});

@@ -156,3 +156,19 @@ describe("due dates never before the account existed", () => {
     expect(dueDateFrom("2026-11-16", -3)).toBe("2026-11-13");
   });
 });
+
+describe("a step's phase and its due day agree", () => {
+  it("refuses « Avant l'arrivée · Jour 120 » with a French reason, accepts a day inside the phase", async () => {
+    const { phaseDayProblem } = await import("~/content/integration-path");
+    const before = { title: "Avant l'arrivée", days: { from: -60, to: -1 } };
+    expect(phaseDayProblem(before, 120)).toBe("Pour la phase « Avant l'arrivée », l'échéance doit être comprise entre 60 jours avant l'arrivée et 1 jour avant l'arrivée : changez la phase ou le nombre de jours.");
+    expect(phaseDayProblem(before, -3)).toBeNull();
+    expect(phaseDayProblem({ title: "Premier jour", days: { from: 0, to: 1 } }, 3)).toMatch(/entre le jour de l'arrivée et le jour 1 :/);
+    expect(phaseDayProblem({ title: "Sans fenêtre" }, 999)).toBeNull();
+  });
+
+  it("the real template keeps every step inside its phase", () => {
+    const template = pathTemplateSchema.parse(parse(fs.readFileSync(path.join(process.cwd(), "content", "parcours-integration.yaml"), "utf8")));
+    expect(template.phases.every((p) => p.days)).toBe(true);
+  });
+});
