@@ -2,6 +2,7 @@
 // and matching answers as lists) and its explanation; and the table of past attempts. Shared by module
 // quizzes and block assessments.
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { firstOfMonth } from "~/utils/typography";
 import { parseAnswerList } from "./quiz-logic";
 
@@ -14,7 +15,8 @@ export type QuizResultView = {
   questions: { id: string; prompt: string; correct: boolean; given: string; expected: string; explanation: string }[];
 };
 
-export function QuizResult({ result, passMark, passedMessage, failedMessage }: { result: QuizResultView; passMark: number; passedMessage: string; failedMessage?: string }) {
+/** `next`: what comes after a passed quiz (the next module of the block), shown in the score card. */
+export function QuizResult({ result, passMark, passedMessage, failedMessage, next }: { result: QuizResultView; passMark: number; passedMessage: string; failedMessage?: string; next?: ReactNode }) {
   return (
     <section id="resultat" aria-labelledby="resultat-titre" className="space-y-4" tabIndex={-1}>
       <h2 id="resultat-titre" className="text-2xl font-bold">
@@ -24,9 +26,15 @@ export function QuizResult({ result, passMark, passedMessage, failedMessage }: {
         <p className="text-2xl font-bold" data-testid="score">
           {result.score}&nbsp;% — {result.correctCount} bonne{result.correctCount > 1 ? "s" : ""} réponse{result.correctCount > 1 ? "s" : ""} sur {result.total}
         </p>
+        {result.passed ? (
+          <p className="mt-1 text-lg font-bold text-emerald-800" data-celebration>
+            <span aria-hidden="true">🎉 </span>Bravo&nbsp;!
+          </p>
+        ) : null}
         <p className="mt-1 font-semibold">
           {result.passed ? passedMessage : failedMessage ?? `Quiz non réussi (seuil\u00a0: ${passMark}\u00a0%). Relisez les explications puis retentez votre chance\u00a0: un nouveau tirage vous attend.`}
         </p>
+        {result.passed && next ? <p className="mt-3">{next}</p> : null}
       </div>
       <ol className="space-y-3">
         {result.questions.map((q, i) => (

@@ -179,7 +179,22 @@ export default function ModulePage() {
       ) : null}
 
       {result ? (
-        <QuizResult result={result} passMark={module.passMark} passedMessage="Quiz réussi : le module est terminé." />
+        <QuizResult
+          result={result}
+          passMark={module.passMark}
+          passedMessage="Quiz réussi : le module est terminé."
+          next={
+            next ? (
+              <Link to={`/modules/${next.id}`} className="btn-primary">
+                Module suivant : {next.title} →
+              </Link>
+            ) : (
+              <Link to="/" className="btn-primary">
+                Retour au tableau de bord
+              </Link>
+            )
+          }
+        />
       ) : null}
 
       <QuizSection

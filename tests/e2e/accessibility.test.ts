@@ -49,7 +49,7 @@ describe.each([
     ["tuteur@pivot.demo", "/tutorat"],
     ["tuteur@pivot.demo", "/tutorat/<tutorée>"],
     ...["/equipe", "/equipe/nouveau", "/equipe/parcours"].map((path): [string, string] => ["cadre@pivot.demo", path]),
-    ...["/admin", "/admin/journal", "/admin/suppressions", "/equipe/<tutrice>"].map((path): [string, string] => ["admin@pivot.demo", path]),
+    ...["/admin", "/admin/journal", "/admin/suppressions", "/equipe/<tutrice>", "/certificats", "/certificats?code=abc"].map((path): [string, string] => ["admin@pivot.demo", path]),
   ];
   /** Tables that scroll inside their own region, on purpose. */
   const WIDE = ["/equipe", "/admin/journal"];

@@ -42,6 +42,9 @@ describe("the quiz on a phone", () => {
     await page.getByRole("button", { name: "Envoyer mes réponses" }).click();
     await page.waitForURL(/tentative=/);
     await page.getByTestId("score").waitFor();
+    // A passed module is celebrated and points to what comes next.
+    await page.locator("#resultat [data-celebration]").waitFor();
+    await page.locator("#resultat").getByRole("link", { name: /^Module suivant : |^Retour au tableau de bord$/ }).waitFor();
     expect(consoleErrors).toEqual([]);
   });
 
