@@ -193,7 +193,7 @@ describe("4. badges name the configured site and are never signed for a revoked 
 
   it("a revoked certificate's badge answers 410 with the reason", async () => {
     const admin = await signIn("admin@pivot.demo");
-    await call(publicPage.action, request(`/certificats/${code}`, { cookie: admin, form: { reason: "Délivré par erreur" } }), { code });
+    await call(publicPage.action, request(`/certificats/${code}`, { cookie: admin, form: { reason: "Délivré par erreur", confirmation: "oui" } }), { code });
     for (const loader of [badgeJwt.loader, badgeJson.loader]) {
       const { response } = await call(loader, request(`/certificats/${code}/openbadge.jwt`), { code }, { clientAddress: "192.0.2.11" });
       expect(response?.status).toBe(410);
