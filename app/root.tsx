@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { getOptionalUser, sectionsFor } from "~/models/permissions.server";
 import { hasDemoAccounts } from "~/models/user.server";
@@ -115,7 +115,7 @@ function Account({ user }: { user: HeaderUser }) {
  * 40 % of a 390 px screen. The menu is a <details>: it opens without JavaScript; with it, it closes after
  * each navigation and on Escape.
  */
-function PhoneMenu({ user }: { user: HeaderUser }) {
+function PhoneMenu({ user, ownSearch }: { user: HeaderUser; ownSearch: boolean }) {
   const menu = useRef<HTMLDetailsElement>(null);
   const location = useLocation();
   useEffect(() => {
@@ -139,7 +139,7 @@ function PhoneMenu({ user }: { user: HeaderUser }) {
         <nav aria-label="Navigation principale">
           <NavLinks user={user} column />
         </nav>
-        <HeaderSearch id="recherche-menu" />
+        {ownSearch ? null : <HeaderSearch id="recherche-menu" />}
         <Account user={user} />
       </div>
     </details>
@@ -149,6 +149,8 @@ function PhoneMenu({ user }: { user: HeaderUser }) {
 function Header() {
   const data = useRouteLoaderData<RootData>("root");
   const user = data?.user;
+  // A page with its own search field (/recherche) does not get a second one in the header.
+  const ownSearch = useMatches().some((m) => (m.handle as { ownSearch?: boolean } | undefined)?.ownSearch);
   return (
     <header className="relative bg-brand-700 text-white print:hidden">
       {data?.demo ? (
@@ -165,13 +167,15 @@ function Header() {
             <nav aria-label="Navigation principale" className="hidden md:block">
               <NavLinks user={user} />
             </nav>
-            <div className="hidden md:block">
-              <HeaderSearch id="recherche" />
-            </div>
+            {ownSearch ? null : (
+              <div className="hidden md:block">
+                <HeaderSearch id="recherche" />
+              </div>
+            )}
             <div className="ml-auto hidden md:block">
               <Account user={user} />
             </div>
-            <PhoneMenu user={user} />
+            <PhoneMenu user={user} ownSearch={ownSearch} />
           </>
         ) : null}
       </div>

@@ -9,6 +9,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.q
 const GROUP_LABELS: Record<SearchKind, string> = { module: "Modules", fiche: "Fiches réflexes", terme: "Glossaire" };
 const PER_KIND = 10;
 
+/** The page has its own search field: the header's is not shown here (one search field per page). */
+export const handle = { ownSearch: true };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);

@@ -69,6 +69,8 @@ describe("search that forgives", () => {
     const hit = page.locator("main mark").first();
     await hit.waitFor();
     expect((await hit.textContent())!.toLowerCase()).toBe("cœur");
+    // One search field on the page: the header's is not repeated above the page's own.
+    expect(await page.getByRole("search").count()).toBe(1);
     await screenshot(page, "35-recherche-coeur-1366");
   });
 
