@@ -2,7 +2,7 @@
 // After the holder's account was erased, no name at all (ADR 006).
 import { and, eq } from "drizzle-orm";
 import { certificates, users } from "../../db/schema";
-import { formatDate } from "~/components/path-timeline";
+import { formatDay } from "~/utils/dates";
 import { getCertificationRules, getReferential } from "~/content/modules.server";
 import { CERTIFICATE_STATUSES, certificateStatus } from "~/domain/certification";
 import { todayInParis } from "~/domain/integration-path";
@@ -67,7 +67,7 @@ type CertificateRow = typeof certificates.$inferSelect;
 
 /** The answer for a revoked certificate's documents (PDF, badges): 410 with the date and the reason, in plain French. */
 export function revokedCertificateResponse(certificate: Pick<CertificateRow, "code" | "revokedAt" | "revokedReason">, what: string, verifyUrl: string) {
-  const date = certificate.revokedAt ? ` le ${formatDate(certificate.revokedAt)}` : "";
+  const date = certificate.revokedAt ? ` le ${formatDay(certificate.revokedAt)}` : "";
   const reason = certificate.revokedReason ? ` (motif\u00a0: ${certificate.revokedReason})` : "";
   return new Response(
     `Ce certificat a été révoqué${date}${reason}\u00a0: ${what}.\nSa page de vérification, qui indique cette révocation, reste consultable\u00a0: ${verifyUrl}\n`,

@@ -1,5 +1,6 @@
 // « Mes données »: the readable summary of everything the JSON export holds (right of access).
 import { plural } from "~/utils/typography";
+import { MODULE_STATE_LABELS } from "~/domain/progress";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Section } from "~/components/section";
@@ -49,7 +50,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const STATUS_LABELS: Record<string, string> = { en_cours: "En cours", lu: "Lu", acquis: "Acquis (test de positionnement)", termine: "Terminé" };
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -62,7 +62,6 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 export default function MesDonnees() {
   const d = useLoaderData<typeof loader>();
-  const plural = (n: number, one: string, many: string) => (n === 0 ? `aucun${one.startsWith("une ") ? "e" : ""} ${one.replace(/^une? /, "")}` : n === 1 ? one : `${n} ${many}`);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <p className="text-sm font-semibold">
@@ -103,18 +102,18 @@ export default function MesDonnees() {
             {d.path.comments ? `, ${plural(d.path.comments, "commentaire", "commentaires")}` : ""}
           </Row>
           <Row label="Quiz">
-            {plural(d.quizzes.count, "une tentative", "tentatives")}
+            {plural(d.quizzes.count, "tentative", "tentatives", "aucune tentative")}
             {d.quizzes.count ? `, dont ${d.quizzes.passed} réussie${d.quizzes.passed > 1 ? "s" : ""} ; dernière le ${formatDateTime(d.quizzes.last!)}` : ""}
           </Row>
           <Row label="Compétences observées par votre tutrice">
-            {plural(d.validations, "une validation", "validations")}
+            {plural(d.validations, "validation", "validations", "aucune validation")}
             {d.corrections ? ` (et ${plural(d.corrections, "version corrigée, conservée", "versions corrigées, conservées")})` : ""}
           </Row>
-          <Row label="Points d'étape">{plural(d.checkpoints, "un point d'étape", "points d'étape")}</Row>
+          <Row label="Points d'étape">{plural(d.checkpoints, "point d'étape", "points d'étape", "aucun point d'étape")}</Row>
           <Row label="Rapport d'étonnement">{d.report ? "rédigé" : "aucun"}</Row>
-          <Row label="Bilans d'intégration">{plural(d.reviews, "un bilan", "bilans")}</Row>
-          <Row label="Cartes de révision">{plural(d.reviewCards, "une carte", "cartes")}</Row>
-          <Row label="Fiches épinglées">{plural(d.pinned, "une fiche", "fiches")}</Row>
+          <Row label="Bilans d'intégration">{plural(d.reviews, "bilan", "bilans", "aucun bilan")}</Row>
+          <Row label="Cartes de révision">{plural(d.reviewCards, "carte", "cartes", "aucune carte")}</Row>
+          <Row label="Fiches épinglées">{plural(d.pinned, "fiche", "fiches", "aucune fiche")}</Row>
         </dl>
         {d.modules.length > 0 ? (
           <table className="mt-4 w-full text-left text-sm">
@@ -136,7 +135,7 @@ export default function MesDonnees() {
               {d.modules.map((m) => (
                 <tr key={m.title} className="border-b border-slate-200">
                   <td className="py-1 pr-2">{m.title}</td>
-                  <td className="py-1 pr-2">{STATUS_LABELS[m.status] ?? m.status}</td>
+                  <td className="py-1 pr-2">{MODULE_STATE_LABELS[m.status]}</td>
                   <td className="py-1">{m.bestScore === null ? "—" : `${m.bestScore} %`}</td>
                 </tr>
               ))}
@@ -164,7 +163,7 @@ export default function MesDonnees() {
         <dl className="mt-2">
           <Row label="Sessions ouvertes">{d.sessions.length === 0 ? "aucune" : d.sessions.map((s) => `${s.device} (depuis le ${s.since})`).join(" ; ")}</Row>
           <Row label="Tentatives de connexion (90 derniers jours)">
-            {d.signIns.count} dont {plural(d.signIns.failed, "échouée", "échouées")}
+            {d.signIns.count}, dont {plural(d.signIns.failed, "échouée", "échouées", "aucune échouée")}
           </Row>
         </dl>
         <h3 className="mt-4 font-semibold">Dernières actions du journal vous concernant ({d.journalTotal} en tout, conservées 1 an)</h3>

@@ -26,6 +26,12 @@ describe("Mon compte", () => {
     expect(data.certificates.length).toBeGreaterThan(0);
     const text = JSON.stringify(data);
     for (const other of ["nouvelle.recrue@pivot.demo", "cadre@pivot.demo", "admin@pivot.demo"]) expect(text).not.toContain(other);
+    // The readable summary agrees its counts in French (« 1 commentaire », « aucune échouée »).
+    await page.getByRole("link", { name: "Voir le résumé de mes données" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mes données" }).waitFor();
+    const signIns = await page.locator("dt", { hasText: "Tentatives de connexion" }).locator("xpath=following-sibling::dd").textContent();
+    expect(signIns).toMatch(/^\d+, dont (aucune échouée|1 échouée|\d+ échouées)$/);
+    expect(await page.locator("main").textContent()).not.toMatch(/aucun (tentative|validation|carte|fiche)|\(s\)/);
     expect(consoleErrors).toEqual([]);
   });
 });
