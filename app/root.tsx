@@ -212,7 +212,21 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * After a navigation to `#id` (a quiz result, a new draw, a positioning outcome), the focus goes to that
+ * target when it is marked `data-focus-on-arrival`, so a screen reader reads it and Tab continues from it.
+ */
+function useFocusOnArrival() {
+  const location = useLocation();
+  useEffect(() => {
+    if (!location.hash) return;
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target?.hasAttribute("data-focus-on-arrival")) target.focus();
+  }, [location.key, location.hash]);
+}
+
 export default function App() {
+  useFocusOnArrival();
   return <Outlet />;
 }
 

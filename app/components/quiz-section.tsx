@@ -21,7 +21,7 @@ type Props = {
 
 export function QuizSection({ heading, openAttempt, attempts, actionData, intro, startLabel, restartLabel, verdict }: Props) {
   return (
-    <section id="quiz" aria-labelledby="quiz-titre" className="space-y-4" tabIndex={-1}>
+    <section id="quiz" aria-labelledby="quiz-titre" className="space-y-4" tabIndex={-1} data-focus-on-arrival>
       <h2 id="quiz-titre" className="text-2xl font-bold">
         {heading}
       </h2>

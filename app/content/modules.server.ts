@@ -24,6 +24,8 @@ type Loaded = {
   competencies: ReturnType<typeof competencyIndex>;
   glossary: Map<string, GlossaryEntry>;
   fiches: Map<string, CompiledFiche>;
+  /** Question id → the module section that teaches it. */
+  teaching: Map<string, SectionToReread>;
 };
 let cache: Loaded | undefined;
 
@@ -47,9 +49,27 @@ function load(): NonNullable<typeof cache> {
       competencies: competencyIndex(manifest.referential),
       glossary: new Map(manifest.glossary.map((e) => [e.id, e])),
       fiches: new Map(manifest.fiches.map((f) => [f.frontmatter.id, f])),
+      teaching: teachingIndex(manifest.modules),
     };
   }
   return cache;
+}
+
+/** Where a question is taught: a section of its module (questions ids are unique across the catalogue). */
+export type SectionToReread = { moduleId: string; moduleTitle: string; slug: string; title: string };
+
+function teachingIndex(modules: CompiledModule[]) {
+  const index = new Map<string, SectionToReread>();
+  for (const m of modules)
+    for (const [questionId, slug] of Object.entries(m.questionSections ?? {})) {
+      const section = m.sections?.find((s) => s.slug === slug);
+      if (section) index.set(questionId, { moduleId: m.frontmatter.id, moduleTitle: m.frontmatter.title, slug, title: section.title });
+    }
+  return index;
+}
+
+export function sectionToReread(questionId: string): SectionToReread | null {
+  return load().teaching.get(questionId) ?? null;
 }
 
 export function listModules(): CompiledModule[] {

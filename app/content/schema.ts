@@ -43,6 +43,8 @@ const questionBase = {
   competency: slug,
   case: frText.optional(),
   prompt: frText,
+  /** The `##` heading of the module that teaches the question, when the automatic match picks the wrong one. */
+  section: frText.optional(),
   explanation: frText,
 };
 const choiceOption = z.strictObject({

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import crypto from "node:crypto";
 import { moduleProgress, quizAttempts } from "../../db/schema";
 import type { CompiledModule } from "~/content/build.server";
+import { sectionToReread } from "~/content/modules.server";
 import type { Question } from "~/content/schema";
 import { bestOf, nextStatus, type ProgressEvent, type ProgressRow } from "~/domain/progress";
 import { describeExpected, describeGiven, drawQuiz, fieldName, gradeAttempt, QUIZ_MESSAGES, submissionErrorSummary, submissionSchema, toAnswer, toPublicQuestion, type Answer, type DrawnQuestion, type Grade, type PublicQuestion, type QuestionResult } from "~/domain/quiz";
@@ -267,7 +268,20 @@ export function attemptResult(module: CompiledModule, shown: AttemptView) {
       const q = byId.get(d.id);
       if (!q) return [];
       const correct = shown.results.some((r) => r.id === q.id && r.correct);
-      return [{ id: q.id, prompt: q.prompt, correct, given: describeGiven(q, shown.answers[q.id]), expected: describeExpected(q), explanation: q.explanation }];
+      const reread = correct ? null : sectionToReread(q.id);
+      return [
+        {
+          id: q.id,
+          case: q.case ?? null,
+          prompt: q.prompt,
+          correct,
+          given: describeGiven(q, shown.answers[q.id]),
+          expected: describeExpected(q),
+          explanation: q.explanation,
+          // On the module's own page the section is a jump down the page, so the result stays on screen.
+          reread: reread ? { href: reread.moduleId === module.frontmatter.id ? `#${reread.slug}` : `/modules/${reread.moduleId}#${reread.slug}`, title: reread.title, moduleTitle: reread.moduleId === module.frontmatter.id ? null : reread.moduleTitle } : null,
+        },
+      ];
     }),
   };
 }
