@@ -80,4 +80,42 @@ describe("search that forgives", () => {
     await page.getByText(/le mot le plus proche, «\s*identitovigilance\s*»/).waitFor();
     await page.locator('[data-result-kind="module"]').getByRole("link", { name: /Identitovigilance/ }).first().waitFor();
   });
+
+  it("suggests as she types in the header: arrows choose, Enter opens, Escape closes and keeps the text", async () => {
+    const { page, consoleErrors } = browser;
+    await page.goto("/");
+    const box = page.getByRole("combobox", { name: /Rechercher/ }).locator("visible=true");
+    await page.locator("input[data-enhanced]").locator("visible=true").waitFor(); // suggestions need JavaScript
+    await box.click();
+    await box.pressSequentially("identito");
+    const list = page.getByRole("listbox", { name: "Suggestions" }).locator("visible=true");
+    await list.waitFor();
+    const options = list.getByRole("option");
+    expect(await options.first().textContent()).toMatch(/Identitovigilance.*Module/);
+    expect(await box.getAttribute("aria-expanded")).toBe("true");
+    await screenshot(page, "38-suggestions-1366");
+
+    await box.press("Escape");
+    await list.waitFor({ state: "hidden" });
+    expect(await box.inputValue()).toBe("identito");
+
+    await box.press("ArrowDown"); // opens the list again
+    await list.waitFor();
+    await box.press("ArrowDown"); // first suggestion
+    const first = options.first();
+    await expect.poll(() => first.getAttribute("aria-selected")).toBe("true");
+    expect(await box.getAttribute("aria-activedescendant")).toBe(await first.getAttribute("id"));
+    await box.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/modules/identitovigilance");
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("without a suggestion chosen, Enter runs the full search", async () => {
+    const { page } = browser;
+    await page.goto("/");
+    const box = page.getByRole("combobox", { name: /Rechercher/ }).locator("visible=true");
+    await box.fill("coeur");
+    await box.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/recherche" && url.searchParams.get("q") === "coeur");
+  });
 });
