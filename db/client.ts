@@ -4,6 +4,7 @@ import { drizzle } from "drizzle-orm/libsql";
 import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
+import { isReadStatement } from "./statement-kind";
 
 export type Db = ReturnType<typeof drizzle<typeof schema>>;
 
@@ -23,7 +24,8 @@ export function openDatabase(url: string, authToken?: string): { db: Db; client:
   return { db, client };
 }
 
-const isRead = (stmt: InStatement) => /^\s*(select|with)\b/i.test(typeof stmt === "string" ? stmt : stmt.sql);
+// Only pure reads skip the queue; anything that may write, or that the classifier does not follow, takes its turn.
+const isRead = (stmt: InStatement) => isReadStatement(typeof stmt === "string" ? stmt : stmt.sql);
 
 /**
  * The embedded driver runs each statement synchronously. A write that meets another connection's open
