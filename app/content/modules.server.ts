@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { AlertView, ConductView } from "~/components/mdx/alerte";
 import { CONDUCTS } from "./alerts";
+import { renderMdx } from "./render.server";
 import { estimateMinutes } from "./duration";
 import type { Situation } from "./situations";
 import type { TermDefinition } from "~/components/mdx/terme";
@@ -26,6 +27,8 @@ type Loaded = {
   fiches: Map<string, CompiledFiche>;
   /** Question id → the module section that teaches it. */
   teaching: Map<string, SectionToReread>;
+  /** Bodies rendered to HTML, by file, filled on first use: once per content version and process. */
+  html: Map<string, string>;
 };
 let cache: Loaded | undefined;
 
@@ -50,6 +53,7 @@ function load(): NonNullable<typeof cache> {
       glossary: new Map(manifest.glossary.map((e) => [e.id, e])),
       fiches: new Map(manifest.fiches.map((f) => [f.frontmatter.id, f])),
       teaching: teachingIndex(manifest.modules),
+      html: new Map(),
     };
   }
   return cache;
@@ -70,6 +74,17 @@ function teachingIndex(modules: CompiledModule[]) {
 
 export function sectionToReread(questionId: string): SectionToReread | null {
   return load().teaching.get(questionId) ?? null;
+}
+
+/** The body of a module or a fiche as HTML, rendered on first use and kept with the content version. */
+export function bodyHtml(item: CompiledModule | CompiledFiche): string {
+  const { html } = load();
+  let rendered = html.get(item.file);
+  if (rendered === undefined) {
+    rendered = renderMdx({ code: item.code, terms: termDefinitions(item.terms), alerts: alertDefinitions(item.alerts) });
+    html.set(item.file, rendered);
+  }
+  return rendered;
 }
 
 export function listModules(): CompiledModule[] {

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { MdxContent } from "~/components/mdx-content";
+import { MdxHtml } from "~/components/mdx-html";
 import { FICHE_SECTIONS } from "~/content/glossary";
 import { slugify } from "~/utils/slug";
 import { AlertList } from "~/components/mdx/alerte";
-import { alertDefinitions, getFiche, getGlossaryEntry, termDefinitions } from "~/content/modules.server";
+import { alertDefinitions, bodyHtml, getFiche, getGlossaryEntry } from "~/content/modules.server";
 import { listPinned, pin, unpin } from "~/models/fiches.server";
 import { notFound, requireUser } from "~/models/permissions.server";
 import { z } from "~/utils/zod";
@@ -39,9 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       author: fm.author,
       validatedBy: fm.validatedBy,
       alertIds: fm.alertes,
-      alerts: alertDefinitions([...fm.alertes, ...fiche.alerts]),
-      code: fiche.code,
-      terms: termDefinitions([...fiche.terms, ...fm.vocabulary]),
+      alerts: alertDefinitions(fm.alertes).alerts,
+      html: bodyHtml(fiche),
       vocabulary: fm.vocabulary.flatMap((id) => {
         const e = getGlossaryEntry(id);
         return e ? [{ id, term: e.term, expansion: e.expansion ?? null, definition: e.definition }] : []; // the red flags and their conduct are in the box above
@@ -108,7 +107,7 @@ export default function FichePage() {
         <h2 id="alerte-titre" className="font-bold text-red-900">
           Signes d'alerte : ce que vous faites
         </h2>
-        <AlertList ids={fiche.alertIds} alerts={fiche.alerts.alerts} />
+        <AlertList ids={fiche.alertIds} alerts={fiche.alerts} />
         <p className="mt-2 text-sm">Dans tous les cas, ne donnez pas d'avis médical. En cas de doute, la conduite la plus sûre : le 15.</p>
       </aside>
 
@@ -130,7 +129,7 @@ export default function FichePage() {
         </ul>
       </nav>
 
-      <MdxContent code={fiche.code} terms={fiche.terms} alerts={fiche.alerts} />
+      <MdxHtml html={fiche.html} />
 
       <section aria-labelledby="vocabulaire-titre" className="print:break-before-auto">
         <h2 id="vocabulaire-titre" className="text-2xl font-bold print:text-lg">
