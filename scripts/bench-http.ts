@@ -23,7 +23,7 @@ if (!fs.existsSync(path.join(root, "build", "index.js"))) {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pivot-bench-http-"));
 const port = 3400 + Math.floor(Math.random() * 500);
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
   PORT: String(port),
