@@ -1,16 +1,16 @@
 // Builds the rows of the cadre's team table (screen and CSV) from listTeam and the referential.
 import { listBlocks, listModules } from "~/content/modules.server";
-import { todayInParis } from "~/domain/integration-path";
+
 import type { TeamParams } from "~/domain/team";
 import { PAGE_SIZE, PROFILE_LABELS } from "~/domain/team";
 import { completedModulesOf, listTeam } from "./team.server";
 import { certifiedLevelsOf } from "./certification.server";
 import { getCertificationRules } from "~/content/modules.server";
 import { LEVEL_NAMES } from "~/domain/certification";
-
+import { parisDay } from "~/utils/dates";
 
 export async function teamTable(serviceIds: string[], params: TeamParams, paginate = true) {
-  const today = todayInParis();
+  const today = parisDay();
   const { rows, total } = await listTeam(
     { serviceIds, service: params.service, profile: params.profil, status: params.statut, sort: params.tri, direction: params.ordre, page: params.page, pageSize: PAGE_SIZE, today },
     paginate,

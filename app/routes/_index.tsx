@@ -7,7 +7,7 @@ import { MODULE_STATE_LABELS, moduleState, summarize } from "~/domain/progress";
 import { listProgress } from "~/models/progress.server";
 import { requireUser } from "~/models/permissions.server";
 import { formatDate } from "~/components/path-timeline";
-import { todayInParis } from "~/domain/integration-path";
+
 import { getPath, pathView } from "~/models/path.server";
 import { dueCount, ensureCards } from "~/models/review.server";
 import { listUpdates } from "~/models/updates.server";
@@ -16,6 +16,7 @@ import { nextStep } from "~/domain/next-step";
 import { menteesOverview } from "~/models/mentees-overview.server";
 import { teamAtAGlance } from "~/models/team.server";
 import { managedServiceIds } from "~/models/permissions.server";
+import { parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Tableau de bord — Pivot" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   await ensureCards(user.id);
   const [rows, pinned, pathRows, toReview, updates] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id), dueCount(user.id), listUpdates(user.id)]);
-  const today = todayInParis();
+  const today = parisDay();
   const [plans, mentees, glance] = await Promise.all([
     personalPlans(user.id, { progress: rows }),
     user.role === "tutor" ? menteesOverview({ tutorId: user.id, today }) : null,

@@ -5,12 +5,13 @@ import { getCertificationRules, listModules } from "~/content/modules.server";
 import { CERTIFICATE_STATUSES, certificateStatus, LEVEL_NAMES, LEVELS, renewalOpen, renewalPath } from "~/domain/certification";
 import { competenciesValidatedByTest } from "~/models/positioning.server";
 import { listUpdates } from "~/models/updates.server";
-import { todayInParis } from "~/domain/integration-path";
+
 import { issueCertificates, listCertificates } from "~/models/certificates.server";
 import { formatDate } from "~/components/path-timeline";
 import { LEVEL_LABELS } from "~/domain/levels";
 import { certificationOf } from "~/models/certification.server";
 import { requireUser } from "~/models/permissions.server";
+import { parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Parcours certifiant — Pivot" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [result, certificates, byTest, updates] = await Promise.all([certificationOf(user.id), listCertificates(user.id), competenciesValidatedByTest(user.id), listUpdates(user.id)]);
   // Competencies of modules updated since she completed them stay « à actualiser » until the update quiz is passed.
   const toRefresh = new Map(updates.flatMap((u) => u.competencies.map((c) => [c, { id: u.id, title: u.title }] as const)));
-  const today = todayInParis();
+  const today = parisDay();
   const warningDays = getCertificationRules().validity.warningDays;
   const modulesFor = (competencyId: string) =>
     listModules()

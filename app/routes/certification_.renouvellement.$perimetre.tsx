@@ -7,10 +7,11 @@ import { QuizResult } from "~/components/quiz-result";
 import { QuizSection } from "~/components/quiz-section";
 import { getCertificationRules, getCompetency, getRenewalQuiz } from "~/content/modules.server";
 import { CERTIFICATE_STATUSES, certificatesToRenew, certificateStatus } from "~/domain/certification";
-import { todayInParis } from "~/domain/integration-path";
+
 import { listCertificates, renewCertificates } from "~/models/certificates.server";
 import { notFound, requireUser } from "~/models/permissions.server";
 import { standaloneQuizAction, standaloneQuizData } from "~/utils/standalone-quiz.server";
+import { parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Pivot` : "Renouvellement — Pivot" }];
 
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 async function load(userId: string, scope: string | undefined) {
   const quiz = scope ? getRenewalQuiz(scope) : undefined;
   if (!quiz || !scope) notFound("Ce renouvellement n'existe pas. Retrouvez vos certificats sur la page « Parcours certifiant ».");
-  const today = todayInParis();
+  const today = parisDay();
   const warningDays = getCertificationRules().validity.warningDays;
   const certificates = await listCertificates(userId);
   const inScope = certificates.filter((c) => (scope === "parcours" ? c.kind === "parcours" : c.kind === "bloc" && c.blockId === scope));

@@ -5,7 +5,7 @@ import { CopyLink } from "~/components/copy-link";
 import { FormMessage, SelectField, TextField } from "~/components/field";
 import { formatDate } from "~/components/path-timeline";
 import { newAccountSchema } from "~/forms/integration";
-import { todayInParis } from "~/domain/integration-path";
+
 import { createAccount, EmailTakenError, INVITATION_DAYS } from "~/models/accounts.server";
 import { listServices, listTutors } from "~/models/services.server";
 import { requireManager } from "~/models/permissions.server";
@@ -13,13 +13,14 @@ import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { getEnv } from "~/utils/env.server";
 import { clientAddress, readForm } from "~/utils/http.server";
 import { recordAudit } from "~/models/audit.server";
+import { parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { serviceIds } = await requireManager(request);
   const [services, tutors] = await Promise.all([listServices(serviceIds), listTutors(serviceIds)]);
-  return { services, tutors, today: todayInParis() };
+  return { services, tutors, today: parisDay() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -7,7 +7,7 @@ import { CheckpointList, formatDate, PathTimeline } from "~/components/path-time
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency } from "~/content/modules.server";
 import { commentSchema, NO_PATIENT_DATA_HINT, reportSchema, stepDoneSchema, stepIdSchema } from "~/forms/integration";
-import { todayInParis } from "~/domain/integration-path";
+
 import { getPath, markStepDone, pathView, unmarkStep } from "~/models/path.server";
 import { peopleAround } from "~/models/people.server";
 import { commentValidation, getReport, listCheckpoints, listValidations, saveReport } from "~/models/tutoring.server";
@@ -15,12 +15,13 @@ import { requireUser } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { LEVEL_LABELS } from "~/domain/levels";
 import { readForm } from "~/utils/http.server";
+import { parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Mon parcours d'intégration — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const today = todayInParis();
+  const today = parisDay();
   const [rows, people, report, checkpoints, validations] = await Promise.all([
     getPath(user.id),
     peopleAround(user.id),

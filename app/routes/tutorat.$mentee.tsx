@@ -7,7 +7,7 @@ import { CheckpointList, formatDate, PathTimeline } from "~/components/path-time
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency, getReferential } from "~/content/modules.server";
 import { checkpointSchema, complementSchema, correctionSchema, NO_PATIENT_DATA_HINT, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration";
-import { observationProgress, todayInParis } from "~/domain/integration-path";
+import { observationProgress } from "~/domain/integration-path";
 import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
 import { attestComplement, certificationSummary, issueCertificates } from "~/models/certificates.server";
 import { competenciesValidatedByTest } from "~/models/positioning.server";
@@ -18,6 +18,7 @@ import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { clientAddress, readForm } from "~/utils/http.server";
 import { recordAudit } from "~/models/audit.server";
 import type { AuditAction } from "~/domain/audit";
+import { parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mentee.name ?? "Suivi"} — Tutorat — Pivot` }];
 
@@ -25,7 +26,7 @@ export const OUTCOME_LABELS = { integration_reussie: "Intégration réussie", a_
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, learner: mentee, canTutor } = await requireLearnerAccess(request, params.mentee);
-  const today = todayInParis();
+  const today = parisDay();
   const [rows, checkpoints, validations, report, reviews, certification, byTest] = await Promise.all([
     getPath(mentee.id),
     listCheckpoints(mentee.id),
@@ -98,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const parsed = (intent === "valider-competence" ? validationSchema : correctionSchema).safeParse(form);
     if (!parsed.success) return fail(intent, "La validation n'est pas enregistrée : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
     if (!getCompetency(parsed.data.competencyId)) return fail(intent, "Compétence inconnue du référentiel.", 400, { competencyId: "Choisissez une compétence de la liste." }, form);
-    if (parsed.data.observedOn > todayInParis()) return fail(intent, "Une observation ne peut pas être datée dans le futur.", 400, { observedOn: "La date ne peut pas être dans le futur." }, form);
+    if (parsed.data.observedOn > parisDay()) return fail(intent, "Une observation ne peut pas être datée dans le futur.", 400, { observedOn: "La date ne peut pas être dans le futur." }, form);
     if (intent === "corriger-competence") {
       const validationId = String(form.validationId ?? "");
       const { competencyId, level, observedOn, evidence } = parsed.data;

@@ -3,16 +3,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate, StepList } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
-import { todayInParis } from "~/domain/integration-path";
+
 import { MODULE_STATE_LABELS } from "~/domain/progress";
 import { menteesOverview } from "~/models/mentees-overview.server";
 import { requireRole } from "~/models/permissions.server";
+import { parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Tutorat — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["tutor", "admin"]);
-  return { mentees: await menteesOverview({ tutorId: user.id, today: todayInParis() }) };
+  return { mentees: await menteesOverview({ tutorId: user.id, today: parisDay() }) };
 }
 
 export default function Tutorat() {
