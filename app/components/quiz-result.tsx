@@ -3,7 +3,7 @@
 // quizzes and block assessments.
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { firstOfMonth } from "~/utils/typography";
+import { formatDateTime } from "~/utils/dates";
 import { parseAnswerList } from "./quiz-logic";
 
 export type QuizResultView = {
@@ -127,8 +127,6 @@ function formatDuration(seconds: number | null) {
   return m > 0 ? `${m} min ${String(s).padStart(2, "0")} s` : `${s} s`;
 }
 
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
-
 export function AttemptsTable({
   attempts,
   verdict = true,
@@ -153,7 +151,7 @@ export function AttemptsTable({
         <tbody>
           {attempts.map((a) => (
             <tr key={a.id}>
-              <td className="border-b border-slate-200 py-2 pr-3">{a.submittedAt ? firstOfMonth(dateFormat.format(new Date(a.submittedAt))) : "—"}</td>
+              <td className="border-b border-slate-200 py-2 pr-3">{a.submittedAt ? formatDateTime(a.submittedAt) : "—"}</td>
               <td className="border-b border-slate-200 py-2 pr-3">
                 {a.score} %{verdict ? (a.passed ? " (réussi)" : " (non réussi)") : ""}
               </td>

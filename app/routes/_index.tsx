@@ -6,7 +6,6 @@ import { listPinned } from "~/models/fiches.server";
 import { MODULE_STATE_LABELS, moduleState, summarize } from "~/domain/progress";
 import { listProgress } from "~/models/progress.server";
 import { requireUser } from "~/models/permissions.server";
-import { formatDate } from "~/components/path-timeline";
 
 import { getPath, pathView } from "~/models/path.server";
 import { dueCount, ensureCards } from "~/models/review.server";
@@ -16,7 +15,7 @@ import { nextStep } from "~/domain/next-step";
 import { menteesOverview } from "~/models/mentees-overview.server";
 import { teamAtAGlance } from "~/models/team.server";
 import { managedServiceIds } from "~/models/permissions.server";
-import { parisDay } from "~/utils/dates";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Tableau de bord — Pivot" }];
 
@@ -274,7 +273,7 @@ export default function Dashboard() {
             <ul className="list-disc pl-6">
               {path.upcoming.map((s) => (
                 <li key={s.id} className={s.late ? "font-semibold text-red-800" : ""}>
-                  {s.title} — {s.late ? "en retard, prévu le" : "pour le"} {formatDate(s.dueDate)}
+                  {s.title} — {s.late ? "en retard, prévu le" : "pour le"} {formatDay(s.dueDate)}
                 </li>
               ))}
             </ul>

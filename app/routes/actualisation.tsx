@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDate } from "~/components/path-timeline";
+
 import { PositioningOutcome } from "~/components/positioning-outcome";
 import { getCertificationRules, getReferential, listBlocks, listModules } from "~/content/modules.server";
 import { CERTIFICATE_STATUSES, certificateStatus, renewalOpen, renewalPath } from "~/domain/certification";
@@ -9,7 +9,7 @@ import { personalPlans } from "~/models/positioning.server";
 import { listCertificates } from "~/models/certificates.server";
 import { listUpdates } from "~/models/updates.server";
 import { requireUser } from "~/models/permissions.server";
-import { parisDay } from "~/utils/dates";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Actualisation — Pivot" }];
 
@@ -107,7 +107,7 @@ export default function Actualisation() {
           <ul className="space-y-2">
             {certificates.map((c) => (
               <li key={c.code} className="card">
-                <a href={`/certificats/${c.code}`}>{c.title}</a> — {c.statusLabel}, fin de validité le {formatDate(c.validUntil)}.{" "}
+                <a href={`/certificats/${c.code}`}>{c.title}</a> — {c.statusLabel}, fin de validité le {formatDay(c.validUntil)}.{" "}
                 {c.renewal ? (
                   <Link to={c.renewal}>Renouveler avec le quiz de rafraîchissement</Link>
                 ) : (

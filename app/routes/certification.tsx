@@ -7,11 +7,11 @@ import { competenciesValidatedByTest } from "~/models/positioning.server";
 import { listUpdates } from "~/models/updates.server";
 
 import { issueCertificates, listCertificates } from "~/models/certificates.server";
-import { formatDate } from "~/components/path-timeline";
+
 import { LEVEL_LABELS } from "~/domain/levels";
 import { certificationOf } from "~/models/certification.server";
 import { requireUser } from "~/models/permissions.server";
-import { parisDay } from "~/utils/dates";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Parcours certifiant — Pivot" }];
 
@@ -98,7 +98,7 @@ export default function Certification() {
                   <a href={`/certificats/${c.code}`}>{c.title}</a>
                 </p>
                 <p className="text-sm">
-                  Délivré le {formatDate(c.issuedAt)} · valide jusqu'au {formatDate(c.validUntil)}
+                  Délivré le {formatDay(c.issuedAt)} · valide jusqu'au {formatDay(c.validUntil)}
                 </p>
                 <p className={`text-sm font-semibold ${c.status === "valide" ? "text-emerald-800" : "text-amber-900"}`}>
                   {c.statusLabel}
@@ -152,7 +152,7 @@ export default function Certification() {
                     </p>
                     {c.byTest ? (
                       <span className="block pl-5 text-sm text-emerald-900">
-                        Validée par test de positionnement le {formatDate(c.byTest.at.slice(0, 10))} ({c.byTest.correct} sur {c.byTest.total})
+                        Validée par test de positionnement le {formatDay(c.byTest.at.slice(0, 10))} ({c.byTest.correct} sur {c.byTest.total})
                       </span>
                     ) : null}
                     {c.update ? (

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CopyLink } from "~/components/copy-link";
 import { FormMessage, SelectField, TextField } from "~/components/field";
-import { formatDate } from "~/components/path-timeline";
+
 import { newAccountSchema } from "~/forms/integration";
 
 import { createAccount, EmailTakenError, INVITATION_DAYS } from "~/models/accounts.server";
@@ -13,7 +13,7 @@ import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { getEnv } from "~/utils/env.server";
 import { clientAddress, readForm } from "~/utils/http.server";
 import { recordAudit } from "~/models/audit.server";
-import { parisDay } from "~/utils/dates";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Pivot" }];
 
@@ -69,7 +69,7 @@ export default function NouveauCompte() {
         <FormMessage kind="success">Le compte de {result.name} est créé.</FormMessage>
         <div className="card space-y-3">
           <p>
-            Transmettez ce lien d'invitation à {result.name} (en main propre, par messagerie interne) : il lui permet de choisir son mot de passe. Il est valable {result.validDays} jours, jusqu'au {formatDate(result.expiresAt)}, et ne
+            Transmettez ce lien d'invitation à {result.name} (en main propre, par messagerie interne) : il lui permet de choisir son mot de passe. Il est valable {result.validDays} jours, jusqu'au {formatDay(result.expiresAt)}, et ne
             fonctionne qu'une fois.
           </p>
           <CopyLink id="lien" label="Lien d'invitation" value={result.link} />

@@ -9,7 +9,7 @@ import { alertDefinitions, bodyHtml, getFiche, getGlossaryEntry } from "~/conten
 import { listPinned, pin, unpin } from "~/models/fiches.server";
 import { notFound, requireUser } from "~/models/permissions.server";
 import { z } from "~/utils/zod";
-import { firstOfMonth } from "~/utils/typography";
+import { formatDay } from "~/utils/dates";
 import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fiche réflexe ${data.fiche.title} — Pivot` : "Fiche réflexe — Pivot" }];
@@ -19,8 +19,6 @@ function loadFiche(id: string | undefined) {
   if (!fiche) notFound("Cette fiche réflexe n'existe pas. Retrouvez toutes les spécialités sur la page « Fiches réflexes ».");
   return fiche;
 }
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,8 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: fm.title,
       summary: fm.summary,
       version: fm.version,
-      updated: firstOfMonth(dateFormat.format(new Date(fm.updated))),
-      reviewDate: firstOfMonth(dateFormat.format(new Date(fm.reviewDate))),
+      updated: formatDay(fm.updated),
+      reviewDate: formatDay(fm.reviewDate),
       author: fm.author,
       validatedBy: fm.validatedBy,
       alertIds: fm.alertes,

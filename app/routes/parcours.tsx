@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormMessage, TextArea } from "~/components/field";
-import { CheckpointList, formatDate, PathTimeline } from "~/components/path-timeline";
+import { CheckpointList, PathTimeline } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency } from "~/content/modules.server";
 import { commentSchema, NO_PATIENT_DATA_HINT, reportSchema, stepDoneSchema, stepIdSchema } from "~/forms/integration";
@@ -15,7 +15,7 @@ import { requireUser } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { LEVEL_LABELS } from "~/domain/levels";
 import { readForm } from "~/utils/http.server";
-import { parisDay } from "~/utils/dates";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Mon parcours d'intégration — Pivot" }];
 
@@ -175,7 +175,7 @@ export default function Parcours() {
             Mon rapport d'étonnement
           </h2>
           <p>À la fin de votre premier mois, notez vos premières impressions. Il n'y a pas de bonne ou de mauvaise réponse : votre regard neuf aide le service à s'améliorer.</p>
-          {report ? <p className="text-sm text-slate-700">Enregistré le {formatDate(report.submittedAt)} ; vous pouvez le compléter.</p> : null}
+          {report ? <p className="text-sm text-slate-700">Enregistré le {formatDay(report.submittedAt)} ; vous pouvez le compléter.</p> : null}
           <Form method="post" className="space-y-4" noValidate>
             <input type="hidden" name="intent" value="rapport" />
             <p className="text-sm text-slate-700">{NO_PATIENT_DATA_HINT}</p>
@@ -216,7 +216,7 @@ export default function Parcours() {
                   {v.competency} — {v.levelLabel}
                 </p>
                 <p className="text-sm text-slate-700">
-                  Observé le {formatDate(v.observedOn)} par {v.validatedByName}
+                  Observé le {formatDay(v.observedOn)} par {v.validatedByName}
                   {v.correctsId ? " (validation corrigée)" : ""}
                 </p>
                 <p>{v.evidence}</p>

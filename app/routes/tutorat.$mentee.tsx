@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormMessage, SelectField, TextArea, TextField } from "~/components/field";
-import { CheckpointList, formatDate, PathTimeline } from "~/components/path-timeline";
+import { CheckpointList, PathTimeline } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency, getReferential } from "~/content/modules.server";
 import { checkpointSchema, complementSchema, correctionSchema, NO_PATIENT_DATA_HINT, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration";
@@ -18,7 +18,7 @@ import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { clientAddress, readForm } from "~/utils/http.server";
 import { recordAudit } from "~/models/audit.server";
 import type { AuditAction } from "~/domain/audit";
-import { parisDay } from "~/utils/dates";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mentee.name ?? "Suivi"} — Tutorat — Pivot` }];
 
@@ -150,7 +150,7 @@ export default function Mentee() {
         </p>
         <h1 className="text-3xl font-bold">Suivi de {mentee.name}</h1>
         <p className="text-slate-700">
-          {mentee.hireDate ? `Arrivée le ${formatDate(mentee.hireDate)} · ` : ""}
+          {mentee.hireDate ? `Arrivée le ${formatDay(mentee.hireDate)} · ` : ""}
           <a href={`mailto:${mentee.email}`}>{mentee.email}</a>
         </p>
         {path.summary.total > 0 ? (
@@ -215,7 +215,7 @@ export default function Mentee() {
           <ul className="list-disc pl-6">
             {certification.certificates.map((c) => (
               <li key={c.code}>
-                <a href={`/certificats/${c.code}`}>{c.title}</a> — valide jusqu'au {formatDate(c.validUntil)}
+                <a href={`/certificats/${c.code}`}>{c.title}</a> — valide jusqu'au {formatDay(c.validUntil)}
                 {c.status === "a_actualiser" ? <strong className="text-amber-900"> — à actualiser</strong> : c.status === "expire" ? " — expiré" : c.status === "revoque" ? " — révoqué" : c.status === "renouvele" ? " — renouvelé" : ""}
               </li>
             ))}
@@ -309,7 +309,7 @@ export default function Mentee() {
                 {v.supersededAt ? " (corrigée, conservée dans l'historique)" : ""}
               </p>
               <p className="text-sm text-slate-700">
-                Observé le {formatDate(v.observedOn)} · enregistré par {v.validatedByName} le {formatDate(v.createdAt)}
+                Observé le {formatDay(v.observedOn)} · enregistré par {v.validatedByName} le {formatDay(v.createdAt)}
               </p>
               <p>{v.evidence}</p>
               {v.learnerComment ? <p className="italic">Commentaire de {mentee.name} : « {v.learnerComment} »</p> : null}
@@ -365,7 +365,7 @@ export default function Mentee() {
         </h2>
         {report ? (
           <>
-            <p className="text-sm text-slate-700">Écrit le {formatDate(report.submittedAt)}</p>
+            <p className="text-sm text-slate-700">Écrit le {formatDay(report.submittedAt)}</p>
             <p><strong>Ce qui m'a surprise :</strong> {report.surprises}</p>
             <p><strong>Ce qui m'a aidée :</strong> {report.helped}</p>
             <p><strong>Ce que je proposerais :</strong> {report.suggestions}</p>
@@ -382,7 +382,7 @@ export default function Mentee() {
         {reviews.map((r) => (
           <div key={r.id} className="card">
             <p className="font-semibold">
-              {r.outcomeLabel} — {formatDate(r.createdAt)}, par {r.by}
+              {r.outcomeLabel} — {formatDay(r.createdAt)}, par {r.by}
             </p>
             <p className="whitespace-pre-line">{r.summary}</p>
             <p className="mt-2 whitespace-pre-line"><strong>Prochaines étapes :</strong> {r.nextSteps}</p>

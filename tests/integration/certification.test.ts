@@ -183,7 +183,7 @@ describe("certificates", async () => {
   const view = await import("~/models/certificate-view.server");
   const { getEnv } = await import("~/utils/env.server");
   const { getReferential } = await import("~/content/modules.server");
-  const { formatDate } = await import("~/components/path-timeline");
+  const { formatDay } = await import("~/utils/dates");
   const { DEMO_ESTABLISHMENT } = await import("../../db/seed");
   const verifyUrlOf = (c: string) => `${getEnv().PUBLIC_URL}/certificats/${c}`;
   const documentOf = async (c: string, address: string) => {
@@ -202,7 +202,7 @@ describe("certificates", async () => {
     expect(texts).toContain("Niveau\u00a0: Connaissances générales (niveau 1 sur 3)");
     expect(texts).toContain(`Bloc ${block.number} — ${block.title}`);
     for (const competency of block.competencies) expect(texts).toContain(competency.title); // from the certificate's evidence
-    expect(texts).toContain(`Délivré le ${formatDate(document.view.issuedAt)} · valide jusqu'au ${formatDate(document.view.validUntil)}`);
+    expect(texts).toContain(`Délivré le ${formatDay(document.view.issuedAt)} · valide jusqu'au ${formatDay(document.view.validUntil)}`);
     // Issued by the rules, not by a person: the platform, and a blank line for the cadre's visa.
     expect(texts).toEqual(expect.arrayContaining(["Délivré par la plateforme Pivot", "Visa du cadre de santé"]));
     expect(texts.join("\n")).toContain(verifyUrlOf(code));
