@@ -1,10 +1,10 @@
 // Certificates: issued exactly once when the rules say a block or the pathway is validated, verifiable
 // by anyone with their code, revocable by an admin.
 import crypto from "node:crypto";
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { certificates, users } from "../../db/schema";
 import { getCertificationRules, getReferential } from "~/content/modules.server";
-import { certificatesToIssue, certificatesToRenew, certificateStatus, LEVEL_NAMES, LEVELS, renewedValidUntil, validUntilFrom, type CertLevel, type PathwayResult } from "~/domain/certification";
+import { certificatesToIssue, certificatesToRenew, certificateStatus, LEVEL_NAMES, renewedValidUntil, validUntilFrom, type CertLevel, type PathwayResult } from "~/domain/certification";
 
 import { certificationOf } from "./certification.server";
 import { newCertificateCode } from "~/utils/certificate-code";

@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const OUTCOME_LABELS = { integration_reussie: "Intégration réussie", a_prolonger: "Intégration à prolonger", difficultes: "Difficultés à accompagner" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, learner: mentee, canTutor } = await requireLearnerAccess(request, params.mentee);
+  const { learner: mentee, canTutor } = await requireLearnerAccess(request, params.mentee);
   const today = parisDay();
   const [rows, checkpoints, validations, report, reviews, certification, byTest] = await Promise.all([
     getPath(mentee.id),
