@@ -8,7 +8,7 @@ import { listProgress } from "~/models/progress.server";
 import { requireUser } from "~/models/permissions.server";
 
 import { getPath, pathView } from "~/models/path.server";
-import { dueCount, ensureCards } from "~/models/review.server";
+import { dueCount } from "~/models/review.server";
 import { listUpdates } from "~/models/updates.server";
 import { personalPlans } from "~/models/positioning.server";
 import { nextStep } from "~/domain/next-step";
@@ -21,7 +21,6 @@ export const meta: MetaFunction = () => [{ title: "Tableau de bord — Pivot" }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  await ensureCards(user.id);
   const [rows, pinned, pathRows, toReview, updates] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id), dueCount(user.id), listUpdates(user.id)]);
   const today = parisDay();
   const [plans, mentees, glance] = await Promise.all([

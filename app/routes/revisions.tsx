@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { DAILY, GRADE_VALUES, GRADES } from "~/domain/review";
-import { cardBack, cardFront, dueCards, ensureCards, gradeCard } from "~/models/review.server";
+import { cardBack, cardFront, dueCards, gradeCard } from "~/models/review.server";
 import { requireUser } from "~/models/permissions.server";
 import { formDataToObject } from "~/utils/forms";
 import { z } from "~/utils/zod";
@@ -14,7 +14,6 @@ export const meta: MetaFunction = () => [{ title: "Révisions du jour — Pivot"
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
-  await ensureCards(user.id, now);
   const due = await dueCards(user.id, now);
   const url = new URL(request.url);
   const current = due[0] ?? null;
