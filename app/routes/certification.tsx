@@ -6,7 +6,7 @@ import { CERTIFICATE_STATUSES, certificateStatus, LEVEL_NAMES, LEVELS, renewalOp
 import { competenciesValidatedByTest } from "~/models/positioning.server";
 import { listUpdates } from "~/models/updates.server";
 
-import { issueCertificates, listCertificates } from "~/models/certificates.server";
+import { listCertificates } from "~/models/certificates.server";
 
 import { LEVEL_LABELS } from "~/domain/levels";
 import { certificationOf } from "~/models/certification.server";
@@ -17,7 +17,6 @@ export const meta: MetaFunction = () => [{ title: "Parcours certifiant — Pivot
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  await issueCertificates(user.id); // catches up on anything validated since (idempotent)
   const [result, certificates, byTest, updates] = await Promise.all([certificationOf(user.id), listCertificates(user.id), competenciesValidatedByTest(user.id), listUpdates(user.id)]);
   // Competencies of modules updated since she completed them stay « à actualiser » until the update quiz is passed.
   const toRefresh = new Map(updates.flatMap((u) => u.competencies.map((c) => [c, { id: u.id, title: u.title }] as const)));
