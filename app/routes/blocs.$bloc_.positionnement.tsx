@@ -7,7 +7,7 @@ import { getPositioningTest } from "~/content/modules.server";
 
 import { nextPositioning, personalPlans, recordPositioning } from "~/models/positioning.server";
 import { requireUser } from "~/models/permissions.server";
-import { blockQuizOr404, standaloneQuizAction, standaloneQuizData } from "~/utils/standalone-quiz.server";
+import { blockQuizOr404, standaloneQuizAction, standaloneQuizData } from "~/models/standalone-quiz.server";
 import { formatDay } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Pivot` : "Test de positionnement — Pivot" }];

@@ -10,7 +10,7 @@ import { CERTIFICATE_STATUSES, certificatesToRenew, certificateStatus } from "~/
 
 import { listCertificates, renewCertificates } from "~/models/certificates.server";
 import { notFound, requireUser } from "~/models/permissions.server";
-import { standaloneQuizAction, standaloneQuizData } from "~/utils/standalone-quiz.server";
+import { standaloneQuizAction, standaloneQuizData } from "~/models/standalone-quiz.server";
 import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Pivot` : "Renouvellement — Pivot" }];

@@ -11,7 +11,7 @@ import { bodyHtml, getBlock, getCompetency, getModule, getReferential, neighbour
 import { MODULE_STATE_LABELS, moduleState } from "~/domain/progress";
 import { attemptResult, getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead } from "~/models/progress.server";
 import { QUIZ_INTENTS } from "~/forms/quiz";
-import { quizIntent } from "~/utils/quiz-action.server";
+import { quizIntent } from "~/models/quiz-action.server";
 import { pendingUpdate } from "~/models/updates.server";
 import { notFound, requireUser } from "~/models/permissions.server";
 import { formDataToObject } from "~/utils/forms";
