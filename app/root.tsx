@@ -86,6 +86,8 @@ function PhoneMenu({ user, ownSearch }: { user: HeaderUser; ownSearch: boolean }
     if (menu.current) menu.current.open = false;
   }, [location]);
   return (
+    // Escape closes the menu from anywhere inside it; the keys themselves belong to its summary and links.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <details
       ref={menu}
       className="group ml-auto md:hidden"
