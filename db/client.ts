@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
 import { isReadStatement } from "./statement-kind";
+import { acrossProcesses } from "./write-turns";
 
 export type Db = ReturnType<typeof drizzle<typeof schema>>;
 /** The handle a transaction's callback receives: inside a transaction, write through it only. */
@@ -40,6 +41,9 @@ export const OUTER_WRITE_IN_TRANSACTION = "write through the outer database hand
  * Within a process, writes and transactions on a file database take turns instead. Only pure reads
  * (see statement-kind.ts) skip the queue: WAL never blocks them.
  *
+ * The cluster workers of one server share the file too: each turn is also a turn across them, handed out
+ * by the primary in order (write-turns.js, ADR 014), so they never wait for each other inside SQLite.
+ *
  * Refuse outer writes inside a transaction (every database): a write, batch or transaction through this
  * handle from inside a transaction's callback would wait behind that very transaction forever (or, on a
  * server, against its lock). It fails at once instead; reads stay allowed. AsyncLocalStorage tells whether
@@ -47,9 +51,12 @@ export const OUTER_WRITE_IN_TRANSACTION = "write through the outer database hand
  */
 function guardWritePath(db: Db, client: Client, takeTurns: boolean) {
   let last: Promise<unknown> = Promise.resolve();
+  let queued = 0;
+  const queue = { hasMore: () => queued > 1 }; // another write waits behind the one running
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
     if (!takeTurns) return work();
-    const run = last.then(work);
+    queued++;
+    const run = last.then(() => acrossProcesses(work, queue)).finally(() => queued--);
     last = run.catch(() => undefined);
     return run;
   };
