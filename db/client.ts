@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
 import { isReadStatement } from "./statement-kind";
+import { acrossProcesses } from "./write-turns";
 
 export type Db = ReturnType<typeof drizzle<typeof schema>>;
 /** The handle a transaction's callback receives: inside a transaction, write through it only. */
@@ -34,28 +35,41 @@ export const OUTER_WRITE_IN_TRANSACTION = "write through the outer database hand
 /**
  * The write path of one database handle.
  *
- * Take turns (file databases only): the embedded driver runs each statement synchronously. A write that
+ * Take turns (on a file, every write): the embedded driver runs each statement synchronously. A write that
  * meets another connection's open transaction therefore waits for the busy timeout with the event loop
  * blocked, so that transaction can never finish: both requests stall 5 s and one fails with SQLITE_BUSY.
  * Within a process, writes and transactions on a file database take turns instead. Only pure reads
  * (see statement-kind.ts) skip the queue: WAL never blocks them.
+ *
+ * The cluster workers of one server share the file too: each turn is also a turn across them, handed out
+ * by the primary in order (write-turns.js, ADR 014), so they never wait for each other inside SQLite.
+ *
+ * On a libSQL server, transactions take turns too (plain statements do not: one round trip each, the
+ * server orders them). An interactive transaction holds the server's write lock across round trips; many at
+ * once from one instance queued on the server until its lock wait (5 s) ran out, and failed with
+ * SQLITE_BUSY (ADR 014). Waiting for its turn in the instance instead costs nothing: the server runs one
+ * writer at a time anyway.
  *
  * Refuse outer writes inside a transaction (every database): a write, batch or transaction through this
  * handle from inside a transaction's callback would wait behind that very transaction forever (or, on a
  * server, against its lock). It fails at once instead; reads stay allowed. AsyncLocalStorage tells whether
  * the current async context is inside an open transaction's callback of this handle.
  */
-function guardWritePath(db: Db, client: Client, takeTurns: boolean) {
+function guardWritePath(db: Db, client: Client, file: boolean) {
   let last: Promise<unknown> = Promise.resolve();
+  let queued = 0;
+  const queue = { hasMore: () => queued > 1 }; // another write waits behind the one running
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
-    if (!takeTurns) return work();
-    const run = last.then(work);
+    queued++;
+    const run = last.then(() => acrossProcesses(work, queue)).finally(() => queued--);
     last = run.catch(() => undefined);
     return run;
   };
   const transactionScope = new AsyncLocalStorage<{ open: boolean }>();
+  const refused = () => transactionScope.getStore()?.open === true;
   const write = <T>(work: () => Promise<T>): Promise<T> =>
-    transactionScope.getStore()?.open ? Promise.reject(new Error(OUTER_WRITE_IN_TRANSACTION)) : inTurn(work);
+    refused() ? Promise.reject(new Error(OUTER_WRITE_IN_TRANSACTION)) : file ? inTurn(work) : work();
+  const transactionInTurn = <T>(work: () => Promise<T>): Promise<T> => (refused() ? Promise.reject(new Error(OUTER_WRITE_IN_TRANSACTION)) : inTurn(work));
 
   const execute = client.execute.bind(client) as (stmt: InStatement, args?: InArgs) => ReturnType<Client["execute"]>;
   client.execute = ((stmt: InStatement, args?: InArgs) => (isRead(stmt) ? execute(stmt, args) : write(() => execute(stmt, args)))) as Client["execute"];
@@ -68,7 +82,7 @@ function guardWritePath(db: Db, client: Client, takeTurns: boolean) {
   // `client.transaction` itself stays as it is: drizzle's transaction below opens its libSQL transaction with it.
   const transaction = db.transaction.bind(db);
   db.transaction = ((work, config) =>
-    write(() => {
+    transactionInTurn(() => {
       const scope = { open: true };
       return transaction(async (tx) => {
         try {
