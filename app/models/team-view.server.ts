@@ -1,7 +1,7 @@
 // Builds the rows of the cadre's team table (screen and CSV) from listTeam and the referential.
 import { listBlocks, listModules } from "~/content/modules.server";
 import { todayInParis } from "~/domain/integration-path";
-import type { TeamParams } from "~/domain/team";
+import type { TeamParams } from "~/domain/team-query.server";
 import { PAGE_SIZE, PROFILE_LABELS } from "~/domain/team";
 import { completedModulesOf, listTeam } from "./team.server";
 import { certifiedLevelsOf } from "./certification.server";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { CopyLink } from "~/components/copy-link";
 import { FormMessage, SelectField, TextField } from "~/components/field";
 import { formatDate } from "~/components/path-timeline";
-import { newAccountSchema } from "~/forms/integration";
+import { newAccountSchema } from "~/forms/integration.server";
 import { todayInParis } from "~/domain/integration-path";
 import { createAccount, EmailTakenError, INVITATION_DAYS } from "~/models/accounts.server";
 import { listServices, listTutors } from "~/models/services.server";
