@@ -4,7 +4,8 @@
 // Without JavaScript it is a plain link to the glossary.
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from "react";
 
-export type TermDefinition = { term: string; definition: string };
+/** What a page gives each <Terme> it shows; `href` is the entry in the glossary (see glossaryHref). */
+export type TermDefinition = { term: string; definition: string; href: string };
 export const GlossaryContext = createContext<Record<string, TermDefinition>>({});
 
 type Open = "no" | "hover" | "focus" | "pinned";
@@ -33,8 +34,8 @@ export function Terme({ id, children }: { id: string; children?: ReactNode }) {
     };
   }, [open]);
 
-  const href = `/glossaire#${id}`;
-  if (!entry) return <a href={href}>{children}</a>;
+  if (!entry) return <a href={`/glossaire?terme=${encodeURIComponent(id)}`}>{children}</a>;
+  const { href } = entry;
   const shown = open !== "no";
   return (
     <span
