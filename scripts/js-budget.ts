@@ -93,3 +93,33 @@ export function parseManifestScript(text: string): AssetManifest {
   if (start < 0 || end < start) throw new Error("manifeste Remix illisible");
   return JSON.parse(text.slice(start, end + 1)) as AssetManifest;
 }
+
+/** One import of a built file, as esbuild's metafile lists it ("import-statement" or "dynamic-import"). */
+export type BuiltImport = { path: string; kind: string };
+
+/**
+ * The files a page may load later, through `import()`: every file reachable from the page's files by a
+ * dynamic import (then by any import), minus those the page already loads. Not counted in the page's
+ * weight (they are not on the way to a usable page), but shown beside it. `importsOf` gives the imports
+ * of one file, named like the page's files.
+ */
+export function deferredFiles(pageFiles: string[], importsOf: (file: string) => BuiltImport[]): string[] {
+  const loaded = new Set(pageFiles);
+  const deferred = new Set<string>();
+  const queue = pageFiles.flatMap((f) => importsOf(f).filter((i) => i.kind === "dynamic-import").map((i) => i.path));
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (loaded.has(file) || deferred.has(file)) continue;
+    deferred.add(file);
+    queue.push(...importsOf(file).map((i) => i.path));
+  }
+  return [...deferred];
+}
+
+/**
+ * Inputs of the browser build that must not be there: zod's classic API (the browser runs zod/mini only,
+ * for the quiz form) and any zod locale but French. Takes the input paths with bytes in the output.
+ */
+export function forbiddenBrowserInputs(inputs: string[]): string[] {
+  return inputs.filter((input) => /node_modules\/zod\/(v4\/classic\/|v3\/|v4\/locales\/(?!fr\.js$))/.test(input));
+}

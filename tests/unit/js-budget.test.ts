@@ -1,6 +1,6 @@
 // The per-page JavaScript weight of `npm run bench:js` (scripts/js-budget.ts), on a fake manifest.
 import { describe, expect, it } from "vitest";
-import { parseManifestScript, routeFiles, routeUrl, routeWeights, type AssetManifest } from "../../scripts/js-budget";
+import { deferredFiles, forbiddenBrowserInputs, parseManifestScript, routeFiles, routeUrl, routeWeights, type AssetManifest, type BuiltImport } from "../../scripts/js-budget";
 
 const manifest: AssetManifest = {
   entry: { module: "/build/entry.js", imports: ["/build/_shared/react.js", "/build/_shared/remix.js"] },
@@ -89,5 +89,44 @@ describe("parseManifestScript", () => {
   it("reads the object assigned to window.__remixManifest", () => {
     const text = `window.__remixManifest=${JSON.stringify(manifest)};`;
     expect(parseManifestScript(text)).toEqual(manifest);
+  });
+});
+
+describe("deferredFiles", () => {
+  const graph: Record<string, BuiltImport[]> = {
+    "/page.js": [
+      { path: "/shared.js", kind: "import-statement" },
+      { path: "/form.js", kind: "dynamic-import" },
+    ],
+    "/form.js": [
+      { path: "/shared.js", kind: "import-statement" },
+      { path: "/form-deps.js", kind: "import-statement" },
+      { path: "/checks.js", kind: "dynamic-import" },
+    ],
+    "/checks.js": [{ path: "/form-deps.js", kind: "import-statement" }],
+  };
+  const importsOf = (file: string) => graph[file] ?? [];
+
+  it("follows dynamic imports and what they import, without the files the page already loads", () => {
+    expect(deferredFiles(["/page.js", "/shared.js"], importsOf).sort()).toEqual(["/checks.js", "/form-deps.js", "/form.js"]);
+  });
+
+  it("is empty for a page without import()", () => {
+    expect(deferredFiles(["/shared.js"], importsOf)).toEqual([]);
+  });
+});
+
+describe("forbiddenBrowserInputs", () => {
+  it("refuses zod's classic API and its locales but French, and lets zod/mini through", () => {
+    const inputs = [
+      "../main/node_modules/zod/v4/classic/schemas.js",
+      "../main/node_modules/zod/v4/locales/he.js",
+      "../main/node_modules/zod/v4/locales/fr.js",
+      "../main/node_modules/zod/v4/locales/fr-CA.js",
+      "../main/node_modules/zod/v4/mini/schemas.js",
+      "../main/node_modules/zod/v4/core/schemas.js",
+      "app/domain/quiz-submission.ts",
+    ];
+    expect(forbiddenBrowserInputs(inputs)).toEqual(["../main/node_modules/zod/v4/classic/schemas.js", "../main/node_modules/zod/v4/locales/he.js", "../main/node_modules/zod/v4/locales/fr-CA.js"]);
   });
 });
