@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { SEARCH_KIND_LABELS } from "~/domain/search";
 import { plural } from "~/utils/typography";
 import type { loader as suggestionsLoader } from "~/routes/recherche_.suggestions";
-import { useHydrated } from "./quiz-logic";
+import { useHydrated } from "~/utils/hydration";
 
 /** Waits this long after the last key before asking, so fast typing sends one request, not one per letter. */
 const PAUSE_MS = 150;

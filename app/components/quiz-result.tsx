@@ -4,7 +4,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { formatDateTime } from "~/utils/dates";
-import { parseAnswerList } from "./quiz-logic";
+import { parseAnswerList } from "./answer-list";
 
 export type QuizResultView = {
   id: string;

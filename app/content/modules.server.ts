@@ -8,6 +8,7 @@ import { renderMdx } from "./render.server";
 import { estimateMinutes } from "./duration";
 import type { Situation } from "./situations";
 import type { TermDefinition } from "~/components/mdx/terme";
+import { glossaryHref } from "~/domain/glossary";
 import { renewalScope } from "~/domain/certification";
 import { updateQuizPool } from "~/domain/updates";
 import type { CompiledFiche, CompiledModule, Manifest, QuizKind } from "./build.server";
@@ -144,7 +145,7 @@ export function termDefinitions(ids: string[]): Record<string, TermDefinition> {
     const e = load().glossary.get(id);
     if (!e) continue;
     const text = [e.expansion ? `${e.expansion}. ${e.definition}` : e.definition, alertConductSentence(e.alerte)].filter(Boolean).join(" ");
-    out[id] = { term: e.term, definition: text };
+    out[id] = { term: e.term, definition: text, href: glossaryHref(e) };
   }
   return out;
 }

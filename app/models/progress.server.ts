@@ -7,7 +7,8 @@ import type { CompiledModule } from "~/content/build.server";
 import { sectionToReread } from "~/content/modules.server";
 import type { Question } from "~/content/schema";
 import { bestOf, nextStatus, type ProgressEvent, type ProgressRow } from "~/domain/progress";
-import { describeExpected, describeGiven, drawQuiz, fieldName, gradeAttempt, QUIZ_MESSAGES, submissionErrorSummary, submissionSchema, toAnswer, toPublicQuestion, type Answer, type DrawnQuestion, type Grade, type PublicQuestion, type QuestionResult } from "~/domain/quiz";
+import { describeExpected, describeGiven, drawQuiz, fieldName, gradeAttempt, QUIZ_MESSAGES, submissionErrorSummary, toAnswer, toPublicQuestion, type Answer, type DrawnQuestion, type Grade, type PublicQuestion, type QuestionResult } from "~/domain/quiz";
+import { submissionSchema } from "~/domain/quiz-submission";
 import { getDb } from "~/utils/db.server";
 
 export async function listProgress(userId: string): Promise<ProgressRow[]> {

@@ -7,7 +7,7 @@ import type { Grade } from "~/domain/quiz";
 import { attemptResult, getOpenAttempt, getSubmittedAttempt, listAttempts } from "~/models/progress.server";
 import { notFound } from "~/models/permissions.server";
 import { formDataToObject } from "~/utils/forms";
-import { QUIZ_INTENTS } from "~/forms/quiz";
+import { QUIZ_INTENTS } from "~/forms/quiz.server";
 import { quizIntent } from "./quiz-action.server";
 import { z } from "~/utils/zod";
 import { readForm } from "~/utils/http.server";

@@ -1,7 +1,6 @@
 // Builds the rows of the cadre's team table (screen and CSV) from listTeam and the referential.
 import { listBlocks, listModules } from "~/content/modules.server";
-
-import type { TeamParams } from "~/domain/team";
+import type { TeamParams } from "~/domain/team-query.server";
 import { PAGE_SIZE, PROFILE_LABELS } from "~/domain/team";
 import { completedModulesOf, listTeam } from "./team.server";
 import { certifiedLevelsOf } from "./certification.server";

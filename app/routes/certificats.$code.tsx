@@ -2,12 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { FormMessage, TextArea } from "~/components/field";
-
+import { revokeSchema } from "~/forms/certificates.server";
 import { publicCertificate } from "~/models/certificate-view.server";
 import { revokeCertificate } from "~/models/certificates.server";
 import { getOptionalUser, requireRole } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
-import { z } from "~/utils/zod";
 import { clientAddress, readForm } from "~/utils/http.server";
 import { formatDay } from "~/utils/dates";
 
@@ -18,11 +17,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   return { view, isAdmin: user?.role === "admin" };
 }
-
-const revokeSchema = z.object({
-  reason: z.string({ error: "Indiquez le motif de la révocation." }).trim().min(5, "Indiquez le motif de la révocation (5 caractères au moins).").max(500, "Le motif ne doit pas dépasser 500 caractères."),
-  confirmation: z.literal("oui", { error: "Cochez la case : la révocation est définitive." }),
-});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);

@@ -3,8 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CopyLink } from "~/components/copy-link";
 import { FormMessage, SelectField } from "~/components/field";
-
-import { assignTutorSchema, positionSchema } from "~/forms/integration";
+import { deactivationSchema } from "~/forms/account.server";
+import { assignTutorSchema, positionSchema } from "~/forms/integration.server";
 import { renewInvitation } from "~/models/accounts.server";
 import { listTutors } from "~/models/services.server";
 import { assignTutor, tutorHistory } from "~/models/tutoring.server";
@@ -17,9 +17,6 @@ import { formatDay } from "~/utils/dates";
 import { getEnv } from "~/utils/env.server";
 import { formDataToObject } from "~/utils/forms";
 import { clientAddress, readForm } from "~/utils/http.server";
-import { z } from "~/utils/zod";
-
-const deactivationSchema = z.object({ confirmation: z.literal("oui") });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Personne"} — Mon équipe — Pivot` }];
 

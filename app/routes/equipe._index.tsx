@@ -3,7 +3,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { formatDay } from "~/utils/dates";
-import { parseTeamQuery, PROFILE_LABELS, SORTS, STATUS_LABELS } from "~/domain/team";
+import { PROFILE_LABELS, SORTS, STATUS_LABELS } from "~/domain/team";
+import { parseTeamQuery } from "~/domain/team-query.server";
 import { listDeactivated } from "~/models/account-lifecycle.server";
 import { listServices } from "~/models/services.server";
 import { staffOverview } from "~/models/team.server";

@@ -3,9 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CopyLink } from "~/components/copy-link";
 import { FormMessage, SelectField, TextField } from "~/components/field";
-
-import { newAccountSchema } from "~/forms/integration";
-
+import { newAccountSchema } from "~/forms/integration.server";
 import { createAccount, EmailTakenError, INVITATION_DAYS } from "~/models/accounts.server";
 import { listServices, listTutors } from "~/models/services.server";
 import { requireManager } from "~/models/permissions.server";

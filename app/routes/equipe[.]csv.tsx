@@ -1,6 +1,7 @@
 // The team table as a CSV file (same filters and sort as /equipe, all pages).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseTeamQuery, toCsv } from "~/domain/team";
+import { toCsv } from "~/domain/team";
+import { parseTeamQuery } from "~/domain/team-query.server";
 import { teamTable } from "~/models/team-view.server";
 import { requireManager } from "~/models/permissions.server";
 

@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { MdxHtml } from "~/components/mdx-html";
-import { FICHE_SECTIONS } from "~/content/glossary";
+import { FICHE_SECTIONS } from "~/content/glossary-labels";
+import { glossaryHref } from "~/domain/glossary";
 import { slugify } from "~/utils/slug";
 import { AlertList } from "~/components/mdx/alerte";
 import { alertDefinitions, bodyHtml, getFiche, getGlossaryEntry } from "~/content/modules.server";
+import { pinSchema } from "~/forms/learning.server";
 import { listPinned, pin, unpin } from "~/models/fiches.server";
 import { notFound, requireUser } from "~/models/permissions.server";
-import { z } from "~/utils/zod";
 import { formatDay } from "~/utils/dates";
 import { readForm } from "~/utils/http.server";
 
@@ -41,13 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       html: bodyHtml(fiche),
       vocabulary: fm.vocabulary.flatMap((id) => {
         const e = getGlossaryEntry(id);
-        return e ? [{ id, term: e.term, expansion: e.expansion ?? null, definition: e.definition }] : []; // the red flags and their conduct are in the box above
+        return e ? [{ id, term: e.term, expansion: e.expansion ?? null, definition: e.definition, href: glossaryHref(e) }] : []; // the red flags and their conduct are in the box above
       }),
     },
   };
 }
-
-const pinSchema = z.object({ intent: z.enum(["epingler", "retirer"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -137,7 +136,7 @@ export default function FichePage() {
           {fiche.vocabulary.map((v) => (
             <div key={v.id}>
               <dt className="inline font-semibold">
-                <a href={`/glossaire#${v.id}`}>{v.term}</a>
+                <a href={v.href}>{v.term}</a>
                 {v.expansion ? ` (${v.expansion})` : ""} :{" "}
               </dt>
               <dd className="inline">{v.definition}</dd>

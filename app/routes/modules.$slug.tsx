@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "~/utils/zod";
 import { MdxHtml } from "~/components/mdx-html";
 import { StatusBadge } from "~/components/progress-bar";
 import { QuizResult } from "~/components/quiz-result";
@@ -10,7 +9,7 @@ import { UpdateNotice } from "~/components/update-notice";
 import { bodyHtml, getBlock, getCompetency, getModule, getReferential, neighbours, listSituations } from "~/content/modules.server";
 import { MODULE_STATE_LABELS, moduleState } from "~/domain/progress";
 import { attemptResult, getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead } from "~/models/progress.server";
-import { QUIZ_INTENTS } from "~/forms/quiz";
+import { moduleIntentSchema } from "~/forms/quiz.server";
 import { quizIntent } from "~/models/quiz-action.server";
 import { pendingUpdate } from "~/models/updates.server";
 import { notFound, requireUser } from "~/models/permissions.server";
@@ -75,13 +74,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("lu") }), ...QUIZ_INTENTS]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const module = loadModule(params.slug);
   const values = formDataToObject(await readForm(request));
-  const parsed = intentSchema.safeParse(values);
+  const parsed = moduleIntentSchema.safeParse(values);
   if (!parsed.success) return data({ formError: "Action non reconnue. Rechargez la page et réessayez.", fieldErrors: {}, values: {} }, { status: 400 });
   const here = `/modules/${module.frontmatter.id}`;
 

@@ -6,8 +6,8 @@ import { FormMessage, TextArea } from "~/components/field";
 import { CheckpointList, PathTimeline } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency } from "~/content/modules.server";
-import { commentSchema, NO_PATIENT_DATA_HINT, reportSchema, stepDoneSchema, stepIdSchema } from "~/forms/integration";
-
+import { commentSchema, reportSchema, stepDoneSchema, stepIdSchema } from "~/forms/integration.server";
+import { NO_PATIENT_DATA_HINT } from "~/forms/patient-data";
 import { getPath, markStepDone, pathView, unmarkStep } from "~/models/path.server";
 import { peopleAround } from "~/models/people.server";
 import { commentValidation, getReport, listCheckpoints, listValidations, saveReport } from "~/models/tutoring.server";

@@ -6,7 +6,8 @@ import { FormMessage, SelectField, TextArea, TextField } from "~/components/fiel
 import { CheckpointList, PathTimeline } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency, getReferential } from "~/content/modules.server";
-import { checkpointSchema, complementSchema, correctionSchema, NO_PATIENT_DATA_HINT, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration";
+import { checkpointSchema, complementSchema, correctionSchema, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration.server";
+import { NO_PATIENT_DATA_HINT } from "~/forms/patient-data";
 import { observationProgress } from "~/domain/integration-path";
 import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
 import { attestComplement, certificationSummary, issueCertificates } from "~/models/certificates.server";

@@ -32,10 +32,11 @@ describe("on a touch phone", () => {
     await popover.waitFor();
     await page.keyboard.press("Escape");
     await popover.waitFor({ state: "hidden" });
-    // Its link leads to the glossary entry.
+    // Its link leads to the glossary entry, on the page of its letter.
     await term.tap();
     await popover.getByRole("link", { name: "Voir dans le glossaire" }).tap();
-    await page.waitForURL((url) => url.pathname === "/glossaire" && url.hash === "#rniv");
+    await page.waitForURL((url) => url.pathname === "/glossaire" && url.searchParams.get("lettre") === "R" && url.hash === "#rniv");
+    await page.locator("#rniv").waitFor();
     expect(browser.consoleErrors).toEqual([]);
   });
 

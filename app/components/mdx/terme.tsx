@@ -6,14 +6,15 @@
 // « Fermer » button. Escape closes it (WCAG 1.4.13). Without JavaScript it is a plain link to the glossary.
 import { createContext, useContext, useId, type ReactNode } from "react";
 
-export type TermDefinition = { term: string; definition: string };
+/** What a page gives each <Terme> it shows; `href` is the entry in the glossary (see glossaryHref). */
+export type TermDefinition = { term: string; definition: string; href: string };
 export const GlossaryContext = createContext<Record<string, TermDefinition>>({});
 
 export function Terme({ id, children }: { id: string; children?: ReactNode }) {
   const entry = useContext(GlossaryContext)[id];
   const tipId = useId();
-  const href = `/glossaire#${id}`;
-  if (!entry) return <a href={href}>{children}</a>;
+  if (!entry) return <a href={`/glossaire?terme=${encodeURIComponent(id)}`}>{children}</a>;
+  const { href } = entry;
   return (
     <span className="relative inline" data-terme-wrapper>
       <a href={href} aria-describedby={tipId} aria-expanded="false" data-terme={id} className="cursor-help decoration-dotted decoration-2 underline-offset-4">
