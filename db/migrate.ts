@@ -19,7 +19,7 @@ const WAIT_MS = 10 * 60_000;
 
 type LockOptions = { staleMs?: number; waitMs?: number; owner?: string };
 
-export function isBusy(error: unknown): boolean {
+function isBusy(error: unknown): boolean {
   for (let e = error; e instanceof Error; e = e.cause) {
     const { code, extendedCode } = e as { code?: unknown; extendedCode?: unknown };
     if ([code, extendedCode].some((c) => typeof c === "string" && c.startsWith("SQLITE_BUSY"))) return true;

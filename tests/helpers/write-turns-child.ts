@@ -1,24 +1,40 @@
 // A process writing to a shared database file, for tests/integration/write-turns.test.ts. Run with
 // `node --import tsx`; its parent plays the server's primary (db/write-turns.js hands out the turns).
-// Roles: "hold" keeps a transaction open for HOLD_MS; "write" writes once and measures how long its event
-// loop stood still meanwhile; "load" runs overlapping transactions that each wait a turn of the event loop.
+// Roles: "hold" keeps a transaction open until its parent says "commit"; "write" writes once when its
+// parent says "go" and measures how long its event loop stood still meanwhile; "load" runs overlapping
+// transactions that each wait a turn of the event loop.
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../../db/client";
 
 const [role, file, arg] = process.argv.slice(2);
+/** Resolves when the parent sends `word` (the write-turn messages go by). */
+const told = (word: string) =>
+  new Promise<void>((resolve) => {
+    const listener = (message: unknown) => {
+      if (message !== word) return;
+      process.off("message", listener);
+      resolve();
+    };
+    process.on("message", listener);
+  });
 const { db, client } = openDatabase(`file:${file}`);
 const send = (message: Record<string, unknown>) => process.send!({ type: "test", ...message });
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 if (role === "hold") {
+  const commit = told("commit");
   await db.transaction(async (tx) => {
     await tx.run(sql`insert into t (who) values ('hold')`);
     send({ held: true });
-    await new Promise((resolve) => setTimeout(resolve, Number(arg)));
+    await commit;
   });
   send({ committedAt: Date.now() });
 } else if (role === "write") {
-  await new Promise((resolve) => process.once("message", resolve)); // the parent says when
+  const go = told("go");
+  send({ ready: true });
+  await go;
+  send({ writing: true });
+  await new Promise((resolve) => setImmediate(resolve)); // the message leaves before the write may block
   let last = performance.now();
   let maxGap = 0;
   const ticker = setInterval(() => {

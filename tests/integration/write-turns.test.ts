@@ -10,7 +10,7 @@ import { handOutTurns, WRITE_TURNS_ENV } from "../../db/write-turns.js";
 import { ROOT, TMP } from "../helpers/paths";
 
 const CHILD = path.join(ROOT, "tests", "helpers", "write-turns-child.ts");
-const HOLD_MS = 1_000;
+const HOLD_MS = 2_000;
 
 async function sharedFile() {
   fs.mkdirSync(TMP, { recursive: true });
@@ -49,11 +49,14 @@ function start(role: string, file: string, arg: string, turns: boolean, primary:
 async function waitDuringTransaction(turns: boolean) {
   const file = await sharedFile();
   const primary = handOutTurns();
-  const holder = start("hold", file, String(HOLD_MS), turns, primary);
+  const holder = start("hold", file, "", turns, primary);
   const writer = start("write", file, "", turns, primary);
-  await holder.next("held");
-  await new Promise((r) => setTimeout(r, 100));
+  await Promise.all([holder.next("held"), writer.next("ready")]);
   (writer.child as ChildProcess).send("go");
+  // The transaction stays open HOLD_MS from the moment the writer issues its write.
+  await writer.next("writing");
+  await new Promise((r) => setTimeout(r, HOLD_MS));
+  (holder.child as ChildProcess).send("commit");
   const held = await holder.next("committedAt");
   const wrote = await writer.next("committedAt");
   expect(await holder.exited).toBe(0);
@@ -70,13 +73,13 @@ describe("several processes writing to one database file", () => {
     expect(writeCommit).toBeGreaterThanOrEqual(heldCommit);
     expect(rows).toEqual(["hold", "write"]);
     expect(maxGap).toBeLessThan(HOLD_MS / 3);
-  }, 30_000);
+  }, 60_000);
 
   it("without turns (another program on the file), the same write waits in SQLite's busy handler, event loop stopped", async () => {
     const { maxGap, rows } = await waitDuringTransaction(false);
     expect(rows).toEqual(["hold", "write"]);
     expect(maxGap).toBeGreaterThan(HOLD_MS / 2);
-  }, 30_000);
+  }, 60_000);
 
   it("overlapping transactions of three processes, each waiting a turn of the event loop inside, all commit once", async () => {
     const file = await sharedFile();
