@@ -67,8 +67,7 @@ function guardWritePath(db: Db, client: Client, file: boolean) {
   };
   const transactionScope = new AsyncLocalStorage<{ open: boolean }>();
   const refused = () => transactionScope.getStore()?.open === true;
-  const write = <T>(work: () => Promise<T>): Promise<T> =>
-    refused() ? Promise.reject(new Error(OUTER_WRITE_IN_TRANSACTION)) : file ? inTurn(work) : work();
+  const write = <T>(work: () => Promise<T>): Promise<T> => (refused() ? Promise.reject(new Error(OUTER_WRITE_IN_TRANSACTION)) : file ? inTurn(work) : work());
   const transactionInTurn = <T>(work: () => Promise<T>): Promise<T> => (refused() ? Promise.reject(new Error(OUTER_WRITE_IN_TRANSACTION)) : inTurn(work));
 
   const execute = client.execute.bind(client) as (stmt: InStatement, args?: InArgs) => ReturnType<Client["execute"]>;

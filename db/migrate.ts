@@ -45,7 +45,12 @@ async function claim(client: Client, owner: string, staleMs: number) {
  * Runs `work` holding the migration lock of the database at `url`: a row claimed by an atomic insert,
  * waited for with backoff, renewed while `work` runs, released afterwards (even when `work` fails).
  */
-export async function withMigrationLock<T>(url: string, authToken: string | undefined, work: (handle: { db: Db; client: Client }) => Promise<T>, options: LockOptions = {}): Promise<T> {
+export async function withMigrationLock<T>(
+  url: string,
+  authToken: string | undefined,
+  work: (handle: { db: Db; client: Client }) => Promise<T>,
+  options: LockOptions = {},
+): Promise<T> {
   const { staleMs = MIGRATION_LOCK_STALE_MS, waitMs = WAIT_MS, owner = `${process.pid}-${crypto.randomUUID()}` } = options;
   let handle = openDatabase(url, authToken);
   try {
@@ -64,12 +69,15 @@ export async function withMigrationLock<T>(url: string, authToken: string | unde
         handle.client.close();
         handle = openDatabase(url, authToken);
       }
-      if (Date.now() > deadline) throw new Error(`migrations : une autre instance les applique depuis plus de ${Math.round(waitMs / 60_000)} min (table ${MIGRATION_LOCK_TABLE})`);
+      if (Date.now() > deadline)
+        throw new Error(`migrations : une autre instance les applique depuis plus de ${Math.round(waitMs / 60_000)} min (table ${MIGRATION_LOCK_TABLE})`);
       await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
     }
     const { client } = handle;
     const heartbeat = setInterval(() => {
-      client.execute({ sql: `update ${MIGRATION_LOCK_TABLE} set heartbeat_at = ? where id = 1 and owner = ?`, args: [Date.now(), owner] }).catch(() => undefined);
+      client
+        .execute({ sql: `update ${MIGRATION_LOCK_TABLE} set heartbeat_at = ? where id = 1 and owner = ?`, args: [Date.now(), owner] })
+        .catch(() => undefined);
     }, HEARTBEAT_MS);
     heartbeat.unref();
     try {

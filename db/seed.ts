@@ -68,7 +68,8 @@ export async function seedDemo(db: Db, now = new Date(), options: SeedOptions = 
         name: "Cardiologie",
         establishment: DEMO_ESTABLISHMENT,
         specialty: "cardiologie",
-        description: "Consultations, explorations (ECG, échographies, Holter, épreuves d'effort), salle de cathétérisme, hospitalisation et USIC. Bâtiment B, 2e étage.",
+        description:
+          "Consultations, explorations (ECG, échographies, Holter, épreuves d'effort), salle de cathétérisme, hospitalisation et USIC. Bâtiment B, 2e étage.",
       },
       { id: "svc-pneumologie", name: "Pneumologie", establishment: DEMO_ESTABLISHMENT },
     ]);
@@ -120,9 +121,22 @@ export async function seedDemo(db: Db, now = new Date(), options: SeedOptions = 
   });
   if (options.demoHistory) {
     const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString();
-    await db.insert(moduleProgress).values(
-      DEMO_COMPLETED.map((m) => ({ userId: ids.confirmee, moduleId: m.moduleId, moduleVersion: m.version, status: "termine" as const, bestScore: 90, attemptsCount: 1, startedAt: yearAgo, readAt: yearAgo, completedAt: yearAgo, updatedAt: yearAgo })),
-    );
+    await db
+      .insert(moduleProgress)
+      .values(
+        DEMO_COMPLETED.map((m) => ({
+          userId: ids.confirmee,
+          moduleId: m.moduleId,
+          moduleVersion: m.version,
+          status: "termine" as const,
+          bestScore: 90,
+          attemptsCount: 1,
+          startedAt: yearAgo,
+          readAt: yearAgo,
+          completedAt: yearAgo,
+          updatedAt: yearAgo,
+        })),
+      );
     // The quiz behind each « Terminé 90 % »: without it, her certification page would say « pas encore de réponse ».
     for (const m of DEMO_COMPLETED) {
       const questions = options.questionsOf?.(m.moduleId).slice(0, 10) ?? [];
@@ -167,7 +181,15 @@ export async function seedDemo(db: Db, now = new Date(), options: SeedOptions = 
     await db
       .update(pathSteps)
       .set({ doneAt, doneBy: ids.recrue })
-      .where(and(eq(pathSteps.userId, ids.recrue), inArray(pathSteps.key, DEMO_DONE_STEPS.map((k) => `template:${k}`))));
+      .where(
+        and(
+          eq(pathSteps.userId, ids.recrue),
+          inArray(
+            pathSteps.key,
+            DEMO_DONE_STEPS.map((k) => `template:${k}`),
+          ),
+        ),
+      );
   }
   return true;
 }

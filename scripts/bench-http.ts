@@ -36,7 +36,10 @@ const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
 const setup = spawnSync(process.execPath, [tsx, "scripts/setup.ts"], { env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
-const server: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "server.js"), path.join(root, "build", "index.js")], { env, stdio: ["ignore", "ignore", "inherit"] });
+const server: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "server.js"), path.join(root, "build", "index.js")], {
+  env,
+  stdio: ["ignore", "ignore", "inherit"],
+});
 const origin = `http://127.0.0.1:${port}`;
 async function waitForServer() {
   for (let i = 0; i < 200; i++) {
@@ -56,7 +59,12 @@ async function signIn(email: string): Promise<string> {
   const html = await form.text();
   const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
   const body = new URLSearchParams({ email, password: "pivot-demo-2026", ...(csrf ? { csrf } : {}) });
-  const res = await fetch(`${origin}/connexion`, { method: "POST", body, headers: { Cookie: cookies, "Content-Type": "application/x-www-form-urlencoded", Origin: origin }, redirect: "manual" });
+  const res = await fetch(`${origin}/connexion`, {
+    method: "POST",
+    body,
+    headers: { Cookie: cookies, "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+    redirect: "manual",
+  });
   const session = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
   if (res.status !== 302 || !session) throw new Error(`connexion impossible (${res.status})`);
   return session;
@@ -100,7 +108,9 @@ try {
     ceiling.close();
     rows.push({ page, bare: raw });
   }
-  console.log(`\n${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${CONNECTIONS} connexions, ${SECONDS} s par mesure, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "(un par cœur)"}\n`);
+  console.log(
+    `\n${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${CONNECTIONS} connexions, ${SECONDS} s par mesure, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "(un par cœur)"}\n`,
+  );
   console.log("page                 req/s    p50 ms   p99 ms   erreurs   serveur nu req/s   ratio");
   let failed = false;
   for (const { page, bare: raw } of rows) {

@@ -42,12 +42,19 @@ if (fs.existsSync(metafile)) {
   for (const [file, output] of Object.entries(outputs)) {
     const inputs = Object.keys(output.inputs);
     if (output.entryPoint?.startsWith("browser-route-module:") && inputs.every((i) => i.startsWith("browser-route-module:"))) resourceModules.add(url(file));
-    builtImports.set(url(file), (output.imports ?? []).filter((i) => !i.path.startsWith("/")).map((i) => ({ path: url(i.path), kind: i.kind })));
+    builtImports.set(
+      url(file),
+      (output.imports ?? []).filter((i) => !i.path.startsWith("/")).map((i) => ({ path: url(i.path), kind: i.kind })),
+    );
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) if (bytesInOutput > 0) shippedInputs.add(input);
   }
 }
 // A layout with an index child (the root) never renders alone: its weight is already in its children.
-const hasIndexChild = new Set(Object.values(manifest.routes).filter((r) => r.index && r.parentId).map((r) => r.parentId));
+const hasIndexChild = new Set(
+  Object.values(manifest.routes)
+    .filter((r) => r.index && r.parentId)
+    .map((r) => r.parentId),
+);
 const isPage = (route: ManifestRoute) => !resourceModules.has(route.module) && !hasIndexChild.has(route.id);
 
 const sizes = new Map<string, number>();
@@ -74,7 +81,10 @@ for (const p of pages) {
 // The heaviest files and their reach: where to look first when a page grows.
 const reach = new Map<string, number>();
 for (const p of pages) for (const f of p.files) reach.set(f, (reach.get(f) ?? 0) + 1);
-const heaviest = [...reach.keys()].map((f) => ({ f, bytes: gzipped(f) })).sort((a, b) => b.bytes - a.bytes).slice(0, 8);
+const heaviest = [...reach.keys()]
+  .map((f) => ({ f, bytes: gzipped(f) }))
+  .sort((a, b) => b.bytes - a.bytes)
+  .slice(0, 8);
 console.log("\nfichiers les plus lourds :");
 for (const { f, bytes } of heaviest) console.log(`  ${kb(bytes).padStart(6)} Ko  ${f}  (${reach.get(f)} page(s))`);
 if (resourceModules.size) console.log(`\n${resourceModules.size} route(s) de ressource sans script ignorée(s).`);

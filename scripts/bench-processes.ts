@@ -27,7 +27,17 @@ const { values: args } = parseArgs({
   },
 });
 
-type Report = { worker: number; iterations: number; failures: number; errors: string[]; txP50: number; txP99: number; txMax: number; loopP99: number; loopMax: number };
+type Report = {
+  worker: number;
+  iterations: number;
+  failures: number;
+  errors: string[];
+  txP50: number;
+  txP99: number;
+  txMax: number;
+  loopP99: number;
+  loopMax: number;
+};
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const ms = (n: number) => Math.round(n * 10) / 10;
@@ -106,10 +116,27 @@ async function main() {
       { length: count },
       (_, i) =>
         new Promise<Report>((resolve, reject) => {
-          const child = fork(self, ["--worker", String(i), "--file", file, "--loops", args.loops!, "--seconds", args.seconds!, "--render", args.render!, "--yield-in-tx", args["yield-in-tx"]!], {
-            execArgv: process.execArgv,
-            env: { ...process.env, [WRITE_TURNS_ENV]: args.turns },
-          });
+          const child = fork(
+            self,
+            [
+              "--worker",
+              String(i),
+              "--file",
+              file,
+              "--loops",
+              args.loops!,
+              "--seconds",
+              args.seconds!,
+              "--render",
+              args.render!,
+              "--yield-in-tx",
+              args["yield-in-tx"]!,
+            ],
+            {
+              execArgv: process.execArgv,
+              env: { ...process.env, [WRITE_TURNS_ENV]: args.turns },
+            },
+          );
           turns.follow(child);
           child.on("message", (m) => typeof m === "object" && m !== null && "iterations" in m && resolve(m as Report));
           child.once("exit", (code) => code !== 0 && reject(new Error(`worker ${i} exited with ${code}`)));
@@ -117,12 +144,16 @@ async function main() {
     ),
   );
   const { client: check } = openDatabase(`file:${file}`);
-  const rows = (await check.execute("select count(*) as n, count(distinct worker || '-' || loop || '-' || seq) as distinctRows, sum(touched) as touched from bench")).rows[0]!;
+  const rows = (
+    await check.execute("select count(*) as n, count(distinct worker || '-' || loop || '-' || seq) as distinctRows, sum(touched) as touched from bench")
+  ).rows[0]!;
   check.close();
   fs.rmSync(dir, { recursive: true, force: true });
 
   const total = reports.reduce((s, r) => s + r.iterations, 0);
-  console.log(`${count} process(es) × ${args.loops} loops, ${args.seconds} s, ${args.render} ms of rendering per iteration${args["yield-in-tx"] === "1" ? ", transactions yield once" : ""}, ${args.turns === "1" ? "turns across processes" : "busy timeout only"}`);
+  console.log(
+    `${count} process(es) × ${args.loops} loops, ${args.seconds} s, ${args.render} ms of rendering per iteration${args["yield-in-tx"] === "1" ? ", transactions yield once" : ""}, ${args.turns === "1" ? "turns across processes" : "busy timeout only"}`,
+  );
   console.table(reports.map(({ errors: _errors, ...r }) => r));
   for (const r of reports) for (const e of r.errors) console.log(`worker ${r.worker}: ${e}`);
   console.log(`transactions: ${total} (${Math.round(total / Number(args.seconds))}/s), rows ${rows.n}, distinct ${rows.distinctRows}, updates ${rows.touched}`);

@@ -9,7 +9,28 @@ if (!fs.existsSync(index)) {
   process.exit(1);
 }
 
-const QUERIES = ["échographie", "echo", "INS", "identite", "dmp", "appel agressif", "coloscopie preparation", "rendez-vous urgent", "secret professionnel", "IRM", "dialyse", "douleur thoracique", "ccam ngap", "personne de confiance", "zzz inconnu", "a", "plan blanc", "glaucome", "holter", "anglais"];
+const QUERIES = [
+  "échographie",
+  "echo",
+  "INS",
+  "identite",
+  "dmp",
+  "appel agressif",
+  "coloscopie preparation",
+  "rendez-vous urgent",
+  "secret professionnel",
+  "IRM",
+  "dialyse",
+  "douleur thoracique",
+  "ccam ngap",
+  "personne de confiance",
+  "zzz inconnu",
+  "a",
+  "plan blanc",
+  "glaucome",
+  "holter",
+  "anglais",
+];
 const ROUNDS = 30;
 
 for (const q of QUERIES) await search(q); // warm-up
@@ -29,7 +50,10 @@ const sorted = [...timings].sort((a, b) => a - b);
 const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2);
 console.log(`recherche : ${timings.length} requêtes sur le corpus complet`);
 console.log(`  médiane ${pct(50)} ms · p95 ${pct(95)} ms · p99 ${pct(99)} ms · max ${sorted.at(-1)!.toFixed(2)} ms`);
-const slowest = [...perQuery.entries()].map(([q, t]) => [q, Math.max(...t)] as const).sort((a, b) => b[1] - a[1]).slice(0, 3);
+const slowest = [...perQuery.entries()]
+  .map(([q, t]) => [q, Math.max(...t)] as const)
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 3);
 console.log(`  requêtes les plus lentes : ${slowest.map(([q, t]) => `« ${q} » ${t.toFixed(2)} ms`).join(", ")}`);
 const budget = 50;
 if (Number(pct(99)) > budget) {

@@ -18,5 +18,7 @@ if (problems.length) {
   console.error(`${problems.length} problème(s) dans le contenu.`);
   process.exitCode = 1;
 } else {
-  console.log(`contenu valide : ${manifest.modules.length} module(s), ${manifest.fiches.length} fiche(s) réflexe(s), ${manifest.glossary.length} terme(s) de glossaire.`);
+  console.log(
+    `contenu valide : ${manifest.modules.length} module(s), ${manifest.fiches.length} fiche(s) réflexe(s), ${manifest.glossary.length} terme(s) de glossaire.`,
+  );
 }

@@ -34,10 +34,30 @@ type Rule = {
 };
 
 export const RULES: readonly Rule[] = [
-  { from: "app/domain", to: "db", typesAllowed: false, message: "app/domain must not import from db/ (domain rules stay free of the database, types included)" },
-  { from: "app/domain", to: "app/models", typesAllowed: false, message: "app/domain must not import from app/models/ (domain rules stay free of data access, types included)" },
-  { from: "app/domain", to: "app/components", typesAllowed: false, message: "app/domain must not import from app/components/ (domain rules stay free of the UI, types included)" },
-  { from: "app/domain", to: "app/routes", typesAllowed: false, message: "app/domain must not import from app/routes/ (domain rules stay free of the UI, types included)" },
+  {
+    from: "app/domain",
+    to: "db",
+    typesAllowed: false,
+    message: "app/domain must not import from db/ (domain rules stay free of the database, types included)",
+  },
+  {
+    from: "app/domain",
+    to: "app/models",
+    typesAllowed: false,
+    message: "app/domain must not import from app/models/ (domain rules stay free of data access, types included)",
+  },
+  {
+    from: "app/domain",
+    to: "app/components",
+    typesAllowed: false,
+    message: "app/domain must not import from app/components/ (domain rules stay free of the UI, types included)",
+  },
+  {
+    from: "app/domain",
+    to: "app/routes",
+    typesAllowed: false,
+    message: "app/domain must not import from app/routes/ (domain rules stay free of the UI, types included)",
+  },
   { from: "app/components", to: "app/models", typesAllowed: true, message: "app/components must not import app/models/ at run time (use `import type`)" },
   { from: "app/components", to: "db", typesAllowed: false, message: "app/components must not import from db/" },
   { from: "app/routes", to: "db", typesAllowed: true, message: "app/routes must not import db/ at run time (go through app/models/, or use `import type`)" },
@@ -69,7 +89,9 @@ export function importsOf(fileName: string, text: string): ImportSite[] {
     if (ts.isImportDeclaration(node)) {
       const clause = node.importClause;
       const bindings = clause?.namedBindings;
-      const allNamedAreTypes = Boolean(clause && !clause.name && bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly));
+      const allNamedAreTypes = Boolean(
+        clause && !clause.name && bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly),
+      );
       add(node.moduleSpecifier, Boolean(clause?.isTypeOnly) || allNamedAreTypes, node);
       return;
     }
@@ -104,7 +126,8 @@ export function importsOf(fileName: string, text: string): ImportSite[] {
 export function resolveSpecifier(root: string, importer: string, specifier: string): string | null {
   let target: string;
   if (specifier.startsWith("~/")) target = path.join(root, "app", specifier.slice(2));
-  else if (specifier === "." || specifier === ".." || specifier.startsWith("./") || specifier.startsWith("../")) target = path.resolve(path.dirname(importer), specifier);
+  else if (specifier === "." || specifier === ".." || specifier.startsWith("./") || specifier.startsWith("../"))
+    target = path.resolve(path.dirname(importer), specifier);
   else if (path.isAbsolute(specifier)) target = specifier;
   else {
     const first = specifier.split("/")[0]!;

@@ -36,7 +36,7 @@ export type RouteWeight = {
 export function routeChain(manifest: AssetManifest, id: string): ManifestRoute[] {
   const chain: ManifestRoute[] = [];
   const seen = new Set<string>();
-  for (let current: string | undefined = id; current !== undefined; ) {
+  for (let current: string | undefined = id; current !== undefined;) {
     const route: ManifestRoute | undefined = manifest.routes[current];
     if (!route) throw new Error(`route inconnue dans le manifeste : ${current}`);
     if (seen.has(current)) throw new Error(`cycle de parents dans le manifeste : ${current}`);
@@ -106,7 +106,11 @@ export type BuiltImport = { path: string; kind: string };
 export function deferredFiles(pageFiles: string[], importsOf: (file: string) => BuiltImport[]): string[] {
   const loaded = new Set(pageFiles);
   const deferred = new Set<string>();
-  const queue = pageFiles.flatMap((f) => importsOf(f).filter((i) => i.kind === "dynamic-import").map((i) => i.path));
+  const queue = pageFiles.flatMap((f) =>
+    importsOf(f)
+      .filter((i) => i.kind === "dynamic-import")
+      .map((i) => i.path),
+  );
   while (queue.length) {
     const file = queue.shift()!;
     if (loaded.has(file) || deferred.has(file)) continue;

@@ -36,7 +36,11 @@ function runIntegrationTests(): Promise<number> {
     const vitest = path.join(ROOT, "node_modules", "vitest", "vitest.mjs");
     // Less the two files about the embedded file itself, which make their own files whatever the mode.
     const fileOnly = ["tests/integration/concurrent-writes.test.ts", "tests/integration/write-turns.test.ts"].flatMap((f) => ["--exclude", f]);
-    const child = spawn(process.execPath, [vitest, "run", "--project", "integration", ...fileOnly], { cwd: ROOT, stdio: "inherit", env: { ...process.env, PIVOT_TEST_SQLD: "1" } });
+    const child = spawn(process.execPath, [vitest, "run", "--project", "integration", ...fileOnly], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, PIVOT_TEST_SQLD: "1" },
+    });
     child.on("exit", (code) => resolve(code ?? 1));
   });
 }
@@ -50,7 +54,12 @@ async function sharedSecrets(a: RunningServer, b: RunningServer, url: string) {
   // Sessions: opened on A, valid on B; closed on B, closed on A.
   const cookie = await httpSignIn(a.origin, "secretaire.confirmee@pivot.demo");
   check((await get(b.origin, "/", cookie)).status === 200, "une session ouverte sur l'instance A est valide sur l'instance B");
-  const out = await fetch(`${b.origin}/deconnexion`, { method: "POST", headers: { Cookie: cookie, Origin: b.origin, "Content-Type": "application/x-www-form-urlencoded" }, body: "", redirect: "manual" });
+  const out = await fetch(`${b.origin}/deconnexion`, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: b.origin, "Content-Type": "application/x-www-form-urlencoded" },
+    body: "",
+    redirect: "manual",
+  });
   const after = await get(a.origin, "/", cookie);
   check(out.status === 302 && after.status === 302 && after.headers.get("location")?.startsWith("/connexion") === true, "fermée sur B, elle est fermée sur A");
 
@@ -60,12 +69,15 @@ async function sharedSecrets(a: RunningServer, b: RunningServer, url: string) {
   client.close();
   check(code !== "", "la base de démonstration contient un certificat");
   const jwt = await (await get(a.origin, `/certificats/${code}/openbadge.jwt`)).text();
-  const keysOf = async (s: RunningServer) => ((await (await get(s.origin, "/.well-known/jwks.json")).json()) as { keys: (crypto.JsonWebKey & { kid: string })[] }).keys;
+  const keysOf = async (s: RunningServer) =>
+    ((await (await get(s.origin, "/.well-known/jwks.json")).json()) as { keys: (crypto.JsonWebKey & { kid: string })[] }).keys;
   const [keysA, keysB] = [await keysOf(a), await keysOf(b)];
   const [header, payload, signature] = jwt.split(".");
   const { kid } = JSON.parse(Buffer.from(header ?? "", "base64url").toString()) as { kid?: string };
   const key = keysB.find((k) => k.kid === kid);
-  const verified = Boolean(key && crypto.verify(null, Buffer.from(`${header}.${payload}`), crypto.createPublicKey({ key, format: "jwk" }), Buffer.from(signature ?? "", "base64url")));
+  const verified = Boolean(
+    key && crypto.verify(null, Buffer.from(`${header}.${payload}`), crypto.createPublicKey({ key, format: "jwk" }), Buffer.from(signature ?? "", "base64url")),
+  );
   check(JSON.stringify(keysA) === JSON.stringify(keysB), "les deux instances publient la même clé (SIGNING_KEY)");
   check(verified, "un badge signé par A se vérifie avec la clé publiée par B");
 
@@ -73,7 +85,10 @@ async function sharedSecrets(a: RunningServer, b: RunningServer, url: string) {
   const sequential: number[] = [];
   for (let i = 0; i < 40; i++)
     sequential.push((await fetch(`${(i % 2 ? b : a).origin}/certificats/inconnu${i}`, { headers: { "X-Forwarded-For": "198.51.100.7" } })).status);
-  check(sequential.filter((s) => s !== 429).length === 30 && sequential.slice(30).every((s) => s === 429), "les limites de débit se comptent sur les deux instances (30 vérifications par minute, pas 60)");
+  check(
+    sequential.filter((s) => s !== 429).length === 30 && sequential.slice(30).every((s) => s === 429),
+    "les limites de débit se comptent sur les deux instances (30 vérifications par minute, pas 60)",
+  );
 }
 
 async function quizLoad(a: RunningServer, b: RunningServer, url: string) {
@@ -101,26 +116,40 @@ async function quizLoad(a: RunningServer, b: RunningServer, url: string) {
     const elapsed = performance.now() - started;
     const refused = results.flatMap((r) => r.taken.filter((t) => !t.ok).map((t) => `${r.email} ${t.moduleId}: ${JSON.stringify(t)}`));
     for (const line of refused.slice(0, 5)) console.log(`    ${line}`);
-    check(refused.length === 0, `${results.length * MODULES.length} quiz commencés et envoyés, ${requests} requêtes en ${(elapsed / 1000).toFixed(1)} s (${Math.round(requests / (elapsed / 1000))} req/s), 0 erreur HTTP`);
+    check(
+      refused.length === 0,
+      `${results.length * MODULES.length} quiz commencés et envoyés, ${requests} requêtes en ${(elapsed / 1000).toFixed(1)} s (${Math.round(requests / (elapsed / 1000))} req/s), 0 erreur HTTP`,
+    );
 
     // The same forms again, through both instances at once: duplicates, refused (409), never graded twice.
     const again = await Promise.all(
       results.flatMap((r) => r.taken.flatMap((t) => (t.ok ? instances.map((origin) => resend(origin, t.moduleId, r.cookie, t.form)) : []))),
     );
-    check(again.length > 0 && again.every((s) => s === 409), `${again.length} envois en double (les mêmes formulaires, sur les deux instances à la fois) : tous refusés (409)`);
+    check(
+      again.length > 0 && again.every((s) => s === 409),
+      `${again.length} envois en double (les mêmes formulaires, sur les deux instances à la fois) : tous refusés (409)`,
+    );
 
     for (const moduleId of MODULES) {
       const rows = await quizRows(client, emails, moduleId);
       const wrong = rows.filter((r) => r.attempts !== 1 || r.submitted !== 1 || r.progress !== 1 || r.counted !== 1);
       for (const row of wrong.slice(0, 5)) console.log(`    ${JSON.stringify(row)}`);
-      check(rows.length === LEARNERS && wrong.length === 0, `${moduleId} : une tentative envoyée et une ligne de progression (1 tentative comptée) par apprenante, ni doublon ni perte`);
+      check(
+        rows.length === LEARNERS && wrong.length === 0,
+        `${moduleId} : une tentative envoyée et une ligne de progression (1 tentative comptée) par apprenante, ni doublon ni perte`,
+      );
     }
-    const totals = (await client.execute({
-      sql: `select (select count(*) from quiz_attempts a join users u on u.id = a.user_id where u.email like 'charge-%') as attempts,
+    const totals = (
+      await client.execute({
+        sql: `select (select count(*) from quiz_attempts a join users u on u.id = a.user_id where u.email like 'charge-%') as attempts,
                    (select count(*) from module_progress p join users u on u.id = p.user_id where u.email like 'charge-%') as progress`,
-      args: [],
-    })).rows[0]!;
-    check(Number(totals.attempts) === LEARNERS * MODULES.length && Number(totals.progress) === LEARNERS * MODULES.length, `en tout : ${totals.attempts} tentatives et ${totals.progress} lignes de progression (attendu ${LEARNERS * MODULES.length} chacune)`);
+        args: [],
+      })
+    ).rows[0]!;
+    check(
+      Number(totals.attempts) === LEARNERS * MODULES.length && Number(totals.progress) === LEARNERS * MODULES.length,
+      `en tout : ${totals.attempts} tentatives et ${totals.progress} lignes de progression (attendu ${LEARNERS * MODULES.length} chacune)`,
+    );
   } finally {
     client.close();
   }
@@ -169,7 +198,10 @@ async function main() {
     if (servers.length !== 2) return;
     const [a, b] = servers as [RunningServer, RunningServer];
     const logs = [...a.logs, ...b.logs].join("");
-    check((logs.match(/comptes de démonstration créés/g) ?? []).length === 1, "une seule a créé les comptes de démonstration, l'autre a attendu le verrou des migrations");
+    check(
+      (logs.match(/comptes de démonstration créés/g) ?? []).length === 1,
+      "une seule a créé les comptes de démonstration, l'autre a attendu le verrou des migrations",
+    );
 
     await sharedSecrets(a, b, sqld.url);
     await quizLoad(a, b, sqld.url);

@@ -30,7 +30,10 @@ try {
   const purged = await purgeSecurityData();
   const journal = await purgeAudit();
   if (journal) console.log(`journal des actions : ${journal} entrée(s) de plus d'un an effacée(s)`);
-  if (purged.attempts || purged.sessions) console.log(`données de sécurité de plus de ${SECURITY_RETENTION_DAYS} jours effacées : ${purged.attempts} tentative(s) de connexion, ${purged.sessions} session(s)`);
+  if (purged.attempts || purged.sessions)
+    console.log(
+      `données de sécurité de plus de ${SECURITY_RETENTION_DAYS} jours effacées : ${purged.attempts} tentative(s) de connexion, ${purged.sessions} session(s)`,
+    );
   console.log(`base de données prête (${env.DATABASE_URL})${seeded ? " : comptes de démonstration créés" : ""}`);
 } catch (error) {
   if (error instanceof EnvError) {

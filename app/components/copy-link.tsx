@@ -12,7 +12,14 @@ export function CopyLink({ id, label, value }: { id: string; label: string; valu
         {label}
       </label>
       <div className="flex flex-wrap gap-2">
-        <input id={id} readOnly value={value} className="field-input min-w-0 flex-1 font-mono text-sm" onFocus={(e) => e.currentTarget.select()} data-invitation-link />
+        <input
+          id={id}
+          readOnly
+          value={value}
+          className="field-input min-w-0 flex-1 font-mono text-sm"
+          onFocus={(e) => e.currentTarget.select()}
+          data-invitation-link
+        />
         {canCopy ? (
           <button
             type="button"
@@ -29,7 +36,11 @@ export function CopyLink({ id, label, value }: { id: string; label: string; valu
         ) : null}
       </div>
       <p role="status" className="text-sm font-semibold text-emerald-800">
-        {copied === "ok" ? "Lien copié : collez-le dans votre message." : copied === "echec" ? "La copie n'a pas fonctionné : sélectionnez le lien et copiez-le (Ctrl+C)." : ""}
+        {copied === "ok"
+          ? "Lien copié : collez-le dans votre message."
+          : copied === "echec"
+            ? "La copie n'a pas fonctionné : sélectionnez le lien et copiez-le (Ctrl+C)."
+            : ""}
       </p>
     </div>
   );

@@ -74,14 +74,18 @@ export function TextArea(props: Common & { defaultValue?: string | null; require
       />
       {max ? (
         <p id={counterId} className={`mt-1 text-sm ${over ? "font-semibold text-red-800" : "text-slate-700"}`} data-counter>
-          {over ? `Trop long de ${length - max} caractère${length - max > 1 ? "s" : ""} (${length} / ${max}) : raccourcissez avant d'enregistrer.` : `${length} / ${max} caractères`}
+          {over
+            ? `Trop long de ${length - max} caractère${length - max > 1 ? "s" : ""} (${length} / ${max}) : raccourcissez avant d'enregistrer.`
+            : `${length} / ${max} caractères`}
         </p>
       ) : null}
     </Wrapper>
   );
 }
 
-export function SelectField(props: Common & { options: { value: string; label: string }[]; defaultValue?: string | null; required?: boolean; placeholder?: string }) {
+export function SelectField(
+  props: Common & { options: { value: string; label: string }[]; defaultValue?: string | null; required?: boolean; placeholder?: string },
+) {
   const id = props.id ?? `champ-${props.name}`;
   return (
     <Wrapper {...props} id={id}>

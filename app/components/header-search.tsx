@@ -112,7 +112,13 @@ export function HeaderSearch({ id }: { id: string }) {
       <button type="submit" className="rounded border border-white px-3 py-2 text-sm font-semibold hover:bg-brand-800">
         OK
       </button>
-      <ul id={listId} role="listbox" aria-label="Suggestions" hidden={!expanded} className="absolute left-0 top-full z-50 mt-1 w-full min-w-[18rem] overflow-hidden rounded-md border border-slate-300 bg-white text-slate-900 shadow-lg md:w-[26rem]">
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Suggestions"
+        hidden={!expanded}
+        className="absolute left-0 top-full z-50 mt-1 w-full min-w-[18rem] overflow-hidden rounded-md border border-slate-300 bg-white text-slate-900 shadow-lg md:w-[26rem]"
+      >
         {suggestions.map((s, i) => (
           <li
             key={s.url}

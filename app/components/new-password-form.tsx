@@ -31,7 +31,14 @@ export function NewPasswordFields({ errors, label = "Mot de passe" }: { errors: 
         required
         error={errors.password}
       />
-      <TextField name="confirmation" type="password" label={`Confirmez le ${label.toLowerCase()}`} autoComplete="new-password" required error={errors.confirmation} />
+      <TextField
+        name="confirmation"
+        type="password"
+        label={`Confirmez le ${label.toLowerCase()}`}
+        autoComplete="new-password"
+        required
+        error={errors.confirmation}
+      />
     </>
   );
 }

@@ -87,7 +87,11 @@ export function OrderingInput({ q, kept, invalid, enhanced, onArrange }: Props) 
   const move = (key: string, step: -1 | 1) => {
     const order = moveItem(state.order, key, step);
     const at = order.indexOf(key) + 1;
-    setAnnounce(order === state.order ? `« ${textOf(key)} » est déjà ${step < 0 ? "en première" : "en dernière"} position.` : `« ${textOf(key)} » est maintenant en position ${at} sur ${order.length}.`);
+    setAnnounce(
+      order === state.order
+        ? `« ${textOf(key)} » est déjà ${step < 0 ? "en première" : "en dernière"} position.`
+        : `« ${textOf(key)} » est maintenant en position ${at} sur ${order.length}.`,
+    );
     pendingFocus.current = { key, step };
     setState({ order, touched: true });
   };
@@ -104,7 +108,11 @@ export function OrderingInput({ q, kept, invalid, enhanced, onArrange }: Props) 
           const first = i === 0;
           const last = i === state.order.length - 1;
           return (
-            <li key={key} data-ordering-item={text} className={`flex flex-wrap items-center gap-2 rounded-md border px-3 py-2 ${invalid ? "border-red-700" : "border-slate-300"}`}>
+            <li
+              key={key}
+              data-ordering-item={text}
+              className={`flex flex-wrap items-center gap-2 rounded-md border px-3 py-2 ${invalid ? "border-red-700" : "border-slate-300"}`}
+            >
               <span className="min-w-[2rem] font-bold tabular-nums" aria-hidden="true">
                 {i + 1}.
               </span>

@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 import type { PathView, PathStepView } from "~/models/path.server";
 import { formatDay } from "~/utils/dates";
 
-
 const STATUS_STYLES: Record<string, string> = {
   termine: "border-emerald-500 bg-emerald-50 text-emerald-900",
   a_valider: "border-sky-500 bg-sky-50 text-sky-900",

@@ -22,7 +22,14 @@ export function PositioningOutcome({ positioning, headingLevel = 2 }: { position
   const Sub = headingLevel === 2 ? "h3" : "h4";
   const groups = PLAN_ACTIONS.map((action) => ({ action, items: positioning.plan.filter((p) => p.action === action) }));
   return (
-    <section id="positionnement" aria-labelledby={`positionnement-${positioning.number}`} className="card space-y-4" data-positioning-block={positioning.number} tabIndex={-1} data-focus-on-arrival>
+    <section
+      id="positionnement"
+      aria-labelledby={`positionnement-${positioning.number}`}
+      className="card space-y-4"
+      data-positioning-block={positioning.number}
+      tabIndex={-1}
+      data-focus-on-arrival
+    >
       <H id={`positionnement-${positioning.number}`} className="text-2xl font-bold">
         Votre positionnement — Bloc {positioning.number}, test du {formatDay(positioning.at.slice(0, 10))}
       </H>

@@ -6,7 +6,14 @@ export function ProgressBar({ percent, label }: { percent: number; label: string
         <span>{label}</span>
         <span className="font-semibold">{value} %</span>
       </div>
-      <div role="progressbar" aria-label={label} aria-valuenow={value} aria-valuemin={0} aria-valuemax={100} className="mt-1 h-3 overflow-hidden rounded-full bg-slate-200">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuenow={value}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        className="mt-1 h-3 overflow-hidden rounded-full bg-slate-200"
+      >
         <div className="h-full rounded-full bg-brand-600" style={{ width: `${value}%` }} />
       </div>
     </div>

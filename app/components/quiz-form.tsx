@@ -189,7 +189,10 @@ export function QuizForm({ attemptId, questions, passMark, values, serverErrors,
         {questions.map((q, index) => {
           const raw = errorFor(q, clientErrors ?? {}, serverErrors);
           // With the buttons, an ordering question is answered by moving its items, not by choosing positions.
-          const error = hydrated && q.type === "ordering" && raw === "Choisissez une position." ? "Remettez les étapes dans l'ordre avec les boutons «\u00a0Monter\u00a0» et «\u00a0Descendre\u00a0»." : raw;
+          const error =
+            hydrated && q.type === "ordering" && raw === "Choisissez une position."
+              ? "Remettez les étapes dans l'ordre avec les boutons «\u00a0Monter\u00a0» et «\u00a0Descendre\u00a0»."
+              : raw;
           const errorId = `erreur-${q.id}`;
           const describedBy = error ? errorId : undefined;
           return (
@@ -292,8 +295,20 @@ function QuestionInputs({ q, invalid, values }: { q: PublicQuestion; invalid: bo
           {(q.choices ?? []).map((c) => {
             const id = `${name}-${c.value}`;
             return (
-              <label key={c.value} htmlFor={id} className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-300 px-3 py-2.5 hover:bg-slate-50">
-                <input id={id} type={type} value={c.value} defaultChecked={kept(name).includes(c.value)} className="mt-1 h-5 w-5 shrink-0" {...aria} name={name} />
+              <label
+                key={c.value}
+                htmlFor={id}
+                className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-300 px-3 py-2.5 hover:bg-slate-50"
+              >
+                <input
+                  id={id}
+                  type={type}
+                  value={c.value}
+                  defaultChecked={kept(name).includes(c.value)}
+                  className="mt-1 h-5 w-5 shrink-0"
+                  {...aria}
+                  name={name}
+                />
                 <span>{c.text}</span>
               </label>
             );
@@ -332,7 +347,16 @@ function QuestionInputs({ q, invalid, values }: { q: PublicQuestion; invalid: bo
           <label htmlFor={name} className="sr-only">
             Votre réponse (nombre)
           </label>
-          <input id={name} type="text" inputMode="decimal" autoComplete="off" defaultValue={kept(name)[0] ?? ""} className="field-input max-w-[10rem]" {...aria} name={name} />
+          <input
+            id={name}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            defaultValue={kept(name)[0] ?? ""}
+            className="field-input max-w-[10rem]"
+            {...aria}
+            name={name}
+          />
           {q.unit ? <span>{q.unit}</span> : null}
         </div>
       );
@@ -342,7 +366,16 @@ function QuestionInputs({ q, invalid, values }: { q: PublicQuestion; invalid: bo
           <label htmlFor={name} className="sr-only">
             Votre réponse
           </label>
-          <input id={name} type="text" autoComplete="off" maxLength={200} defaultValue={kept(name)[0] ?? ""} className="field-input max-w-md" {...aria} name={name} />
+          <input
+            id={name}
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            defaultValue={kept(name)[0] ?? ""}
+            className="field-input max-w-md"
+            {...aria}
+            name={name}
+          />
         </div>
       );
   }

@@ -23,7 +23,10 @@ export function orderFromPositions(keys: string[], positions: Record<string, str
     const p = Number(positions[key]);
     return Number.isInteger(p) && p >= 1 && p <= n ? p : Number.POSITIVE_INFINITY;
   };
-  const order = keys.map((key, i) => ({ key, i, p: pos(key) })).sort((a, b) => a.p - b.p || a.i - b.i).map((x) => x.key);
+  const order = keys
+    .map((key, i) => ({ key, i, p: pos(key) }))
+    .sort((a, b) => a.p - b.p || a.i - b.i)
+    .map((x) => x.key);
   const complete = new Set(keys.map(pos).filter(Number.isFinite)).size === n;
   return { order, complete };
 }

@@ -27,7 +27,19 @@ export type QuizResultView = {
 };
 
 /** `next`: what comes after a passed quiz (the next module of the block), shown in the score card. */
-export function QuizResult({ result, passMark, passedMessage, failedMessage, next }: { result: QuizResultView; passMark: number; passedMessage: string; failedMessage?: string; next?: ReactNode }) {
+export function QuizResult({
+  result,
+  passMark,
+  passedMessage,
+  failedMessage,
+  next,
+}: {
+  result: QuizResultView;
+  passMark: number;
+  passedMessage: string;
+  failedMessage?: string;
+  next?: ReactNode;
+}) {
   return (
     <section id="resultat" aria-labelledby="resultat-titre" className="space-y-4" tabIndex={-1} data-focus-on-arrival>
       <h2 id="resultat-titre" className="text-2xl font-bold">
@@ -43,7 +55,10 @@ export function QuizResult({ result, passMark, passedMessage, failedMessage, nex
           </p>
         ) : null}
         <p className="mt-1 font-semibold">
-          {result.passed ? passedMessage : failedMessage ?? `Quiz non réussi (seuil\u00a0: ${passMark}\u00a0%). Relisez les explications puis retentez votre chance\u00a0: un nouveau tirage vous attend.`}
+          {result.passed
+            ? passedMessage
+            : (failedMessage ??
+              `Quiz non réussi (seuil\u00a0: ${passMark}\u00a0%). Relisez les explications puis retentez votre chance\u00a0: un nouveau tirage vous attend.`)}
         </p>
         {result.passed && next ? <p className="mt-3">{next}</p> : null}
       </div>
@@ -93,7 +108,8 @@ function Answer({ text, compareTo }: { text: string; compareTo?: string }) {
   if (!list) return <p>{text}</p>;
   const expected = compareTo ? parseAnswerList(compareTo) : null;
   const lines = list.kind === "ordering" ? list.items : list.pairs.map((p) => `${p.left} → ${p.right}`);
-  const expectedLines = expected?.kind === "ordering" ? expected.items : expected?.kind === "matching" ? expected.pairs.map((p) => `${p.left} → ${p.right}`) : null;
+  const expectedLines =
+    expected?.kind === "ordering" ? expected.items : expected?.kind === "matching" ? expected.pairs.map((p) => `${p.left} → ${p.right}`) : null;
   const differs = (i: number) => expectedLines !== null && expectedLines[i] !== lines[i];
   const rows = lines.map((line, i) => {
     const pair = list.kind === "matching" ? list.pairs[i]! : null;

@@ -53,12 +53,28 @@ export function QuizSection({ heading, openAttempt, attempts, actionData, intro,
         {heading}
       </h2>
       {openAttempt ? (
-        <DeferredQuizForm key={openAttempt.id} attemptId={openAttempt.id} questions={openAttempt.questions} passMark={openAttempt.passMark} values={actionData?.values} serverErrors={actionData?.fieldErrors} formError={actionData?.formError} />
+        <DeferredQuizForm
+          key={openAttempt.id}
+          attemptId={openAttempt.id}
+          questions={openAttempt.questions}
+          passMark={openAttempt.passMark}
+          values={actionData?.values}
+          serverErrors={actionData?.fieldErrors}
+          formError={actionData?.formError}
+        />
       ) : (
         <Form method="post" className="card space-y-3">
           {actionData?.formError ? <FormMessage kind="error">{actionData.formError}</FormMessage> : null}
           {intro}
-          <button type="submit" name="intent" value="commencer" className="btn-primary" onPointerEnter={prefetchQuizForm} onFocus={prefetchQuizForm} onTouchStart={prefetchQuizForm}>
+          <button
+            type="submit"
+            name="intent"
+            value="commencer"
+            className="btn-primary"
+            onPointerEnter={prefetchQuizForm}
+            onFocus={prefetchQuizForm}
+            onTouchStart={prefetchQuizForm}
+          >
             {attempts.length > 0 ? restartLabel : startLabel}
           </button>
         </Form>
@@ -69,11 +85,24 @@ export function QuizSection({ heading, openAttempt, attempts, actionData, intro,
 }
 
 /** The header of a block's own quiz page (final assessment, positioning test): breadcrumb, title, summary. */
-export function BlockQuizHeader({ block, title, summary, children }: { block: { id: string; number: number; title: string }; title: string; summary: string; children: ReactNode }) {
+export function BlockQuizHeader({
+  block,
+  title,
+  summary,
+  children,
+}: {
+  block: { id: string; number: number; title: string };
+  title: string;
+  summary: string;
+  children: ReactNode;
+}) {
   return (
     <header className="space-y-3">
       <nav aria-label="Fil d'Ariane" className="text-sm font-semibold">
-        <Link to="/blocs">Blocs de compétences</Link> › <Link to={`/blocs/${block.id}`}>Bloc {block.number} — {block.title}</Link>
+        <Link to="/blocs">Blocs de compétences</Link> ›{" "}
+        <Link to={`/blocs/${block.id}`}>
+          Bloc {block.number} — {block.title}
+        </Link>
       </nav>
       <h1 className="text-3xl font-bold leading-tight">{title}</h1>
       <p className="max-w-3xl text-lg text-slate-700">{summary}</p>

@@ -2,7 +2,6 @@
 // French, like every stored value). Pure: used by the models, the journal page and its CSV. The journal's
 // query string is parsed in ./journal-query.server.ts (zod stays on the server).
 
-
 export const AUDIT_LABELS = {
   connexion: "Connexion",
   connexion_refusee: "Connexion refusée (mot de passe ou adresse incorrects)",
@@ -41,11 +40,30 @@ export const AUDIT_ACTIONS = Object.keys(AUDIT_LABELS) as AuditAction[];
 
 /** The journal's filter groups, so that a DPO finds « tout ce qui touche aux certificats » in one choice. */
 export const AUDIT_GROUPS: { id: string; label: string; actions: AuditAction[] }[] = [
-  { id: "connexions", label: "Connexions et blocages", actions: ["connexion", "connexion_refusee", "compte_verrouille", "connexion_compte_desactive", "sessions_fermees"] },
+  {
+    id: "connexions",
+    label: "Connexions et blocages",
+    actions: ["connexion", "connexion_refusee", "compte_verrouille", "connexion_compte_desactive", "sessions_fermees"],
+  },
   {
     id: "comptes",
     label: "Comptes, invitations et mots de passe",
-    actions: ["compte_cree", "invitation_renouvelee", "invitation_acceptee", "reinitialisation_demandee", "mot_de_passe_reinitialise", "mot_de_passe_modifie", "administrateur_cree", "role_modifie", "profil_modifie", "service_modifie", "tutrice_attribuee", "tutorat_termine", "compte_desactive", "compte_reactive"],
+    actions: [
+      "compte_cree",
+      "invitation_renouvelee",
+      "invitation_acceptee",
+      "reinitialisation_demandee",
+      "mot_de_passe_reinitialise",
+      "mot_de_passe_modifie",
+      "administrateur_cree",
+      "role_modifie",
+      "profil_modifie",
+      "service_modifie",
+      "tutrice_attribuee",
+      "tutorat_termine",
+      "compte_desactive",
+      "compte_reactive",
+    ],
   },
   { id: "validations", label: "Validations et corrections", actions: ["etape_validee", "competence_validee", "validation_corrigee", "complement_atteste"] },
   { id: "certificats", label: "Certificats", actions: ["certificat_delivre", "certificat_renouvele", "certificat_revoque"] },

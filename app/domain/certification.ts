@@ -54,7 +54,16 @@ export type CompetencyAtLevel = { competencyId: string; title: string; quiz: Qui
  * `byEvidence`: the recorded evidence validates the level; `certified`: a certificate she holds covers it.
  * `validated` is either: a held certificate is never shown as « pas encore validé ».
  */
-export type BlockAtLevel = { level: CertLevel; competencies: CompetencyAtLevel[]; competenciesMet: boolean; assessmentMet: boolean; byEvidence: boolean; certified: boolean; validated: boolean; missing: string[] };
+export type BlockAtLevel = {
+  level: CertLevel;
+  competencies: CompetencyAtLevel[];
+  competenciesMet: boolean;
+  assessmentMet: boolean;
+  byEvidence: boolean;
+  certified: boolean;
+  validated: boolean;
+  missing: string[];
+};
 export type BlockResult = { blockId: string; number: number; title: string; levels: BlockAtLevel[]; validatedLevel: CertLevel | null; nextActions: string[] };
 
 function competencyAt(c: CompetencyRule, level: CertLevel, evidence: Evidence, rules: CertificationRules): CompetencyAtLevel {
@@ -74,7 +83,9 @@ function missingFor(c: CompetencyAtLevel, level: CertLevel, rules: Certification
     );
   if (c.observation && !c.observation.met) {
     const left = c.observation.required - c.observation.observed;
-    out.push(`valider « ${c.title} » en situation de travail avec votre tuteur (niveau ${LEVEL_NAMES[level]}${left > 1 ? `, encore ${left} observations à des dates différentes` : ""})`);
+    out.push(
+      `valider « ${c.title} » en situation de travail avec votre tuteur (niveau ${LEVEL_NAMES[level]}${left > 1 ? `, encore ${left} observations à des dates différentes` : ""})`,
+    );
   }
   return out;
 }
@@ -109,7 +120,12 @@ export type PathwayResult = { blocks: BlockResult[]; validated: boolean; level: 
  * The pathway is validated when the three blocks are (by evidence or by a block certificate she holds);
  * its level is the lowest of the blocks' levels.
  */
-export function evaluatePathway(blocks: BlockRule[], evidence: Evidence, rules: CertificationRules, certified: ReadonlyMap<string, CertLevel> = new Map()): PathwayResult {
+export function evaluatePathway(
+  blocks: BlockRule[],
+  evidence: Evidence,
+  rules: CertificationRules,
+  certified: ReadonlyMap<string, CertLevel> = new Map(),
+): PathwayResult {
   const results = blocks.map((b) => evaluateBlock(b, evidence, rules, certified.get(b.id) ?? null));
   const levels = results.map((r) => (r.validatedLevel ? LEVELS.indexOf(r.validatedLevel) : -1));
   const min = Math.min(...levels);
@@ -148,10 +164,20 @@ export function validUntilFrom(issuedOn: string, years: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-export const CERTIFICATE_STATUSES = { valide: "Valide", a_actualiser: "Valide, à actualiser", expire: "Expiré", revoque: "Révoqué", renouvele: "Renouvelé" } as const;
+export const CERTIFICATE_STATUSES = {
+  valide: "Valide",
+  a_actualiser: "Valide, à actualiser",
+  expire: "Expiré",
+  revoque: "Révoqué",
+  renouvele: "Renouvelé",
+} as const;
 export type CertificateStatus = keyof typeof CERTIFICATE_STATUSES;
 
-export function certificateStatus(c: { validUntil: string; revokedAt: string | null; renewedAt?: string | null }, today: string, warningDays: number): CertificateStatus {
+export function certificateStatus(
+  c: { validUntil: string; revokedAt: string | null; renewedAt?: string | null },
+  today: string,
+  warningDays: number,
+): CertificateStatus {
   if (c.revokedAt) return "revoque";
   if (c.renewedAt) return "renouvele";
   if (c.validUntil < today) return "expire";
@@ -198,6 +224,9 @@ export function certificatesToRenew<C extends { kind: string; blockId: string; v
   kind: "bloc" | "complement" = "bloc",
 ): C[] {
   return certificates.filter(
-    (c) => !c.renewedAt && (scope === "parcours" ? c.kind === "parcours" : c.kind === kind && c.blockId === scope) && renewalOpen(certificateStatus(c, today, warningDays)),
+    (c) =>
+      !c.renewedAt &&
+      (scope === "parcours" ? c.kind === "parcours" : c.kind === kind && c.blockId === scope) &&
+      renewalOpen(certificateStatus(c, today, warningDays)),
   );
 }

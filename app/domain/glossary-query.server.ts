@@ -15,7 +15,12 @@ export const glossaryQuerySchema = z.object({
   lettre: optional(z.string().transform((v, ctx) => letterFromParam(v) ?? (ctx.addIssue({ code: "custom", message: "lettre inconnue" }), z.NEVER))),
   q: optional(z.string().trim().max(100)),
   /** An entry's id: the loader sends to its letter's page, at its anchor. */
-  terme: optional(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100)),
+  terme: optional(
+    z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+      .max(100),
+  ),
 });
 export type GlossaryQuery = z.infer<typeof glossaryQuerySchema>;
 

@@ -18,7 +18,9 @@ export function sortEntries(entries: GlossaryEntry[]): GlossaryEntry[] {
 }
 
 export function filterEntries(entries: GlossaryEntry[], filter: { category?: string; specialty?: string }): GlossaryEntry[] {
-  return entries.filter((e) => (!filter.category || e.category === filter.category) && (!filter.specialty || e.specialties.includes(filter.specialty as never)));
+  return entries.filter(
+    (e) => (!filter.category || e.category === filter.category) && (!filter.specialty || e.specialties.includes(filter.specialty as never)),
+  );
 }
 
 /** Entries grouped by initial, in alphabetical order. */

@@ -15,7 +15,6 @@ export function dueDateFrom(hireDate: string, dueDay: number, notBefore?: string
   return notBefore && notBefore > due ? notBefore : due;
 }
 
-
 export type StepProgress = {
   dueDate: string;
   requiresTutor: boolean;
@@ -120,8 +119,7 @@ export function planServiceMerge(existing: ExistingStep[], serviceSteps: StepDef
       else plan.update.push({ id: current.id, definition: def }); // brought back
     } else if (!current.doneAt && !current.validatedAt) plan.update.push({ id: current.id, definition: def });
   }
-  for (const [key, current] of byKey)
-    if (!wanted.has(key) && !current.removedAt && !current.doneAt && !current.validatedAt) plan.remove.push(current.id);
+  for (const [key, current] of byKey) if (!wanted.has(key) && !current.removedAt && !current.doneAt && !current.validatedAt) plan.remove.push(current.id);
   return plan;
 }
 

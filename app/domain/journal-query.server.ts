@@ -6,10 +6,20 @@ import { z } from "~/utils/zod";
 import { AUDIT_ACTIONS, AUDIT_GROUPS, type AuditAction } from "./audit";
 
 /** The journal's query string: unknown or malformed values fall back to « no filter » (a URL typed by hand still works). */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 export const journalQuerySchema = z.object({
-  groupe: z.enum(AUDIT_GROUPS.map((g) => g.id) as [string, ...string[]]).optional().catch(undefined),
-  action: z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]).optional().catch(undefined),
+  groupe: z
+    .enum(AUDIT_GROUPS.map((g) => g.id) as [string, ...string[]])
+    .optional()
+    .catch(undefined),
+  action: z
+    .enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]])
+    .optional()
+    .catch(undefined),
   personne: z.string().trim().max(120).optional().catch(undefined),
   du: day,
   au: day,
@@ -29,5 +39,10 @@ export function actionsOf(q: Pick<JournalQuery, "groupe" | "action">): AuditActi
 
 /** The audit model's filters for a journal query: Paris days become instants. */
 export function journalFilters(q: JournalQuery) {
-  return { actions: actionsOf(q), person: q.personne, from: q.du ? startOfParisDay(q.du) : undefined, until: q.au ? startOfParisDay(nextDay(q.au)) : undefined };
+  return {
+    actions: actionsOf(q),
+    person: q.personne,
+    from: q.du ? startOfParisDay(q.du) : undefined,
+    until: q.au ? startOfParisDay(nextDay(q.au)) : undefined,
+  };
 }

@@ -64,10 +64,15 @@ export function personalPlan<M extends { id: string; competencies: string[]; don
   return modules
     .map((m): PlanItem<M> => {
       const mine = m.competencies.map((c) => byId.get(c)).filter((o): o is CompetencyOutcome => Boolean(o));
-      const score = mine.length ? `${mine.reduce((n, o) => n + o.correct, 0)} bonne(s) réponse(s) sur ${mine.reduce((n, o) => n + o.total, 0)}` : "compétence non évaluée";
-      if (mine.length && mine.every((o) => o.outcome === "maitrisee")) return { ...m, action: "acquis", reason: `Maîtrisé au test (${score}) : inutile de le suivre.` };
+      const score = mine.length
+        ? `${mine.reduce((n, o) => n + o.correct, 0)} bonne(s) réponse(s) sur ${mine.reduce((n, o) => n + o.total, 0)}`
+        : "compétence non évaluée";
+      if (mine.length && mine.every((o) => o.outcome === "maitrisee"))
+        return { ...m, action: "acquis", reason: `Maîtrisé au test (${score}) : inutile de le suivre.` };
       if (mine.length === 0 || mine.some((o) => o.outcome === "a_acquerir"))
-        return m.done ? { ...m, action: "a_rafraichir", reason: `Déjà terminé, mais le test montre des oublis (${score}).` } : { ...m, action: "a_suivre", reason: `À découvrir (${score}).` };
+        return m.done
+          ? { ...m, action: "a_rafraichir", reason: `Déjà terminé, mais le test montre des oublis (${score}).` }
+          : { ...m, action: "a_suivre", reason: `À découvrir (${score}).` };
       return { ...m, action: "a_rafraichir", reason: `Des bases solides, quelques points à revoir (${score}).` };
     })
     .sort((a, b) => rank[a.action] - rank[b.action]);

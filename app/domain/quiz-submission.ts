@@ -64,7 +64,11 @@ export function submissionSchema(questions: PublicQuestion[]) {
         );
         break;
       case "text":
-        shape[fieldName(q.id)] = string({ error: required }).check(trim(), minLength(1, required), maxLength(200, "Réponse trop longue (200 caractères au plus)."));
+        shape[fieldName(q.id)] = string({ error: required }).check(
+          trim(),
+          minLength(1, required),
+          maxLength(200, "Réponse trop longue (200 caractères au plus)."),
+        );
         break;
     }
   }

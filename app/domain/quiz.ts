@@ -46,28 +46,34 @@ export function pickQuestions(quiz: Quiz, random: Random = Math.random) {
 /** Draws the questions (see pickQuestions) and shuffles the parts of each. */
 export function drawQuiz(quiz: Quiz, random: Random = Math.random): DrawnQuestion[] {
   return pickQuestions(quiz, random).map((q): DrawnQuestion => {
-      switch (q.type) {
-        case "single":
-        case "multiple":
-          return { id: q.id, order: shuffle(q.options.map((o) => o.id), random) };
-        case "matching": {
-          const ids = q.pairs.map((p) => p.id);
-          let rightOrder = shuffle(ids, random);
-          // Never present the right column aligned with the left one.
-          const order = shuffle(ids, random);
-          if (rightOrder.every((id, i) => id === order[i])) rightOrder = [...rightOrder.slice(1), rightOrder[0]!];
-          return { id: q.id, order, rightOrder };
-        }
-        case "ordering": {
-          const ids = q.items.map((i) => i.id);
-          let order = shuffle(ids, random);
-          if (order.every((id, i) => id === ids[i])) order = [...order.slice(1), order[0]!];
-          return { id: q.id, order };
-        }
-        default:
-          return { id: q.id };
+    switch (q.type) {
+      case "single":
+      case "multiple":
+        return {
+          id: q.id,
+          order: shuffle(
+            q.options.map((o) => o.id),
+            random,
+          ),
+        };
+      case "matching": {
+        const ids = q.pairs.map((p) => p.id);
+        let rightOrder = shuffle(ids, random);
+        // Never present the right column aligned with the left one.
+        const order = shuffle(ids, random);
+        if (rightOrder.every((id, i) => id === order[i])) rightOrder = [...rightOrder.slice(1), rightOrder[0]!];
+        return { id: q.id, order, rightOrder };
       }
-    });
+      case "ordering": {
+        const ids = q.items.map((i) => i.id);
+        let order = shuffle(ids, random);
+        if (order.every((id, i) => id === ids[i])) order = [...order.slice(1), order[0]!];
+        return { id: q.id, order };
+      }
+      default:
+        return { id: q.id };
+    }
+  });
 }
 
 /**
@@ -94,7 +100,13 @@ export function toPublicQuestion(q: Question, drawn: DrawnQuestion): PublicQuest
       return { ...base, choices: (drawn.order ?? []).map((id, i) => ({ value: String(i), text: byId.get(id) ?? "" })) };
     }
     case "truefalse":
-      return { ...base, choices: [{ value: "vrai", text: "Vrai" }, { value: "faux", text: "Faux" }] };
+      return {
+        ...base,
+        choices: [
+          { value: "vrai", text: "Vrai" },
+          { value: "faux", text: "Faux" },
+        ],
+      };
     case "matching": {
       const byId = new Map(q.pairs.map((p) => [p.id, p]));
       return {
@@ -284,7 +296,10 @@ export function describeExpected(q: Question): string {
   switch (q.type) {
     case "single":
     case "multiple":
-      return q.options.filter((o) => o.correct).map((o) => o.text).join(" ; ");
+      return q.options
+        .filter((o) => o.correct)
+        .map((o) => o.text)
+        .join(" ; ");
     case "truefalse":
       return q.answer ? "Vrai" : "Faux";
     case "matching":
@@ -303,15 +318,13 @@ export function describeGiven(q: Question, answer: Answer | undefined): string {
   if (!answer) return "Sans réponse";
   switch (answer.type) {
     case "single":
-      return q.type === "single" ? q.options.find((o) => o.id === answer.optionId)?.text ?? "—" : "—";
+      return q.type === "single" ? (q.options.find((o) => o.id === answer.optionId)?.text ?? "—") : "—";
     case "multiple":
       return q.type === "multiple" ? answer.optionIds.map((id) => q.options.find((o) => o.id === id)?.text ?? "—").join(" ; ") : "—";
     case "truefalse":
       return answer.value ? "Vrai" : "Faux";
     case "matching":
-      return q.type === "matching"
-        ? q.pairs.map((p) => `${p.left} → ${q.pairs.find((x) => x.id === answer.pairs[p.id])?.right ?? "—"}`).join(" ; ")
-        : "—";
+      return q.type === "matching" ? q.pairs.map((p) => `${p.left} → ${q.pairs.find((x) => x.id === answer.pairs[p.id])?.right ?? "—"}`).join(" ; ") : "—";
     case "ordering":
       return q.type === "ordering" ? answer.itemIds.map((id, i) => `${i + 1}. ${q.items.find((it) => it.id === id)?.text ?? "—"}`).join(" ; ") : "—";
     case "numeric":

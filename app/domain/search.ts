@@ -30,7 +30,9 @@ export function words(text: string): string[] {
 }
 
 const STOP_WORDS = new Set(
-  "le la les l un une des du de d et ou a au aux en dans pour par sur avec sans ce cet cette ces qui que quoi quel quelle quels quelles est sont je j tu il elle on nous vous ils elles se s ne n pas plus comment faire".split(" "),
+  "le la les l un une des du de d et ou a au aux en dans pour par sur avec sans ce cet cette ces qui que quoi quel quelle quels quelles est sont je j tu il elle on nous vous ils elles se s ne n pas plus comment faire".split(
+    " ",
+  ),
 );
 
 /** Folded words of a query, stop words dropped (unless nothing else is left), at most 8. */
@@ -140,7 +142,11 @@ export function createVocabulary(entries: VocabularyEntry[]): Vocabulary {
           const distance = editDistance(word, entry.term, best ? Math.min(max, best.distance) : max);
           if (distance > max) continue;
           // Fewest typos first; then the word found in most documents; then alphabetical, to stay stable.
-          if (!best || distance < best.distance || (distance === best.distance && (entry.docs > best.entry.docs || (entry.docs === best.entry.docs && entry.term < best.entry.term))))
+          if (
+            !best ||
+            distance < best.distance ||
+            (distance === best.distance && (entry.docs > best.entry.docs || (entry.docs === best.entry.docs && entry.term < best.entry.term)))
+          )
             best = { entry, distance };
         }
       return best?.entry ?? null;
@@ -154,7 +160,11 @@ export type Correction = { from: string; to: string };
  * Replaces each word that no indexed word starts with by the closest indexed word, when one is close
  * enough. Words already known are kept as they are, so a correct query never changes.
  */
-export function correctTokens(tokens: string[], vocabulary: Vocabulary, typed: Map<string, string> = new Map()): { tokens: string[]; corrections: Correction[] } {
+export function correctTokens(
+  tokens: string[],
+  vocabulary: Vocabulary,
+  typed: Map<string, string> = new Map(),
+): { tokens: string[]; corrections: Correction[] } {
   const corrections: Correction[] = [];
   const corrected = tokens.map((t) => {
     if (vocabulary.knows(t)) return t;

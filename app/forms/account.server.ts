@@ -4,7 +4,11 @@ import { z } from "~/utils/zod";
 import { passwordSchema } from "./integration.server";
 
 export const loginSchema = z.object({
-  email: z.string({ error: "Saisissez votre adresse e-mail." }).trim().min(1, "Saisissez votre adresse e-mail.").email("Cette adresse e-mail n'est pas valide (exemple : prenom.nom@hopital.fr)."),
+  email: z
+    .string({ error: "Saisissez votre adresse e-mail." })
+    .trim()
+    .min(1, "Saisissez votre adresse e-mail.")
+    .email("Cette adresse e-mail n'est pas valide (exemple : prenom.nom@hopital.fr)."),
   password: z.string({ error: "Saisissez votre mot de passe." }).min(1, "Saisissez votre mot de passe.").max(200, "Mot de passe trop long."),
 });
 

@@ -2,6 +2,10 @@
 import { z } from "~/utils/zod";
 
 export const revokeSchema = z.object({
-  reason: z.string({ error: "Indiquez le motif de la révocation." }).trim().min(5, "Indiquez le motif de la révocation (5 caractères au moins).").max(500, "Le motif ne doit pas dépasser 500 caractères."),
+  reason: z
+    .string({ error: "Indiquez le motif de la révocation." })
+    .trim()
+    .min(5, "Indiquez le motif de la révocation (5 caractères au moins).")
+    .max(500, "Le motif ne doit pas dépasser 500 caractères."),
   confirmation: z.literal("oui", { error: "Cochez la case : la révocation est définitive." }),
 });

@@ -17,7 +17,8 @@ const optionalText = (max: number, label: string) =>
     .max(max, `${label} : ${max} caractères au plus.`)
     .optional()
     .transform((v) => (v ? v : null));
-const requiredText = (max: number, message: string, label: string) => z.string({ error: message }).trim().min(1, message).max(max, `${label} : ${max} caractères au plus.`);
+const requiredText = (max: number, message: string, label: string) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `${label} : ${max} caractères au plus.`);
 const isoDate = (message: string) =>
   z
     .string({ error: message })
@@ -93,7 +94,11 @@ export const serviceStepSchema = z.object({
 export const newAccountSchema = z
   .object({
     name: requiredText(120, "Saisissez le prénom et le nom.", "Le nom"),
-    email: z.string({ error: "Saisissez l'adresse e-mail." }).trim().min(1, "Saisissez l'adresse e-mail.").email("Cette adresse e-mail n'est pas valide (exemple : prenom.nom@hopital.fr)."),
+    email: z
+      .string({ error: "Saisissez l'adresse e-mail." })
+      .trim()
+      .min(1, "Saisissez l'adresse e-mail.")
+      .email("Cette adresse e-mail n'est pas valide (exemple : prenom.nom@hopital.fr)."),
     role: z.enum(["learner", "tutor", "manager"], { error: "Choisissez un rôle." }),
     profile: z.enum(PROFILES, { error: "Choisissez un profil." }).optional(),
     serviceId: id,
@@ -109,7 +114,10 @@ export const newAccountSchema = z
 
 export const passwordSchema = z
   .object({
-    password: z.string({ error: "Choisissez un mot de passe." }).min(12, "Le mot de passe doit compter au moins 12 caractères.").max(200, "Mot de passe trop long."),
+    password: z
+      .string({ error: "Choisissez un mot de passe." })
+      .min(12, "Le mot de passe doit compter au moins 12 caractères.")
+      .max(200, "Mot de passe trop long."),
     confirmation: z.string({ error: "Confirmez le mot de passe." }),
   })
   .refine((v) => v.password === v.confirmation, { path: ["confirmation"], message: "Les deux mots de passe ne sont pas identiques." });

@@ -67,9 +67,24 @@ export async function deactivateAccount({ personId, by, address, now = new Date(
       .set({ endedAt: at })
       .where(and(or(eq(tutorAssignments.tutorId, personId), eq(tutorAssignments.learnerId, personId)), isNull(tutorAssignments.endedAt)));
     await tx.delete(sessions).where(eq(sessions.userId, personId));
-    await tx.update(invitations).set({ usedAt: at }).where(and(eq(invitations.userId, personId), isNull(invitations.usedAt)));
-    await tx.update(passwordResets).set({ usedAt: at }).where(and(eq(passwordResets.userId, personId), isNull(passwordResets.usedAt)));
-    await recordAudit({ action: "compte_desactive", actorId: by, subjectId: personId, address, details: released.length ? { "personnes suivies libérées": released.length } : undefined }, tx);
+    await tx
+      .update(invitations)
+      .set({ usedAt: at })
+      .where(and(eq(invitations.userId, personId), isNull(invitations.usedAt)));
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: at })
+      .where(and(eq(passwordResets.userId, personId), isNull(passwordResets.usedAt)));
+    await recordAudit(
+      {
+        action: "compte_desactive",
+        actorId: by,
+        subjectId: personId,
+        address,
+        details: released.length ? { "personnes suivies libérées": released.length } : undefined,
+      },
+      tx,
+    );
     for (const r of released) await recordAudit({ action: "tutorat_termine", actorId: by, subjectId: r.learnerId, address }, tx);
     return released.map((r) => r.learnerId);
   });
@@ -113,7 +128,10 @@ export type Position = { role: "learner" | "tutor"; profile: Profile; serviceId:
 export async function changePosition({ personId, by, address, position }: Actor & { personId: string; position: Position }) {
   const db = getDb();
   const result = await db.transaction(async (tx) => {
-    const before = await tx.query.users.findFirst({ where: and(eq(users.id, personId), isNull(users.deactivatedAt)), columns: { role: true, profile: true, serviceId: true } });
+    const before = await tx.query.users.findFirst({
+      where: and(eq(users.id, personId), isNull(users.deactivatedAt)),
+      columns: { role: true, profile: true, serviceId: true },
+    });
     if (!before) return null;
     const changed = { role: before.role !== position.role, profile: before.profile !== position.profile, service: before.serviceId !== position.serviceId };
     if (!changed.role && !changed.profile && !changed.service) return { changed, released: [] as string[] };
@@ -122,13 +140,51 @@ export async function changePosition({ personId, by, address, position }: Actor 
     const endTutoring = changed.service || (changed.role && before.role === "tutor");
     const endMentoring = changed.service || (changed.role && before.role === "learner");
     const released = endTutoring
-      ? (await tx.update(tutorAssignments).set({ endedAt: at }).where(and(eq(tutorAssignments.tutorId, personId), isNull(tutorAssignments.endedAt))).returning({ learnerId: tutorAssignments.learnerId })).map((r) => r.learnerId)
+      ? (
+          await tx
+            .update(tutorAssignments)
+            .set({ endedAt: at })
+            .where(and(eq(tutorAssignments.tutorId, personId), isNull(tutorAssignments.endedAt)))
+            .returning({ learnerId: tutorAssignments.learnerId })
+        ).map((r) => r.learnerId)
       : [];
-    if (endMentoring) await tx.update(tutorAssignments).set({ endedAt: at }).where(and(eq(tutorAssignments.learnerId, personId), isNull(tutorAssignments.endedAt)));
-    const serviceName = async (id: string | null) => (id ? ((await tx.query.services.findFirst({ where: eq(services.id, id), columns: { name: true } }))?.name ?? id) : "aucun");
-    if (changed.role) await recordAudit({ action: "role_modifie", actorId: by, subjectId: personId, address, details: { avant: ROLE_LABELS[before.role], "après": ROLE_LABELS[position.role] } }, tx);
-    if (changed.profile) await recordAudit({ action: "profil_modifie", actorId: by, subjectId: personId, address, details: { avant: before.profile ? (PROFILE_LABELS[before.profile] ?? before.profile) : "aucun", "après": PROFILE_LABELS[position.profile] ?? position.profile } }, tx);
-    if (changed.service) await recordAudit({ action: "service_modifie", actorId: by, subjectId: personId, address, details: { avant: await serviceName(before.serviceId), "après": await serviceName(position.serviceId) } }, tx);
+    if (endMentoring)
+      await tx
+        .update(tutorAssignments)
+        .set({ endedAt: at })
+        .where(and(eq(tutorAssignments.learnerId, personId), isNull(tutorAssignments.endedAt)));
+    const serviceName = async (id: string | null) =>
+      id ? ((await tx.query.services.findFirst({ where: eq(services.id, id), columns: { name: true } }))?.name ?? id) : "aucun";
+    if (changed.role)
+      await recordAudit(
+        { action: "role_modifie", actorId: by, subjectId: personId, address, details: { avant: ROLE_LABELS[before.role], après: ROLE_LABELS[position.role] } },
+        tx,
+      );
+    if (changed.profile)
+      await recordAudit(
+        {
+          action: "profil_modifie",
+          actorId: by,
+          subjectId: personId,
+          address,
+          details: {
+            avant: before.profile ? (PROFILE_LABELS[before.profile] ?? before.profile) : "aucun",
+            après: PROFILE_LABELS[position.profile] ?? position.profile,
+          },
+        },
+        tx,
+      );
+    if (changed.service)
+      await recordAudit(
+        {
+          action: "service_modifie",
+          actorId: by,
+          subjectId: personId,
+          address,
+          details: { avant: await serviceName(before.serviceId), après: await serviceName(position.serviceId) },
+        },
+        tx,
+      );
     for (const learnerId of released) await recordAudit({ action: "tutorat_termine", actorId: by, subjectId: learnerId, address }, tx);
     return { changed, released };
   });
@@ -190,11 +246,22 @@ export async function eraseAccount({ userId, by, address, now = new Date() }: Ac
   if (userId === by) return false;
   const at = now.toISOString();
   return getDb().transaction(async (tx) => {
-    const person = await tx.query.users.findFirst({ where: and(eq(users.id, userId), isNotNull(users.erasureRequestedAt), isNull(users.erasedAt)), columns: { email: true } });
+    const person = await tx.query.users.findFirst({
+      where: and(eq(users.id, userId), isNotNull(users.erasureRequestedAt), isNull(users.erasedAt)),
+      columns: { email: true },
+    });
     if (!person) return false;
     await tx
       .update(users)
-      .set({ name: ERASED_NAME, email: `supprime-${userId}@compte-supprime.invalid`, passwordHash: null, hireDate: null, erasedAt: at, deactivatedAt: at, deactivatedBy: by })
+      .set({
+        name: ERASED_NAME,
+        email: `supprime-${userId}@compte-supprime.invalid`,
+        passwordHash: null,
+        hireDate: null,
+        erasedAt: at,
+        deactivatedAt: at,
+        deactivatedBy: by,
+      })
       .where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(invitations).where(eq(invitations.userId, userId));
@@ -204,14 +271,26 @@ export async function eraseAccount({ userId, by, address, now = new Date() }: Ac
     await tx.delete(pinnedFiches).where(eq(pinnedFiches.userId, userId));
     await tx.delete(reviewCards).where(eq(reviewCards.userId, userId));
     await tx.delete(serviceManagers).where(eq(serviceManagers.userId, userId));
-    await tx.update(tutorAssignments).set({ endedAt: at }).where(and(or(eq(tutorAssignments.tutorId, userId), eq(tutorAssignments.learnerId, userId)), isNull(tutorAssignments.endedAt)));
+    await tx
+      .update(tutorAssignments)
+      .set({ endedAt: at })
+      .where(and(or(eq(tutorAssignments.tutorId, userId), eq(tutorAssignments.learnerId, userId)), isNull(tutorAssignments.endedAt)));
     await tx.update(pathSteps).set({ doneComment: null, validationComment: null }).where(eq(pathSteps.userId, userId));
-    await tx.update(competencyValidations).set({ evidence: ERASED_TEXT, learnerComment: null, learnerCommentAt: null }).where(eq(competencyValidations.learnerId, userId));
+    await tx
+      .update(competencyValidations)
+      .set({ evidence: ERASED_TEXT, learnerComment: null, learnerCommentAt: null })
+      .where(eq(competencyValidations.learnerId, userId));
     await tx.update(checkpoints).set({ notes: ERASED_TEXT, actions: null }).where(eq(checkpoints.learnerId, userId));
-    await tx.update(astonishmentReports).set({ surprises: ERASED_TEXT, helped: ERASED_TEXT, suggestions: ERASED_TEXT }).where(eq(astonishmentReports.learnerId, userId));
+    await tx
+      .update(astonishmentReports)
+      .set({ surprises: ERASED_TEXT, helped: ERASED_TEXT, suggestions: ERASED_TEXT })
+      .where(eq(astonishmentReports.learnerId, userId));
     await tx.update(integrationReviews).set({ summary: ERASED_TEXT, nextSteps: ERASED_TEXT }).where(eq(integrationReviews.learnerId, userId));
     // No name any more, and no free text in the evidence (a complement's note): see ADR 006.
-    await tx.update(certificates).set({ holderName: "", evidence: sql`json_remove(${certificates.evidence}, '$.note')` }).where(eq(certificates.userId, userId));
+    await tx
+      .update(certificates)
+      .set({ holderName: "", evidence: sql`json_remove(${certificates.evidence}, '$.note')` })
+      .where(eq(certificates.userId, userId));
     await recordAudit({ action: "compte_efface", actorId: by, subjectId: userId, address }, tx);
     return true;
   });

@@ -41,7 +41,18 @@ export async function createAccount(input: NewAccount, by: string, now = new Dat
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString();
   await db.transaction(async (tx) => {
-    await tx.insert(users).values({ id, email, name: input.name, role: input.role, profile: input.profile, establishment: input.establishment, serviceId: input.serviceId, hireDate: input.hireDate });
+    await tx
+      .insert(users)
+      .values({
+        id,
+        email,
+        name: input.name,
+        role: input.role,
+        profile: input.profile,
+        establishment: input.establishment,
+        serviceId: input.serviceId,
+        hireDate: input.hireDate,
+      });
     await tx.insert(invitations).values({ id: crypto.randomUUID(), userId: id, tokenHash: tokenHash(token), expiresAt, createdBy: by });
     await tx.insert(outbox).values({
       id: crypto.randomUUID(),
@@ -66,8 +77,19 @@ export async function renewInvitation({ userId, by, now = new Date() }: { userId
   return db.transaction(async (tx) => {
     const account = await tx.query.users.findFirst({ where: and(eq(users.id, userId), isNull(users.passwordHash)), columns: { id: true } });
     if (!account) return null;
-    await tx.update(invitations).set({ usedAt: now.toISOString() }).where(and(eq(invitations.userId, userId), isNull(invitations.usedAt)));
-    await tx.insert(invitations).values({ id: crypto.randomUUID(), userId, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(), createdBy: by });
+    await tx
+      .update(invitations)
+      .set({ usedAt: now.toISOString() })
+      .where(and(eq(invitations.userId, userId), isNull(invitations.usedAt)));
+    await tx
+      .insert(invitations)
+      .values({
+        id: crypto.randomUUID(),
+        userId,
+        tokenHash: tokenHash(token),
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
+        createdBy: by,
+      });
     return token;
   });
 }
@@ -78,7 +100,15 @@ export async function findInvitation(token: string, now = new Date()) {
     .select({ id: invitations.id, userId: users.id, name: users.name, email: users.email })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
-    .where(and(eq(invitations.tokenHash, tokenHash(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now.toISOString()), isNull(users.passwordHash), isNull(users.deactivatedAt)));
+    .where(
+      and(
+        eq(invitations.tokenHash, tokenHash(token)),
+        isNull(invitations.usedAt),
+        gt(invitations.expiresAt, now.toISOString()),
+        isNull(users.passwordHash),
+        isNull(users.deactivatedAt),
+      ),
+    );
   return row ?? null;
 }
 
@@ -113,15 +143,38 @@ export const RESET_MINUTES = 60;
  * RESET_MINUTES goes to that address (through the outbox); earlier links stop working. Nothing tells
  * the caller whether the account exists.
  */
-export async function requestPasswordReset({ email: rawEmail, publicUrl, address = null, now = new Date() }: { email: string; publicUrl: string; address?: string | null; now?: Date }) {
+export async function requestPasswordReset({
+  email: rawEmail,
+  publicUrl,
+  address = null,
+  now = new Date(),
+}: {
+  email: string;
+  publicUrl: string;
+  address?: string | null;
+  now?: Date;
+}) {
   const email = normalizeEmail(rawEmail);
   const db = getDb();
-  const user = await db.query.users.findFirst({ where: and(eq(users.email, email), isNotNull(users.passwordHash), isNull(users.deactivatedAt)), columns: { id: true, name: true } });
+  const user = await db.query.users.findFirst({
+    where: and(eq(users.email, email), isNotNull(users.passwordHash), isNull(users.deactivatedAt)),
+    columns: { id: true, name: true },
+  });
   if (!user) return;
   const token = crypto.randomBytes(32).toString("base64url");
   await db.transaction(async (tx) => {
-    await tx.update(passwordResets).set({ usedAt: now.toISOString() }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
-    await tx.insert(passwordResets).values({ id: crypto.randomUUID(), userId: user.id, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString() });
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: now.toISOString() })
+      .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+    await tx
+      .insert(passwordResets)
+      .values({
+        id: crypto.randomUUID(),
+        userId: user.id,
+        tokenHash: tokenHash(token),
+        expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
+      });
     await tx.insert(outbox).values({
       id: crypto.randomUUID(),
       to: email,
@@ -139,12 +192,29 @@ export async function findPasswordReset(token: string, now = new Date()) {
     .select({ id: passwordResets.id, userId: users.id, name: users.name, email: users.email })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
-    .where(and(eq(passwordResets.tokenHash, tokenHash(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now.toISOString()), isNull(users.deactivatedAt)));
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash(token)),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, now.toISOString()),
+        isNull(users.deactivatedAt),
+      ),
+    );
   return row ?? null;
 }
 
 /** Sets the new password once, ends every session of the account and lifts its sign-in lockout. */
-export async function resetPassword({ token, password, address = null, now = new Date() }: { token: string; password: string; address?: string | null; now?: Date }) {
+export async function resetPassword({
+  token,
+  password,
+  address = null,
+  now = new Date(),
+}: {
+  token: string;
+  password: string;
+  address?: string | null;
+  now?: Date;
+}) {
   const reset = await findPasswordReset(token, now);
   if (!reset) return null;
   const passwordHash = await hashPassword(password);
@@ -180,10 +250,13 @@ export async function createAdministrator(input: { email: string; name: string; 
   const strength = checkPasswordStrength(password, { email, name });
   if (!strength.ok) return { ok: false as const, problems: [`mot de passe : ${strength.message}`] };
   const db = getDb();
-  if (await db.query.users.findFirst({ where: eq(users.email, email), columns: { id: true } })) return { ok: false as const, problems: [`email : un compte existe déjà avec l'adresse ${email}`] };
+  if (await db.query.users.findFirst({ where: eq(users.email, email), columns: { id: true } }))
+    return { ok: false as const, problems: [`email : un compte existe déjà avec l'adresse ${email}`] };
   const id = crypto.randomUUID();
   await db.transaction(async (tx) => {
-    await tx.insert(users).values({ id, email, name, role: "admin", profile: null, establishment, serviceId: null, hireDate: null, passwordHash: await hashPassword(password) });
+    await tx
+      .insert(users)
+      .values({ id, email, name, role: "admin", profile: null, establishment, serviceId: null, hireDate: null, passwordHash: await hashPassword(password) });
     await recordAudit({ action: "administrateur_cree", actorId: null, subjectId: id, address: "ligne de commande" }, tx);
   });
   return { ok: true as const, email };

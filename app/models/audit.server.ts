@@ -49,7 +49,13 @@ function whereOf(f: AuditFilters): SQL | undefined {
   if (f.person) {
     const pattern = `%${f.person.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const matches = (name: AnyColumn, email: AnyColumn) => or(sql`lower(${name}) like ${pattern} escape '\\'`, sql`${email} like ${pattern} escape '\\'`);
-    conditions.push(or(matches(actor.name, actor.email), matches(subject.name, subject.email), sql`coalesce(json_extract(${auditLog.details}, '$.email'), '') like ${pattern} escape '\\'`));
+    conditions.push(
+      or(
+        matches(actor.name, actor.email),
+        matches(subject.name, subject.email),
+        sql`coalesce(json_extract(${auditLog.details}, '$.email'), '') like ${pattern} escape '\\'`,
+      ),
+    );
   }
   return and(...conditions);
 }
@@ -112,7 +118,13 @@ export async function* auditEntries(filters: AuditFilters, chunk = 1000) {
 /** Entries about her or made by her, for her data export. */
 export async function auditAbout(userId: string) {
   return getDb()
-    .select({ at: auditLog.at, action: auditLog.action, address: auditLog.address, details: auditLog.details, byHerself: sql<boolean>`${auditLog.actorId} = ${userId}` })
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      address: auditLog.address,
+      details: auditLog.details,
+      byHerself: sql<boolean>`${auditLog.actorId} = ${userId}`,
+    })
     .from(auditLog)
     .where(or(eq(auditLog.subjectId, userId), eq(auditLog.actorId, userId)))
     .orderBy(auditLog.id);

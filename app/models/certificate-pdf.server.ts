@@ -64,7 +64,12 @@ export function certificateLines({ view, details, verifyUrl }: CertificateDocume
   if (details.establishment) main({ text: details.establishment, size: 15, bold: true, gap: 4 });
   main({ text: "CERTIFICAT", size: 30, bold: true, tone: "brand", gap: 22 });
   main({
-    text: details.kind === "bloc" ? "de validation d'un bloc de compétences" : details.kind === "parcours" ? "de validation du parcours certifiant" : "de complément de spécialité",
+    text:
+      details.kind === "bloc"
+        ? "de validation d'un bloc de compétences"
+        : details.kind === "parcours"
+          ? "de validation du parcours certifiant"
+          : "de complément de spécialité",
     size: 12,
     tone: "muted",
   });
@@ -97,10 +102,14 @@ export function certificateLines({ view, details, verifyUrl }: CertificateDocume
   left({ text: `Délivré le ${formatDay(view.issuedAt)} · valide jusqu'au ${formatDay(view.validUntil)}`, size: 11, bold: true, gap: 14 });
   if (view.history.length > 1) {
     const renewals = view.history.length - 1;
-    left({ text: `Première délivrance le ${formatDay(view.history[0]!.issuedAt)}, ${plural(renewals, "renouvellement", "renouvellements")} depuis.`, size: 9.5 });
+    left({
+      text: `Première délivrance le ${formatDay(view.history[0]!.issuedAt)}, ${plural(renewals, "renouvellement", "renouvellements")} depuis.`,
+      size: 9.5,
+    });
   }
   if (view.status === "expire") left({ text: `EXPIRÉ depuis le ${formatDay(view.validUntil)}`, size: 11, bold: true, tone: "warning" });
-  else if (view.status === "renouvele") left({ text: `RENOUVELÉ le ${formatDay(view.renewedAt!)}\u00a0: voir le certificat en cours`, size: 11, bold: true, tone: "muted" });
+  else if (view.status === "renouvele")
+    left({ text: `RENOUVELÉ le ${formatDay(view.renewedAt!)}\u00a0: voir le certificat en cours`, size: 11, bold: true, tone: "muted" });
 
   const signature = (line: Omit<CertificateLine, "zone">) => lines.push({ zone: "signature", align: "left", ...line });
   if (details.signer.kind === "plateforme") {
@@ -109,7 +118,11 @@ export function certificateLines({ view, details, verifyUrl }: CertificateDocume
     signature({ text: "Visa du cadre de santé", size: 9, tone: "muted" });
   } else {
     signature({ text: "Attesté par", size: 9, tone: "muted" });
-    signature({ text: details.signer.name ?? "une personne dont le compte a été supprimé", size: details.signer.name ? 11 : 9.5, bold: Boolean(details.signer.name) });
+    signature({
+      text: details.signer.name ?? "une personne dont le compte a été supprimé",
+      size: details.signer.name ? 11 : 9.5,
+      bold: Boolean(details.signer.name),
+    });
     if (details.signer.role) signature({ text: details.signer.role, size: 9 });
     signature({ text: "Signature", size: 9, tone: "muted" });
   }
@@ -239,17 +252,35 @@ export async function renderCertificatePdf(document: CertificateDocument): Promi
 
   // A double frame, and a rule under the heading.
   page.drawRectangle({ x: FRAME, y: FRAME, width: PAGE.width - 2 * FRAME, height: PAGE.height - 2 * FRAME, borderColor: TONES.brand, borderWidth: 2 });
-  page.drawRectangle({ x: FRAME + 6, y: FRAME + 6, width: PAGE.width - 2 * FRAME - 12, height: PAGE.height - 2 * FRAME - 12, borderColor: TONES.brand, borderWidth: 0.5 });
+  page.drawRectangle({
+    x: FRAME + 6,
+    y: FRAME + 6,
+    width: PAGE.width - 2 * FRAME - 12,
+    height: PAGE.height - 2 * FRAME - 12,
+    borderColor: TONES.brand,
+    borderWidth: 0.5,
+  });
   page.drawLine({ start: { x: LEFT, y: MAIN_BOTTOM - 10 }, end: { x: RIGHT, y: MAIN_BOTTOM - 10 }, thickness: 0.5, color: TONES.muted });
 
   for (const t of layoutCertificate(certificateLines(document), fonts))
     page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: t.bold ? fonts.bold : fonts.regular, color: TONES[t.tone] });
   // The signature line, left blank for a handwritten visa or signature.
-  page.drawLine({ start: { x: SIGNATURE.x, y: SIGNATURE.lineY }, end: { x: SIGNATURE.x + SIGNATURE.width, y: SIGNATURE.lineY }, thickness: 0.75, color: TONES.text });
+  page.drawLine({
+    start: { x: SIGNATURE.x, y: SIGNATURE.lineY },
+    end: { x: SIGNATURE.x + SIGNATURE.width, y: SIGNATURE.lineY },
+    thickness: 0.75,
+    color: TONES.text,
+  });
 
   // The QR code: a white square (the quiet zone), then every dark run as a rectangle of one filled path.
   const qr = certificateQr(verifyUrl);
   page.drawRectangle({ x: qr.x, y: qr.y, width: qr.size, height: qr.size, color: rgb(1, 1, 1) });
-  page.pushOperators(pushGraphicsState(), setFillingRgbColor(0, 0, 0), ...qrRectangles(qr).map((r) => rectangle(r.x, r.y, r.width, r.height)), fill(), popGraphicsState());
+  page.pushOperators(
+    pushGraphicsState(),
+    setFillingRgbColor(0, 0, 0),
+    ...qrRectangles(qr).map((r) => rectangle(r.x, r.y, r.width, r.height)),
+    fill(),
+    popGraphicsState(),
+  );
   return pdf.save();
 }

@@ -22,7 +22,8 @@ export async function publicCertificate(request: Request, code: string | undefin
   if ((await hitRateLimit({ key: `certificats:${clientAddress(context)}`, ...LIMITS.certificates })).limited)
     throw new Response("Trop de vérifications en peu de temps. Réessayez dans une minute.", { status: 429, statusText: "Too Many Requests" });
   const certificate = await getCertificateByCode(code ?? "");
-  if (!certificate) notFound("Aucun certificat ne correspond à ce code. Vérifiez qu'il a été recopié en entier (32 caractères, lettres minuscules et chiffres de 2 à 7).");
+  if (!certificate)
+    notFound("Aucun certificat ne correspond à ce code. Vérifiez qu'il a été recopié en entier (32 caractères, lettres minuscules et chiffres de 2 à 7).");
   const status = certificateStatus(certificate, parisDay(), getCertificationRules().validity.warningDays);
   const chain = await certificateHistory(certificate);
   const current = chain.find((c) => !c.renewedAt && !c.revokedAt && c.cycle > certificate.cycle);
@@ -45,7 +46,10 @@ export async function publicCertificate(request: Request, code: string | undefin
       /** The certificate that replaced this one, when it was renewed. */
       renewedBy: current ? { code: current.code, validUntil: current.validUntil } : null,
       /** Every certificate of the chain (first issue and renewals), oldest first. */
-      history: chain.length > 1 ? chain.map((c) => ({ code: c.code, issuedAt: c.issuedAt, validUntil: c.validUntil, current: c.code === certificate.code, first: c.cycle === 0 })) : [],
+      history:
+        chain.length > 1
+          ? chain.map((c) => ({ code: c.code, issuedAt: c.issuedAt, validUntil: c.validUntil, current: c.code === certificate.code, first: c.cycle === 0 }))
+          : [],
     },
   };
 }
@@ -54,11 +58,14 @@ export async function publicCertificate(request: Request, code: string | undefin
 export async function badgeCertificate(request: Request, code: string | undefined, context?: AppLoadContext) {
   const { certificate } = await publicCertificate(request, code, context);
   if (certificate.revokedAt)
-    throw new Response(`Ce certificat a été révoqué${certificate.revokedReason ? ` (motif : ${certificate.revokedReason})` : ""} : aucun badge n'est plus délivré pour lui.`, {
-      status: 410,
-      statusText: "Gone",
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
+    throw new Response(
+      `Ce certificat a été révoqué${certificate.revokedReason ? ` (motif : ${certificate.revokedReason})` : ""} : aucun badge n'est plus délivré pour lui.`,
+      {
+        status: 410,
+        statusText: "Gone",
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      },
+    );
   return certificate;
 }
 
@@ -108,12 +115,14 @@ type EvidenceBlock = { block: string; competencies: { id: string }[] };
 function evidenceBlocks(evidence: unknown): EvidenceBlock[] | null {
   if (!Array.isArray(evidence)) return null;
   const blocks = evidence.filter(
-    (e): e is EvidenceBlock => Boolean(e) && typeof e === "object" && typeof (e as EvidenceBlock).block === "string" && Array.isArray((e as EvidenceBlock).competencies),
+    (e): e is EvidenceBlock =>
+      Boolean(e) && typeof e === "object" && typeof (e as EvidenceBlock).block === "string" && Array.isArray((e as EvidenceBlock).competencies),
   );
   return blocks.length ? blocks : null;
 }
 
-const objectField = (value: unknown, key: string): unknown => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined);
+const objectField = (value: unknown, key: string): unknown =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 
 /**
  * What the PDF prints beyond the public view: the establishment, the competencies covered (from the evidence
@@ -133,24 +142,40 @@ export async function certificateDetails(certificate: CertificateRow): Promise<C
     let blocks = evidenceBlocks(certificate.evidence);
     if (!blocks && certificate.cycle > 0) {
       const first = await db.query.certificates.findFirst({
-        where: and(eq(certificates.userId, certificate.userId), eq(certificates.kind, certificate.kind), eq(certificates.blockId, certificate.blockId), eq(certificates.level, certificate.level), eq(certificates.cycle, 0)),
+        where: and(
+          eq(certificates.userId, certificate.userId),
+          eq(certificates.kind, certificate.kind),
+          eq(certificates.blockId, certificate.blockId),
+          eq(certificates.level, certificate.level),
+          eq(certificates.cycle, 0),
+        ),
         columns: { evidence: true },
       });
       blocks = first ? evidenceBlocks(first.evidence) : null;
     }
-    blocks ??= referential.blocks.filter((b) => certificate.kind === "parcours" || b.id === certificate.blockId).map((b) => ({ block: b.id, competencies: b.competencies.map((c) => ({ id: c.id })) }));
+    blocks ??= referential.blocks
+      .filter((b) => certificate.kind === "parcours" || b.id === certificate.blockId)
+      .map((b) => ({ block: b.id, competencies: b.competencies.map((c) => ({ id: c.id })) }));
     competencies = blocks.map((e) => {
       const block = referential.blocks.find((b) => b.id === e.block);
       return {
         title: block ? `Bloc ${block.number} — ${block.title}` : e.block,
-        items: e.competencies.map((c) => block?.competencies.find((x) => x.id === c.id)?.title ?? referential.blocks.flatMap((b) => b.competencies).find((x) => x.id === c.id)?.title ?? c.id),
+        items: e.competencies.map(
+          (c) =>
+            block?.competencies.find((x) => x.id === c.id)?.title ??
+            referential.blocks.flatMap((b) => b.competencies).find((x) => x.id === c.id)?.title ??
+            c.id,
+        ),
       };
     });
   }
   let signer: CertificateSigner = { kind: "plateforme" };
   if (certificate.kind === "complement") {
     const attestedBy = objectField(certificate.evidence, "attestedBy");
-    const person = typeof attestedBy === "string" ? await db.query.users.findFirst({ where: eq(users.id, attestedBy), columns: { name: true, role: true, erasedAt: true } }) : undefined;
+    const person =
+      typeof attestedBy === "string"
+        ? await db.query.users.findFirst({ where: eq(users.id, attestedBy), columns: { name: true, role: true, erasedAt: true } })
+        : undefined;
     // An erased account keeps no name: the certificate then says who attested only by her role.
     signer = { kind: "attestation", name: person && !person.erasedAt ? person.name : null, role: person ? (SIGNER_ROLES[person.role] ?? null) : null };
   }

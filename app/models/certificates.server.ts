@@ -4,7 +4,16 @@ import crypto from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { certificates, users } from "../../db/schema";
 import { getCertificationRules, getReferential } from "~/content/modules.server";
-import { certificatesToIssue, certificatesToRenew, certificateStatus, LEVEL_NAMES, renewedValidUntil, validUntilFrom, type CertLevel, type PathwayResult } from "~/domain/certification";
+import {
+  certificatesToIssue,
+  certificatesToRenew,
+  certificateStatus,
+  LEVEL_NAMES,
+  renewedValidUntil,
+  validUntilFrom,
+  type CertLevel,
+  type PathwayResult,
+} from "~/domain/certification";
 
 import { certificationOf } from "./certification.server";
 import { newCertificateCode } from "~/utils/certificate-code";
@@ -14,7 +23,9 @@ import { parisDay } from "~/utils/dates";
 
 function validityYears(blockId: string | null): number {
   const rules = getCertificationRules();
-  const comps = getReferential().blocks.filter((b) => !blockId || b.id === blockId).flatMap((b) => b.competencies);
+  const comps = getReferential()
+    .blocks.filter((b) => !blockId || b.id === blockId)
+    .flatMap((b) => b.competencies);
   return Math.min(rules.validity.defaultYears, ...comps.map((c) => c.validityYears ?? rules.validity.defaultYears));
 }
 
@@ -34,7 +45,10 @@ function evidenceSummary(result: PathwayResult, blockId: string, level: CertLeve
 export async function issueCertificates(userId: string): Promise<number> {
   const db = getDb();
   const result = await certificationOf(userId);
-  const existing = await db.select({ kind: certificates.kind, blockId: certificates.blockId, level: certificates.level }).from(certificates).where(eq(certificates.userId, userId));
+  const existing = await db
+    .select({ kind: certificates.kind, blockId: certificates.blockId, level: certificates.level })
+    .from(certificates)
+    .where(eq(certificates.userId, userId));
   const due = certificatesToIssue(result, existing);
   if (due.length === 0) return 0;
   const holder = (await db.query.users.findFirst({ where: eq(users.id, userId), columns: { name: true } }))!;
@@ -47,22 +61,22 @@ export async function issueCertificates(userId: string): Promise<number> {
     const code = newCertificateCode();
     const rows = await db.transaction(async (tx) => {
       const inserted = await tx
-      .insert(certificates)
-      .values({
-        id: crypto.randomUUID(),
-        userId,
-        kind: key.kind,
-        blockId: key.blockId,
-        level: key.level,
-        code,
-        holderName: holder.name,
-        title: `${title} (connaissances ${LEVEL_NAMES[key.level]})`,
-        issuedAt: today,
-        validUntil: validUntilFrom(today, validityYears(key.kind === "bloc" ? key.blockId : null)),
-        evidence: evidenceSummary(result, key.blockId, key.level),
-      })
-      .onConflictDoNothing()
-      .returning({ id: certificates.id });
+        .insert(certificates)
+        .values({
+          id: crypto.randomUUID(),
+          userId,
+          kind: key.kind,
+          blockId: key.blockId,
+          level: key.level,
+          code,
+          holderName: holder.name,
+          title: `${title} (connaissances ${LEVEL_NAMES[key.level]})`,
+          issuedAt: today,
+          validUntil: validUntilFrom(today, validityYears(key.kind === "bloc" ? key.blockId : null)),
+          evidence: evidenceSummary(result, key.blockId, key.level),
+        })
+        .onConflictDoNothing()
+        .returning({ id: certificates.id });
       if (inserted.length) await recordAudit({ action: "certificat_delivre", actorId: null, subjectId: userId, details: { code } }, tx);
       return inserted;
     });
@@ -101,7 +115,10 @@ async function insertRenewal(previous: Certificate, values: { validUntil: string
       .returning({ id: certificates.id });
     if (inserted.length === 0) return null;
     await tx.update(certificates).set({ renewedAt: new Date().toISOString() }).where(eq(certificates.id, previous.id));
-    await recordAudit({ action: "certificat_renouvele", actorId: null, subjectId: previous.userId, details: { code, "certificat précédent": previous.code } }, tx);
+    await recordAudit(
+      { action: "certificat_renouvele", actorId: null, subjectId: previous.userId, details: { code, "certificat précédent": previous.code } },
+      tx,
+    );
     return code;
   });
 }
@@ -125,9 +142,23 @@ export async function renewCertificates(userId: string, scope: string, proof: { 
 /** The chain a certificate belongs to, oldest first: the certificates it renews, itself, and those renewing it. */
 export async function certificateHistory(certificate: Pick<Certificate, "userId" | "kind" | "blockId" | "level">) {
   return getDb()
-    .select({ code: certificates.code, issuedAt: certificates.issuedAt, validUntil: certificates.validUntil, cycle: certificates.cycle, renewedAt: certificates.renewedAt, revokedAt: certificates.revokedAt })
+    .select({
+      code: certificates.code,
+      issuedAt: certificates.issuedAt,
+      validUntil: certificates.validUntil,
+      cycle: certificates.cycle,
+      renewedAt: certificates.renewedAt,
+      revokedAt: certificates.revokedAt,
+    })
     .from(certificates)
-    .where(and(eq(certificates.userId, certificate.userId), eq(certificates.kind, certificate.kind), eq(certificates.blockId, certificate.blockId), eq(certificates.level, certificate.level)))
+    .where(
+      and(
+        eq(certificates.userId, certificate.userId),
+        eq(certificates.kind, certificate.kind),
+        eq(certificates.blockId, certificate.blockId),
+        eq(certificates.level, certificate.level),
+      ),
+    )
     .orderBy(certificates.cycle);
 }
 
@@ -160,7 +191,13 @@ export async function certificationSummary(userId: string) {
   const warningDays = getCertificationRules().validity.warningDays;
   return {
     summary: result.summary,
-    blocks: result.blocks.map((b) => ({ id: b.blockId, number: b.number, title: b.title, validatedLevel: b.validatedLevel ? LEVEL_NAMES[b.validatedLevel] : null, nextActions: b.nextActions })),
+    blocks: result.blocks.map((b) => ({
+      id: b.blockId,
+      number: b.number,
+      title: b.title,
+      validatedLevel: b.validatedLevel ? LEVEL_NAMES[b.validatedLevel] : null,
+      nextActions: b.nextActions,
+    })),
     certificates: list.map((c) => ({ code: c.code, title: c.title, validUntil: c.validUntil, status: certificateStatus(c, today, warningDays) })),
   };
 }
@@ -179,11 +216,16 @@ export async function attestComplement(learnerId: string, input: { complementId:
   const today = parisDay();
   const rules = getCertificationRules();
   const evidence = { attestedBy: by, note: input.note };
-  const previous = (await listCertificates(learnerId)).filter((c) => c.kind === "complement" && c.blockId === complement.id && c.level === input.level).sort((a, b) => b.cycle - a.cycle)[0];
+  const previous = (await listCertificates(learnerId))
+    .filter((c) => c.kind === "complement" && c.blockId === complement.id && c.level === input.level)
+    .sort((a, b) => b.cycle - a.cycle)[0];
   if (previous) {
     const renewing = certificatesToRenew([previous], complement.id, today, rules.validity.warningDays, "complement")[0];
     if (!renewing) return false; // already attested, and not yet to renew
-    const code = await insertRenewal(renewing, { validUntil: renewedValidUntil(renewing.validUntil, today, rules.validity.defaultYears), evidence: { ...evidence, previousCode: renewing.code } });
+    const code = await insertRenewal(renewing, {
+      validUntil: renewedValidUntil(renewing.validUntil, today, rules.validity.defaultYears),
+      evidence: { ...evidence, previousCode: renewing.code },
+    });
     return code !== null;
   }
   const rows = await db

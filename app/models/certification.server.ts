@@ -31,7 +31,12 @@ export async function loadEvidence(userId: string): Promise<Evidence> {
       .from(quizAttempts)
       .where(and(eq(quizAttempts.userId, userId), isNotNull(quizAttempts.submittedAt))),
     db
-      .select({ competencyId: competencyValidations.competencyId, level: competencyValidations.level, observedOn: competencyValidations.observedOn, supersededAt: competencyValidations.supersededAt })
+      .select({
+        competencyId: competencyValidations.competencyId,
+        level: competencyValidations.level,
+        observedOn: competencyValidations.observedOn,
+        supersededAt: competencyValidations.supersededAt,
+      })
       .from(competencyValidations)
       .where(eq(competencyValidations.learnerId, userId)),
   ]);
@@ -43,7 +48,8 @@ export async function loadEvidence(userId: string): Promise<Evidence> {
       const competencyId = competencyOf.get(r.id);
       if (competencyId) answers.push({ questionId: r.id, competencyId, correct: r.correct, at: a.submittedAt! });
     }
-    if (a.moduleId.startsWith(ASSESSMENT_PREFIX) && a.score !== null) blockAssessments.push({ blockId: a.moduleId.slice(ASSESSMENT_PREFIX.length), score: a.score, at: a.submittedAt! });
+    if (a.moduleId.startsWith(ASSESSMENT_PREFIX) && a.score !== null)
+      blockAssessments.push({ blockId: a.moduleId.slice(ASSESSMENT_PREFIX.length), score: a.score, at: a.submittedAt! });
   }
   return { answers, validations, blockAssessments };
 }
@@ -65,7 +71,14 @@ export async function certifiedLevelsOf(userIds: string[], today: string, warnin
   const out = new Map<string, Map<string, { level: CertLevel; status: ReturnType<typeof certificateStatus> }>>();
   if (userIds.length === 0) return out;
   const rows = await getDb()
-    .select({ userId: certificates.userId, blockId: certificates.blockId, level: certificates.level, validUntil: certificates.validUntil, revokedAt: certificates.revokedAt, renewedAt: certificates.renewedAt })
+    .select({
+      userId: certificates.userId,
+      blockId: certificates.blockId,
+      level: certificates.level,
+      validUntil: certificates.validUntil,
+      revokedAt: certificates.revokedAt,
+      renewedAt: certificates.renewedAt,
+    })
     .from(certificates)
     .where(and(inArray(certificates.userId, userIds), eq(certificates.kind, "bloc"), isNull(certificates.revokedAt)));
   for (const r of rows) {
@@ -78,4 +91,3 @@ export async function certifiedLevelsOf(userIds: string[], today: string, warnin
   }
   return out;
 }
-

@@ -4,7 +4,11 @@ import { pinnedFiches } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
 
 export async function listPinned(userId: string): Promise<string[]> {
-  const rows = await getDb().select({ ficheId: pinnedFiches.ficheId }).from(pinnedFiches).where(eq(pinnedFiches.userId, userId)).orderBy(desc(pinnedFiches.pinnedAt));
+  const rows = await getDb()
+    .select({ ficheId: pinnedFiches.ficheId })
+    .from(pinnedFiches)
+    .where(eq(pinnedFiches.userId, userId))
+    .orderBy(desc(pinnedFiches.pinnedAt));
   return rows.map((r) => r.ficheId);
 }
 
@@ -13,5 +17,7 @@ export async function pin(userId: string, ficheId: string) {
 }
 
 export async function unpin(userId: string, ficheId: string) {
-  await getDb().delete(pinnedFiches).where(and(eq(pinnedFiches.userId, userId), eq(pinnedFiches.ficheId, ficheId)));
+  await getDb()
+    .delete(pinnedFiches)
+    .where(and(eq(pinnedFiches.userId, userId), eq(pinnedFiches.ficheId, ficheId)));
 }

@@ -28,7 +28,9 @@ export async function menteesOverview({ tutorId, today }: { tutorId: string; tod
       hireDate: m.hireDate,
       path: summarizePath(steps, today),
       waiting: waiting.map((s) => ({ id: s.id, title: s.title, dueDate: s.dueDate })),
-      late: steps.filter((s) => !s.doneAt && !s.validatedAt && !(s.kind === "module" && s.moduleCompleted) && s.dueDate < today).map((s) => ({ id: s.id, title: s.title, dueDate: s.dueDate })),
+      late: steps
+        .filter((s) => !s.doneAt && !s.validatedAt && !(s.kind === "module" && s.moduleCompleted) && s.dueDate < today)
+        .map((s) => ({ id: s.id, title: s.title, dueDate: s.dueDate })),
       summary: summarize(moduleIds, own),
       modules: own.map((r) => ({ id: r.moduleId, title: titles.get(r.moduleId) ?? r.moduleId, status: r.status, bestScore: r.bestScore })),
       lastActivity,

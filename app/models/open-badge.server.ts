@@ -23,7 +23,8 @@ export function openBadgeCredential(c: Certificate, origin: string) {
         id: `${origin}/certification#${c.kind}-${c.blockId || "parcours"}-${c.level}`,
         type: ["Achievement"],
         name: c.title,
-        description: "Compétences attestées selon le référentiel des activités, des compétences et de l'évaluation de Pivot : quiz, observations en situation de travail par une tutrice, évaluation finale.",
+        description:
+          "Compétences attestées selon le référentiel des activités, des compétences et de l'évaluation de Pivot : quiz, observations en situation de travail par une tutrice, évaluation finale.",
         criteria: { narrative: "Preuves réunies pour chaque compétence du niveau et évaluation de bloc réussie (voir les règles du parcours certifiant)." },
       },
     },
@@ -34,5 +35,12 @@ export function openBadgeCredential(c: Certificate, origin: string) {
 /** The credential signed with the platform's key (compact JWS, header alg EdDSA, typ vc+jwt). */
 export function signedOpenBadge(c: Certificate, origin: string) {
   const vc = openBadgeCredential(c, origin);
-  return signJwt({ ...vc, iss: origin, jti: vc.id, sub: vc.credentialSubject.name ?? url(c, origin), nbf: Math.floor(Date.parse(vc.validFrom) / 1000), exp: Math.floor(Date.parse(vc.validUntil) / 1000) });
+  return signJwt({
+    ...vc,
+    iss: origin,
+    jti: vc.id,
+    sub: vc.credentialSubject.name ?? url(c, origin),
+    nbf: Math.floor(Date.parse(vc.validFrom) / 1000),
+    exp: Math.floor(Date.parse(vc.validUntil) / 1000),
+  });
 }

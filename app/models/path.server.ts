@@ -81,7 +81,11 @@ export async function createPathFor(userId: string, db: Db = getDb(), template: 
   if (!user?.hireDate) return 0;
   const definitions = [...templateDefinitions(template, user.specialty ?? null), ...(user.serviceId ? await serviceDefinitions(user.serviceId, db) : [])];
   const rows = definitions.map((d) => rowFor(userId, user.hireDate!, d, user.createdAt));
-  for (let i = 0; i < rows.length; i += 50) await db.insert(pathSteps).values(rows.slice(i, i + 50)).onConflictDoNothing();
+  for (let i = 0; i < rows.length; i += 50)
+    await db
+      .insert(pathSteps)
+      .values(rows.slice(i, i + 50))
+      .onConflictDoNothing();
   return rows.length;
 }
 
@@ -113,7 +117,10 @@ export async function getPath(userId: string): Promise<PathStepRow[]> {
 export async function getPaths(userIds: string[]) {
   if (userIds.length === 0) return new Map<string, PathStepRow[]>();
   const db = getDb();
-  const rows = await db.select().from(pathSteps).where(and(inArray(pathSteps.userId, userIds), isNull(pathSteps.removedAt)));
+  const rows = await db
+    .select()
+    .from(pathSteps)
+    .where(and(inArray(pathSteps.userId, userIds), isNull(pathSteps.removedAt)));
   const done = await db
     .select({ userId: moduleProgress.userId, moduleId: moduleProgress.moduleId })
     .from(moduleProgress)
@@ -232,7 +239,11 @@ export async function moveServiceStep(serviceId: string, id: string, direction: 
     if (i < 0 || j < 0 || j >= steps.length) return false;
     const order = steps.map((s) => s.id);
     [order[i], order[j]] = [order[j]!, order[i]!];
-    for (const [index, stepId] of order.entries()) await tx.update(serviceSteps).set({ position: (index + 1) * 10 }).where(eq(serviceSteps.id, stepId));
+    for (const [index, stepId] of order.entries())
+      await tx
+        .update(serviceSteps)
+        .set({ position: (index + 1) * 10 })
+        .where(eq(serviceSteps.id, stepId));
     return true;
   });
 }
@@ -252,7 +263,14 @@ export async function applyServiceStepsToPaths(serviceId: string) {
     const ids = learners.filter((l) => l.hireDate).map((l) => l.id);
     if (ids.length === 0) return 0;
     const existing = await tx
-      .select({ id: pathSteps.id, userId: pathSteps.userId, key: pathSteps.key, doneAt: pathSteps.doneAt, validatedAt: pathSteps.validatedAt, removedAt: pathSteps.removedAt })
+      .select({
+        id: pathSteps.id,
+        userId: pathSteps.userId,
+        key: pathSteps.key,
+        doneAt: pathSteps.doneAt,
+        validatedAt: pathSteps.validatedAt,
+        removedAt: pathSteps.removedAt,
+      })
       .from(pathSteps)
       .where(and(inArray(pathSteps.userId, ids), sql`${pathSteps.key} like 'service:%'`));
     let changed = 0;
@@ -269,7 +287,18 @@ export async function applyServiceStepsToPaths(serviceId: string) {
       for (const { id, definition: d } of plan.update)
         await tx
           .update(pathSteps)
-          .set({ phase: d.phase, position: d.position, kind: d.kind, title: d.title, description: d.description, link: d.link, contact: d.contact, dueDate: dueDateFrom(learner.hireDate, d.dueDay, parisDay(learner.createdAt)), requiresTutor: d.requiresTutor, removedAt: null })
+          .set({
+            phase: d.phase,
+            position: d.position,
+            kind: d.kind,
+            title: d.title,
+            description: d.description,
+            link: d.link,
+            contact: d.contact,
+            dueDate: dueDateFrom(learner.hireDate, d.dueDay, parisDay(learner.createdAt)),
+            requiresTutor: d.requiresTutor,
+            removedAt: null,
+          })
           .where(eq(pathSteps.id, id));
       if (plan.remove.length) await tx.update(pathSteps).set({ removedAt: now() }).where(inArray(pathSteps.id, plan.remove));
     }
@@ -282,7 +311,14 @@ export function pathView(rows: PathStepRow[], today: string) {
   const template = getIntegrationPath();
   const kindLabels = new Map<string, string>(STEP_KINDS.map((k) => [k.id, k.label]));
   const steps = rows.map((r) => {
-    const progress = { dueDate: r.dueDate, requiresTutor: r.requiresTutor, doneAt: r.doneAt, validatedAt: r.validatedAt, moduleCompleted: r.moduleCompleted, kind: r.kind };
+    const progress = {
+      dueDate: r.dueDate,
+      requiresTutor: r.requiresTutor,
+      doneAt: r.doneAt,
+      validatedAt: r.validatedAt,
+      moduleCompleted: r.moduleCompleted,
+      kind: r.kind,
+    };
     const status = stepStatus(progress, today);
     return {
       id: r.id,
@@ -310,7 +346,14 @@ export function pathView(rows: PathStepRow[], today: string) {
   return {
     title: template.title,
     summary: summarizePath(
-      rows.map((r) => ({ dueDate: r.dueDate, requiresTutor: r.requiresTutor, doneAt: r.doneAt, validatedAt: r.validatedAt, moduleCompleted: r.moduleCompleted, kind: r.kind })),
+      rows.map((r) => ({
+        dueDate: r.dueDate,
+        requiresTutor: r.requiresTutor,
+        doneAt: r.doneAt,
+        validatedAt: r.validatedAt,
+        moduleCompleted: r.moduleCompleted,
+        kind: r.kind,
+      })),
       today,
     ),
     phases: template.phases.map((p) => ({ id: p.id, title: p.title, steps: steps.filter((s) => s.phase === p.id) })).filter((p) => p.steps.length > 0),

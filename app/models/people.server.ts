@@ -10,9 +10,15 @@ export async function peopleAround(learnerId: string) {
   const serviceId = person?.serviceId ?? null;
   const [tutor, service, managers] = await Promise.all([
     currentTutorOf(learnerId),
-    serviceId ? db.query.services.findFirst({ where: eq(services.id, serviceId), columns: { id: true, name: true, description: true, specialty: true } }) : undefined,
     serviceId
-      ? db.select({ name: users.name, email: users.email }).from(serviceManagers).innerJoin(users, eq(users.id, serviceManagers.userId)).where(and(eq(serviceManagers.serviceId, serviceId), isNull(users.deactivatedAt)))
+      ? db.query.services.findFirst({ where: eq(services.id, serviceId), columns: { id: true, name: true, description: true, specialty: true } })
+      : undefined,
+    serviceId
+      ? db
+          .select({ name: users.name, email: users.email })
+          .from(serviceManagers)
+          .innerJoin(users, eq(users.id, serviceManagers.userId))
+          .where(and(eq(serviceManagers.serviceId, serviceId), isNull(users.deactivatedAt)))
       : [],
   ]);
   return { tutor, service: service ?? null, managers };

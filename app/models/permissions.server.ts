@@ -52,7 +52,19 @@ export async function managedServiceIds(user: SessionUser): Promise<string[]> {
 export async function getPerson(id: string) {
   return getDb().query.users.findFirst({
     where: eq(users.id, id),
-    columns: { id: true, name: true, email: true, role: true, profile: true, serviceId: true, hireDate: true, establishment: true, passwordHash: true, deactivatedAt: true, erasedAt: true },
+    columns: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      profile: true,
+      serviceId: true,
+      hireDate: true,
+      establishment: true,
+      passwordHash: true,
+      deactivatedAt: true,
+      erasedAt: true,
+    },
   });
 }
 
@@ -89,7 +101,8 @@ export async function requireLearnerAccess(request: Request, learnerId: string |
   if (!found || found.role !== "learner") notFound("Cette personne n'existe pas ou n'est pas en formation.");
   const isTutor = user.role === "tutor" && (await isMentorOf(user.id, found.id));
   const isManager = user.role === "manager" && Boolean(found.serviceId) && (await managedServiceIds(user)).includes(found.serviceId!);
-  if (!isTutor && !isManager && user.role !== "admin") forbidden("Vous ne suivez pas cette personne : seuls sa tutrice, son cadre et l'administration y ont accès.");
+  if (!isTutor && !isManager && user.role !== "admin")
+    forbidden("Vous ne suivez pas cette personne : seuls sa tutrice, son cadre et l'administration y ont accès.");
   const { passwordHash: _hash, ...learner } = found;
   return { user, learner, canTutor: isTutor || user.role === "admin" };
 }

@@ -28,12 +28,36 @@ export type PersonalData = Awaited<ReturnType<typeof exportPersonalData>>;
 export async function exportPersonalData({ userId, now = new Date() }: { userId: string; now?: Date }) {
   const db = getDb();
   const profile = await db
-    .select({ name: users.name, email: users.email, role: users.role, profile: users.profile, establishment: users.establishment, service: services.name, hireDate: users.hireDate, createdAt: users.createdAt })
+    .select({
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      profile: users.profile,
+      establishment: users.establishment,
+      service: services.name,
+      hireDate: users.hireDate,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .leftJoin(services, eq(services.id, users.serviceId))
     .where(eq(users.id, userId));
   const email = profile[0]?.email ?? "";
-  const [path, progress, attempts, pinned, validations, checkpointRows, report, reviews, certificateRows, cards, positioning, tutoring, sessionRows, attemptsLog] = await Promise.all([
+  const [
+    path,
+    progress,
+    attempts,
+    pinned,
+    validations,
+    checkpointRows,
+    report,
+    reviews,
+    certificateRows,
+    cards,
+    positioning,
+    tutoring,
+    sessionRows,
+    attemptsLog,
+  ] = await Promise.all([
     db.select().from(pathSteps).where(eq(pathSteps.userId, userId)),
     db.select().from(moduleProgress).where(eq(moduleProgress.userId, userId)),
     db.select().from(quizAttempts).where(eq(quizAttempts.userId, userId)),
@@ -45,9 +69,18 @@ export async function exportPersonalData({ userId, now = new Date() }: { userId:
     db.select().from(certificates).where(eq(certificates.userId, userId)),
     db.select().from(reviewCards).where(eq(reviewCards.userId, userId)),
     db.select().from(positioningResults).where(eq(positioningResults.userId, userId)),
-    db.select().from(tutorAssignments).where(or(eq(tutorAssignments.learnerId, userId), eq(tutorAssignments.tutorId, userId))),
-    db.select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, userAgent: sessions.userAgent }).from(sessions).where(eq(sessions.userId, userId)),
-    db.select({ success: loginAttempts.success, address: loginAttempts.address, createdAt: loginAttempts.createdAt }).from(loginAttempts).where(eq(loginAttempts.email, email)),
+    db
+      .select()
+      .from(tutorAssignments)
+      .where(or(eq(tutorAssignments.learnerId, userId), eq(tutorAssignments.tutorId, userId))),
+    db
+      .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, userAgent: sessions.userAgent })
+      .from(sessions)
+      .where(eq(sessions.userId, userId)),
+    db
+      .select({ success: loginAttempts.success, address: loginAttempts.address, createdAt: loginAttempts.createdAt })
+      .from(loginAttempts)
+      .where(eq(loginAttempts.email, email)),
   ]);
   return {
     format: "Pivot — export des données personnelles",

@@ -5,7 +5,14 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { positioningResults } from "../../db/schema";
 import type { CompiledModule } from "~/content/build.server";
 import { getBlock, getCertificationRules, listBlocks, listModulesOfBlock } from "~/content/modules.server";
-import { modulesAcquired, nextPositioningDate, POSITIONING_OUTCOME_LABELS, personalPlan, positioningOutcomes, type CompetencyOutcome } from "~/domain/positioning";
+import {
+  modulesAcquired,
+  nextPositioningDate,
+  POSITIONING_OUTCOME_LABELS,
+  personalPlan,
+  positioningOutcomes,
+  type CompetencyOutcome,
+} from "~/domain/positioning";
 import { moduleState, type ProgressRow } from "~/domain/progress";
 import type { QuestionResult } from "~/domain/quiz";
 import { getDb } from "~/utils/db.server";
@@ -30,11 +37,30 @@ export async function recordPositioning(userId: string, test: CompiledModule, at
   );
   await getDb()
     .insert(positioningResults)
-    .values(outcomes.map((o) => ({ id: crypto.randomUUID(), userId, blockId: block.id, attemptId, competencyId: o.competencyId, correct: o.correct, total: o.total, outcome: o.outcome })))
+    .values(
+      outcomes.map((o) => ({
+        id: crypto.randomUUID(),
+        userId,
+        blockId: block.id,
+        attemptId,
+        competencyId: o.competencyId,
+        correct: o.correct,
+        total: o.total,
+        outcome: o.outcome,
+      })),
+    )
     .onConflictDoNothing();
   const modules = listModulesOfBlock(block.id);
-  const acquired = new Set(modulesAcquired(modules.map((m) => ({ id: m.frontmatter.id, competencies: m.frontmatter.competencies })), outcomes));
-  await markAcquired(userId, modules.filter((m) => acquired.has(m.frontmatter.id)));
+  const acquired = new Set(
+    modulesAcquired(
+      modules.map((m) => ({ id: m.frontmatter.id, competencies: m.frontmatter.competencies })),
+      outcomes,
+    ),
+  );
+  await markAcquired(
+    userId,
+    modules.filter((m) => acquired.has(m.frontmatter.id)),
+  );
   return outcomes;
 }
 
@@ -70,7 +96,8 @@ export async function nextPositioning({ userId, blockId, now = new Date() }: { u
 export async function competenciesValidatedByTest(userId: string) {
   const latest = await latestPositionings(userId);
   const out = new Map<string, { at: string; correct: number; total: number }>();
-  for (const l of latest.values()) for (const o of l.outcomes) if (o.outcome === "maitrisee") out.set(o.competencyId, { at: l.at, correct: o.correct, total: o.total });
+  for (const l of latest.values())
+    for (const o of l.outcomes) if (o.outcome === "maitrisee") out.set(o.competencyId, { at: l.at, correct: o.correct, total: o.total });
   return out;
 }
 
@@ -80,7 +107,13 @@ export async function competenciesValidatedByTest(userId: string) {
  */
 export async function personalPlans(userId: string, options: { progress?: ProgressRow[]; blockIds?: string[] } = {}) {
   const blocks = listBlocks().filter((b) => !options.blockIds || options.blockIds.includes(b.id));
-  const [latest, progress] = await Promise.all([latestPositionings(userId, blocks.map((b) => b.id)), options.progress ?? listProgress(userId)]);
+  const [latest, progress] = await Promise.all([
+    latestPositionings(
+      userId,
+      blocks.map((b) => b.id),
+    ),
+    options.progress ?? listProgress(userId),
+  ]);
   const byModule = new Map(progress.map((p) => [p.moduleId, p]));
   return blocks.flatMap((b) => {
     const l = latest.get(b.id);
@@ -88,7 +121,14 @@ export async function personalPlans(userId: string, options: { progress?: Progre
     const competencyTitle = new Map(b.competencies.map((c) => [c.id, c.title]));
     const modules = listModulesOfBlock(b.id as BlockId).map((m) => {
       const state = moduleState(byModule.get(m.frontmatter.id));
-      return { id: m.frontmatter.id, title: m.frontmatter.title, minutes: m.frontmatter.estimatedMinutes, competencies: m.frontmatter.competencies, done: state === "termine", state };
+      return {
+        id: m.frontmatter.id,
+        title: m.frontmatter.title,
+        minutes: m.frontmatter.estimatedMinutes,
+        competencies: m.frontmatter.competencies,
+        done: state === "termine",
+        state,
+      };
     });
     return [
       {
@@ -97,7 +137,11 @@ export async function personalPlans(userId: string, options: { progress?: Progre
         title: b.title,
         at: l.at,
         attemptId: l.attemptId,
-        competencies: l.outcomes.map((o) => ({ ...o, title: competencyTitle.get(o.competencyId) ?? o.competencyId, label: POSITIONING_OUTCOME_LABELS[o.outcome] })),
+        competencies: l.outcomes.map((o) => ({
+          ...o,
+          title: competencyTitle.get(o.competencyId) ?? o.competencyId,
+          label: POSITIONING_OUTCOME_LABELS[o.outcome],
+        })),
         plan: personalPlan(modules, l.outcomes).map((p) => ({ id: p.id, title: p.title, minutes: p.minutes, action: p.action, reason: p.reason })),
       },
     ];

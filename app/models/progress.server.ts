@@ -7,33 +7,52 @@ import type { CompiledModule } from "~/content/build.server";
 import { sectionToReread } from "~/content/modules.server";
 import type { Question } from "~/content/schema";
 import { bestOf, nextStatus, type ProgressEvent, type ProgressRow } from "~/domain/progress";
-import { describeExpected, describeGiven, drawQuiz, fieldName, gradeAttempt, QUIZ_MESSAGES, submissionErrorSummary, toAnswer, toPublicQuestion, type Answer, type DrawnQuestion, type Grade, type PublicQuestion, type QuestionResult } from "~/domain/quiz";
+import {
+  describeExpected,
+  describeGiven,
+  drawQuiz,
+  fieldName,
+  gradeAttempt,
+  QUIZ_MESSAGES,
+  submissionErrorSummary,
+  toAnswer,
+  toPublicQuestion,
+  type Answer,
+  type DrawnQuestion,
+  type Grade,
+  type PublicQuestion,
+  type QuestionResult,
+} from "~/domain/quiz";
 import { submissionSchema } from "~/domain/quiz-submission";
 import { getDb } from "~/utils/db.server";
 
 export async function listProgress(userId: string): Promise<ProgressRow[]> {
   return getDb()
-    .select({ moduleId: moduleProgress.moduleId, status: moduleProgress.status, bestScore: moduleProgress.bestScore, attemptsCount: moduleProgress.attemptsCount })
+    .select({
+      moduleId: moduleProgress.moduleId,
+      status: moduleProgress.status,
+      bestScore: moduleProgress.bestScore,
+      attemptsCount: moduleProgress.attemptsCount,
+    })
     .from(moduleProgress)
     .where(eq(moduleProgress.userId, userId));
 }
 
 export async function getProgress(userId: string, moduleId: string): Promise<ProgressRow | undefined> {
   const rows = await getDb()
-    .select({ moduleId: moduleProgress.moduleId, status: moduleProgress.status, bestScore: moduleProgress.bestScore, attemptsCount: moduleProgress.attemptsCount })
+    .select({
+      moduleId: moduleProgress.moduleId,
+      status: moduleProgress.status,
+      bestScore: moduleProgress.bestScore,
+      attemptsCount: moduleProgress.attemptsCount,
+    })
     .from(moduleProgress)
     .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId)));
   return rows[0];
 }
 
 /** Reads her row, then writes it: only inside a transaction, so that no other write slips in between. */
-async function recordEvent(
-  tx: Tx,
-  userId: string,
-  module: CompiledModule,
-  event: ProgressEvent,
-  score?: number,
-) {
+async function recordEvent(tx: Tx, userId: string, module: CompiledModule, event: ProgressEvent, score?: number) {
   const now = new Date().toISOString();
   const [current] = await tx
     .select()
@@ -52,7 +71,10 @@ async function recordEvent(
     ...(score !== undefined ? { bestScore: bestOf(current?.bestScore, score), attemptsCount: (current?.attemptsCount ?? 0) + 1 } : {}),
   };
   if (current) {
-    await tx.update(moduleProgress).set(values).where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, module.frontmatter.id)));
+    await tx
+      .update(moduleProgress)
+      .set(values)
+      .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, module.frontmatter.id)));
   } else {
     await tx.insert(moduleProgress).values({ userId, moduleId: module.frontmatter.id, startedAt: now, ...values, moduleVersion: module.frontmatter.version });
   }
@@ -147,14 +169,18 @@ export async function startAttempt(userId: string, module: CompiledModule): Prom
 }
 
 export type SubmitResult =
-  | { ok: true; attemptId: string; grade: Grade }
-  | { ok: false; status: 400 | 404 | 409; formError?: string; fieldErrors?: Record<string, string> };
+  { ok: true; attemptId: string; grade: Grade } | { ok: false; status: 400 | 404 | 409; formError?: string; fieldErrors?: Record<string, string> };
 
 /**
  * Grades a submission. Refused without any change: an attempt that is not the learner's own, one
  * already submitted (a duplicate), answers to questions not in the draw, or values never presented.
  */
-export async function submitAttempt(input: { userId: string; module: CompiledModule; attemptId: string; values: Record<string, unknown> }): Promise<SubmitResult> {
+export async function submitAttempt(input: {
+  userId: string;
+  module: CompiledModule;
+  attemptId: string;
+  values: Record<string, unknown>;
+}): Promise<SubmitResult> {
   const { userId, module, attemptId, values } = input;
   const db = getDb();
   const row = await db.query.quizAttempts.findFirst({
@@ -259,7 +285,15 @@ export async function getSubmittedAttempt(userId: string, attemptId: string): Pr
 
 export async function listAttempts(userId: string, moduleId: string) {
   return getDb()
-    .select({ id: quizAttempts.id, score: quizAttempts.score, passed: quizAttempts.passed, submittedAt: quizAttempts.submittedAt, durationSeconds: quizAttempts.durationSeconds, total: quizAttempts.total, correctCount: quizAttempts.correctCount })
+    .select({
+      id: quizAttempts.id,
+      score: quizAttempts.score,
+      passed: quizAttempts.passed,
+      submittedAt: quizAttempts.submittedAt,
+      durationSeconds: quizAttempts.durationSeconds,
+      total: quizAttempts.total,
+      correctCount: quizAttempts.correctCount,
+    })
     .from(quizAttempts)
     .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.moduleId, moduleId), sql`${quizAttempts.submittedAt} is not null`))
     .orderBy(desc(quizAttempts.submittedAt));
@@ -269,7 +303,14 @@ export async function listAttempts(userId: string, moduleId: string) {
 export async function listProgressOf(userIds: string[]) {
   if (userIds.length === 0) return [];
   return getDb()
-    .select({ userId: moduleProgress.userId, moduleId: moduleProgress.moduleId, status: moduleProgress.status, bestScore: moduleProgress.bestScore, attemptsCount: moduleProgress.attemptsCount, updatedAt: moduleProgress.updatedAt })
+    .select({
+      userId: moduleProgress.userId,
+      moduleId: moduleProgress.moduleId,
+      status: moduleProgress.status,
+      bestScore: moduleProgress.bestScore,
+      attemptsCount: moduleProgress.attemptsCount,
+      updatedAt: moduleProgress.updatedAt,
+    })
     .from(moduleProgress)
     .where(inArray(moduleProgress.userId, userIds));
 }
@@ -298,7 +339,13 @@ export function attemptResult(module: CompiledModule, shown: AttemptView) {
           expected: describeExpected(q),
           explanation: q.explanation,
           // On the module's own page the section is a jump down the page, so the result stays on screen.
-          reread: reread ? { href: reread.moduleId === module.frontmatter.id ? `#${reread.slug}` : `/modules/${reread.moduleId}#${reread.slug}`, title: reread.title, moduleTitle: reread.moduleId === module.frontmatter.id ? null : reread.moduleTitle } : null,
+          reread: reread
+            ? {
+                href: reread.moduleId === module.frontmatter.id ? `#${reread.slug}` : `/modules/${reread.moduleId}#${reread.slug}`,
+                title: reread.title,
+                moduleTitle: reread.moduleId === module.frontmatter.id ? null : reread.moduleTitle,
+              }
+            : null,
         },
       ];
     }),

@@ -15,7 +15,11 @@ function questionIndex() {
 /** Cards a learner should have: questions she last got wrong first, then the terms of her specialty. */
 async function candidates(userId: string): Promise<string[]> {
   const db = getDb();
-  const [person] = await db.select({ specialty: services.specialty }).from(users).leftJoin(services, eq(services.id, users.serviceId)).where(eq(users.id, userId));
+  const [person] = await db
+    .select({ specialty: services.specialty })
+    .from(users)
+    .leftJoin(services, eq(services.id, users.serviceId))
+    .where(eq(users.id, userId));
   const attempts = await db
     .select({ results: quizAttempts.results, submittedAt: quizAttempts.submittedAt })
     .from(quizAttempts)
@@ -76,7 +80,18 @@ export async function gradeCard(userId: string, cardKey: string, value: Grade, n
     if (!row) {
       if (!fresh.has(cardKey)) return null;
       const next = grade(newCard(now), value, now);
-      await tx.insert(reviewCards).values({ userId, cardKey, fsrs: next, due: next.due, reps: next.reps, lapses: next.lapses, lastReviewedAt: now.toISOString(), createdAt: now.toISOString() });
+      await tx
+        .insert(reviewCards)
+        .values({
+          userId,
+          cardKey,
+          fsrs: next,
+          due: next.due,
+          reps: next.reps,
+          lapses: next.lapses,
+          lastReviewedAt: now.toISOString(),
+          createdAt: now.toISOString(),
+        });
       return next.due;
     }
     const next = grade(row.fsrs as StoredCard, value, now);
@@ -109,4 +124,3 @@ export function cardBack(cardKey: string) {
   const q = questionIndex().get(id);
   return q ? { answer: describeExpected(q.question), explanation: q.question.explanation } : null;
 }
-

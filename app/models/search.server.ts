@@ -2,7 +2,19 @@
 import { createClient, type Client } from "@libsql/client";
 import path from "node:path";
 import { ROWID_BLOCK, rowidRange, SEARCH_DB } from "~/content/search-index.server";
-import { correctTokens, createVocabulary, fold, groupByKind, matchExpression, queryTokens, SEARCH_KINDS, typedWords, type Correction, type SearchKind, type Vocabulary } from "~/domain/search";
+import {
+  correctTokens,
+  createVocabulary,
+  fold,
+  groupByKind,
+  matchExpression,
+  queryTokens,
+  SEARCH_KINDS,
+  typedWords,
+  type Correction,
+  type SearchKind,
+  type Vocabulary,
+} from "~/domain/search";
 
 export type SearchResult = { kind: SearchKind; ref: string; url: string; title: string; snippet: string };
 export type SearchGroup = { kind: SearchKind; total: number; results: SearchResult[] };

@@ -5,7 +5,11 @@ import { getDb } from "~/utils/db.server";
 
 export async function listServices(ids: string[]) {
   if (ids.length === 0) return [];
-  return getDb().select({ id: services.id, name: services.name, establishment: services.establishment }).from(services).where(inArray(services.id, ids)).orderBy(services.name);
+  return getDb()
+    .select({ id: services.id, name: services.name, establishment: services.establishment })
+    .from(services)
+    .where(inArray(services.id, ids))
+    .orderBy(services.name);
 }
 
 /** Tutors who can be assigned in these services. */

@@ -47,7 +47,8 @@ export async function standaloneQuizAction(
 ) {
   const values = formDataToObject(await readForm(request));
   const parsed = intentSchema.safeParse(values);
-  if (!parsed.success) return data({ formError: "Action non reconnue. Rechargez la page et réessayez.", fieldErrors: {} as Record<string, string>, values: {} }, { status: 400 });
+  if (!parsed.success)
+    return data({ formError: "Action non reconnue. Rechargez la page et réessayez.", fieldErrors: {} as Record<string, string>, values: {} }, { status: 400 });
   const blocked = parsed.data.intent === "commencer" ? await input.startBlocked?.() : null;
   if (blocked) return data({ formError: blocked, fieldErrors: {} as Record<string, string>, values: {} }, { status: 409 });
   return quizIntent(parsed.data.intent, {

@@ -2,20 +2,20 @@
 // A tutor only ever sees her current mentees; assignments end rather than disappear (history kept).
 import crypto from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import {
-  astonishmentReports,
-  checkpoints,
-  competencyValidations,
-  integrationReviews,
-  services,
-  tutorAssignments,
-  users,
-} from "../../db/schema";
+import { astonishmentReports, checkpoints, competencyValidations, integrationReviews, services, tutorAssignments, users } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
 
 export async function listMentees(tutorId: string) {
   return getDb()
-    .select({ id: users.id, name: users.name, email: users.email, profile: users.profile, hireDate: users.hireDate, service: services.name, serviceId: users.serviceId })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      profile: users.profile,
+      hireDate: users.hireDate,
+      service: services.name,
+      serviceId: users.serviceId,
+    })
     .from(tutorAssignments)
     .innerJoin(users, eq(users.id, tutorAssignments.learnerId))
     .leftJoin(services, eq(services.id, users.serviceId))
@@ -74,7 +74,9 @@ export async function assignTutor(learnerId: string, tutorId: string, by: string
 // --- Points d'étape ---
 
 export async function addCheckpoint(learnerId: string, tutorId: string, input: { heldOn: string; notes: string; actions: string | null }) {
-  await getDb().insert(checkpoints).values({ id: crypto.randomUUID(), learnerId, tutorId, ...input });
+  await getDb()
+    .insert(checkpoints)
+    .values({ id: crypto.randomUUID(), learnerId, tutorId, ...input });
 }
 
 export async function listCheckpoints(learnerId: string) {
@@ -92,7 +94,9 @@ export type ValidationInput = { competencyId: string; level: "generales" | "oper
 
 export async function addValidation(learnerId: string, tutorId: string, input: ValidationInput) {
   const id = crypto.randomUUID();
-  await getDb().insert(competencyValidations).values({ id, learnerId, validatedBy: tutorId, ...input });
+  await getDb()
+    .insert(competencyValidations)
+    .values({ id, learnerId, validatedBy: tutorId, ...input });
   return id;
 }
 
@@ -161,16 +165,28 @@ export async function getReport(learnerId: string) {
   return (await getDb().query.astonishmentReports.findFirst({ where: eq(astonishmentReports.learnerId, learnerId) })) ?? null;
 }
 
-export async function addReview(learnerId: string, by: string, input: { outcome: (typeof integrationReviews.$inferInsert)["outcome"]; summary: string; nextSteps: string }) {
-  await getDb().insert(integrationReviews).values({ id: crypto.randomUUID(), learnerId, recordedBy: by, ...input });
+export async function addReview(
+  learnerId: string,
+  by: string,
+  input: { outcome: (typeof integrationReviews.$inferInsert)["outcome"]; summary: string; nextSteps: string },
+) {
+  await getDb()
+    .insert(integrationReviews)
+    .values({ id: crypto.randomUUID(), learnerId, recordedBy: by, ...input });
 }
 
 export async function listReviews(learnerId: string) {
   return getDb()
-    .select({ id: integrationReviews.id, outcome: integrationReviews.outcome, summary: integrationReviews.summary, nextSteps: integrationReviews.nextSteps, by: users.name, createdAt: integrationReviews.createdAt })
+    .select({
+      id: integrationReviews.id,
+      outcome: integrationReviews.outcome,
+      summary: integrationReviews.summary,
+      nextSteps: integrationReviews.nextSteps,
+      by: users.name,
+      createdAt: integrationReviews.createdAt,
+    })
     .from(integrationReviews)
     .innerJoin(users, eq(users.id, integrationReviews.recordedBy))
     .where(eq(integrationReviews.learnerId, learnerId))
     .orderBy(desc(integrationReviews.createdAt));
 }
-

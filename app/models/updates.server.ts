@@ -14,7 +14,16 @@ export async function listUpdates(userId: string, moduleId?: string) {
   return rows.flatMap((r) => {
     const m = getModule(r.moduleId);
     if (!m || !needsUpdate(r.moduleVersion, m.frontmatter.version)) return [];
-    return [{ id: m.frontmatter.id, title: m.frontmatter.title, from: r.moduleVersion, to: m.frontmatter.version, competencies: m.frontmatter.competencies, changes: changesSince(m.frontmatter.changelog, r.moduleVersion) }];
+    return [
+      {
+        id: m.frontmatter.id,
+        title: m.frontmatter.title,
+        from: r.moduleVersion,
+        to: m.frontmatter.version,
+        competencies: m.frontmatter.competencies,
+        changes: changesSince(m.frontmatter.changelog, r.moduleVersion),
+      },
+    ];
   });
 }
 

@@ -60,12 +60,24 @@ export async function verifyLogin(input: { email: string; password: string; addr
 async function auditSignIn(result: LoginResult, email: string, address: string | null) {
   if (result.ok) return recordAudit({ action: "connexion", actorId: result.userId, subjectId: result.userId, address });
   if ((result.reason === "locked" || result.reason === "throttled") && !result.first) return;
-  const action = ({ invalid: "connexion_refusee", deactivated: "connexion_compte_desactive", locked: "compte_verrouille", throttled: "compte_verrouille" } as const)[result.reason];
+  const action = (
+    { invalid: "connexion_refusee", deactivated: "connexion_compte_desactive", locked: "compte_verrouille", throttled: "compte_verrouille" } as const
+  )[result.reason];
   const details = { ...(result.userId ? {} : { email }), ...(result.reason === "throttled" ? { motif: "trop d'échecs depuis ce poste" } : {}) };
   await recordAudit({ action, actorId: null, subjectId: result.userId, address, details });
 }
 
-async function checkLogin({ email: rawEmail, password, address = null, now = new Date() }: { email: string; password: string; address?: string | null; now?: Date }): Promise<LoginResult> {
+async function checkLogin({
+  email: rawEmail,
+  password,
+  address = null,
+  now = new Date(),
+}: {
+  email: string;
+  password: string;
+  address?: string | null;
+  now?: Date;
+}): Promise<LoginResult> {
   const email = normalizeEmail(rawEmail);
   const db = getDb();
   const [attempt] = await db.insert(loginAttempts).values({ email, success: false, address, createdAt: now.toISOString() }).returning({ id: loginAttempts.id });
@@ -94,8 +106,11 @@ async function checkLogin({ email: rawEmail, password, address = null, now = new
     const [byAddress] = await db
       .select({ n: count() })
       .from(loginAttempts)
-      .where(and(eq(loginAttempts.address, address), eq(loginAttempts.success, false), gte(loginAttempts.createdAt, addressSince), lte(loginAttempts.id, attemptId)));
-    if ((byAddress?.n ?? 0) > ADDRESS_THROTTLE.maxFailures) return { ok: false, reason: "throttled", userId: await accountId(), first: byAddress!.n === ADDRESS_THROTTLE.maxFailures + 1 };
+      .where(
+        and(eq(loginAttempts.address, address), eq(loginAttempts.success, false), gte(loginAttempts.createdAt, addressSince), lte(loginAttempts.id, attemptId)),
+      );
+    if ((byAddress?.n ?? 0) > ADDRESS_THROTTLE.maxFailures)
+      return { ok: false, reason: "throttled", userId: await accountId(), first: byAddress!.n === ADDRESS_THROTTLE.maxFailures + 1 };
   }
   const user = await db.query.users.findFirst({ where: eq(users.email, email), columns: { id: true, passwordHash: true, deactivatedAt: true } });
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
@@ -109,7 +124,9 @@ async function checkLogin({ email: rawEmail, password, address = null, now = new
 
 /** A password reset lifts the lockout of its email: it counts as a success. */
 export async function liftLockout(rawEmail: string, now = new Date()) {
-  await getDb().insert(loginAttempts).values({ email: normalizeEmail(rawEmail), success: true, address: null, createdAt: now.toISOString() });
+  await getDb()
+    .insert(loginAttempts)
+    .values({ email: normalizeEmail(rawEmail), success: true, address: null, createdAt: now.toISOString() });
 }
 
 let dummy: Promise<string> | undefined;
@@ -117,7 +134,13 @@ const dummyHash = () => (dummy ??= hashPassword(crypto.randomUUID()));
 
 /** Whether the demo accounts exist (the site then says it is a demonstration database). */
 export async function hasDemoAccounts() {
-  const row = await getDb().query.users.findFirst({ where: inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)), columns: { id: true } });
+  const row = await getDb().query.users.findFirst({
+    where: inArray(
+      users.email,
+      DEMO_ACCOUNTS.map((a) => a.email),
+    ),
+    columns: { id: true },
+  });
   return Boolean(row);
 }
 
@@ -125,7 +148,19 @@ export async function hasDemoAccounts() {
  * Her new password, when the current one is right; every other session of hers ends. False when the
  * current password is wrong.
  */
-export async function changePassword({ userId, current, password, keepSessionId, address = null }: { userId: string; current: string; password: string; keepSessionId: string | null; address?: string | null }) {
+export async function changePassword({
+  userId,
+  current,
+  password,
+  keepSessionId,
+  address = null,
+}: {
+  userId: string;
+  current: string;
+  password: string;
+  keepSessionId: string | null;
+  address?: string | null;
+}) {
   const db = getDb();
   const user = await db.query.users.findFirst({ where: eq(users.id, userId), columns: { passwordHash: true } });
   if (!user?.passwordHash || !(await verify(user.passwordHash, current))) return false;

@@ -21,7 +21,13 @@ export const meta: MetaFunction = () => [{ title: "Tableau de bord — Pivot" }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [rows, pinned, pathRows, toReview, updates] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id), dueCount(user.id), listUpdates(user.id)]);
+  const [rows, pinned, pathRows, toReview, updates] = await Promise.all([
+    listProgress(user.id),
+    listPinned(user.id),
+    getPath(user.id),
+    dueCount(user.id),
+    listUpdates(user.id),
+  ]);
   const today = parisDay();
   const [plans, mentees, glance] = await Promise.all([
     personalPlans(user.id, { progress: rows }),
@@ -43,23 +49,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const brief = (m: (typeof modules)[number]) => ({ id: m.frontmatter.id, title: m.frontmatter.title, minutes: m.frontmatter.estimatedMinutes });
   const planned = new Set(plans.flatMap((p) => p.plan.filter((m) => m.action !== "acquis").map((m) => m.id)));
   const next = nextStep({
-    steps: path ? path.phases.flatMap((p) => p.steps).filter((s) => s.status === "en_retard" || s.status === "a_faire").sort((a, b) => a.dueDate.localeCompare(b.dueDate)).map((s) => ({ id: s.id, title: s.title, dueDate: s.dueDate, late: s.status === "en_retard" })) : [],
+    steps: path
+      ? path.phases
+          .flatMap((p) => p.steps)
+          .filter((s) => s.status === "en_retard" || s.status === "a_faire")
+          .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+          .map((s) => ({ id: s.id, title: s.title, dueDate: s.dueDate, late: s.status === "en_retard" }))
+      : [],
     inProgress: modules.filter((m) => ["en_cours", "lu"].includes(byId.get(m.frontmatter.id)?.status ?? "")).map(brief),
     updates: updates.map((u) => ({ id: u.id, title: u.title })),
     dueCards: toReview,
     // Her personal plan first (after a positioning test), then the blocks' order.
-    nextModule: [...modules.filter((m) => planned.has(m.frontmatter.id)), ...modules].map((m) => (byId.get(m.frontmatter.id) ? null : brief(m))).find(Boolean) ?? null,
+    nextModule:
+      [...modules.filter((m) => planned.has(m.frontmatter.id)), ...modules].map((m) => (byId.get(m.frontmatter.id) ? null : brief(m))).find(Boolean) ?? null,
     today,
   });
   return {
     next,
-    mentees: mentees?.map((m) => ({ id: m.id, name: m.name, profile: m.profile, waiting: m.waiting.length, late: m.late.length, percent: m.path.percent })) ?? null,
+    mentees:
+      mentees?.map((m) => ({ id: m.id, name: m.name, profile: m.profile, waiting: m.waiting.length, late: m.late.length, percent: m.path.percent })) ?? null,
     glance,
     firstName: user.name.split(" ")[0],
     isTutor: user.role === "tutor" || user.role === "admin",
     isManager: user.role === "manager" || user.role === "admin",
     established: user.profile === "confirmee",
-    positioned: plans.map((p) => ({ blockId: p.blockId, number: p.number, toFollow: p.plan.filter((m) => m.action !== "acquis").length, acquired: p.plan.filter((m) => m.action === "acquis").length })),
+    positioned: plans.map((p) => ({
+      blockId: p.blockId,
+      number: p.number,
+      toFollow: p.plan.filter((m) => m.action !== "acquis").length,
+      acquired: p.plan.filter((m) => m.action === "acquis").length,
+    })),
     toReview,
     updates: updates.map((u) => ({ id: u.id, title: u.title, to: u.to, change: u.changes[0]?.changes ?? "" })),
     path: path ? { summary: path.summary, upcoming } : null,
@@ -67,28 +86,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const f = getFiche(id);
       return f ? [{ id, title: f.frontmatter.title, summary: f.frontmatter.summary }] : [];
     }),
-    summary: summarize(modules.map((m) => m.frontmatter.id), rows),
-    blocks: listBlocks().map((b) => ({
-      id: b.id,
-      number: b.number,
-      title: b.title,
-      modules: modules
-        .filter((m) => m.frontmatter.block === b.id)
-        .map((m) => {
-          const row = byId.get(m.frontmatter.id);
-          const state = moduleState(row);
-          return {
-            id: m.frontmatter.id,
-            title: m.frontmatter.title,
-            summary: m.frontmatter.summary,
-            minutes: m.frontmatter.estimatedMinutes,
-            state,
-            stateLabel: MODULE_STATE_LABELS[state],
-            bestScore: row?.bestScore ?? null,
-            updated: updated.has(m.frontmatter.id),
-          };
-        }),
-    })).filter((b) => b.modules.length > 0),
+    summary: summarize(
+      modules.map((m) => m.frontmatter.id),
+      rows,
+    ),
+    blocks: listBlocks()
+      .map((b) => ({
+        id: b.id,
+        number: b.number,
+        title: b.title,
+        modules: modules
+          .filter((m) => m.frontmatter.block === b.id)
+          .map((m) => {
+            const row = byId.get(m.frontmatter.id);
+            const state = moduleState(row);
+            return {
+              id: m.frontmatter.id,
+              title: m.frontmatter.title,
+              summary: m.frontmatter.summary,
+              minutes: m.frontmatter.estimatedMinutes,
+              state,
+              stateLabel: MODULE_STATE_LABELS[state],
+              bestScore: row?.bestScore ?? null,
+              updated: updated.has(m.frontmatter.id),
+            };
+          }),
+      }))
+      .filter((b) => b.modules.length > 0),
   };
 }
 
@@ -132,7 +156,11 @@ function MenteesAtAGlance({ mentees }: { mentees: NonNullable<Data["mentees"]> }
                 {m.profile ?? ""} · parcours à {m.percent} %
               </p>
               <p className="text-sm">
-                {m.waiting ? <strong>{m.waiting === 1 ? "1 étape attend votre validation" : `${m.waiting} étapes attendent votre validation`}</strong> : "Rien à valider"}
+                {m.waiting ? (
+                  <strong>{m.waiting === 1 ? "1 étape attend votre validation" : `${m.waiting} étapes attendent votre validation`}</strong>
+                ) : (
+                  "Rien à valider"
+                )}
                 {m.late ? <span className="font-semibold text-red-800"> · {m.late === 1 ? "1 étape en retard" : `${m.late} étapes en retard`}</span> : null}
               </p>
             </li>
@@ -193,7 +221,8 @@ function TeamAtAGlance({ glance }: { glance: NonNullable<Data["glance"]> }) {
 }
 
 export default function Dashboard() {
-  const { firstName, summary, blocks, isTutor, isManager, established, positioned, fiches, path, toReview, updates, next, mentees, glance } = useLoaderData<typeof loader>();
+  const { firstName, summary, blocks, isTutor, isManager, established, positioned, fiches, path, toReview, updates, next, mentees, glance } =
+    useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">Bonjour {firstName}</h1>
@@ -228,7 +257,8 @@ export default function Dashboard() {
             ))}
           </ul>
           <p className="text-sm">
-            Relisez ce qui a changé et passez le court quiz de mise à jour : les compétences liées restent « à actualiser » jusque-là. <Link to="/actualisation">Voir toute l'actualisation</Link>
+            Relisez ce qui a changé et passez le court quiz de mise à jour : les compétences liées restent « à actualiser » jusque-là.{" "}
+            <Link to="/actualisation">Voir toute l'actualisation</Link>
           </p>
         </section>
       ) : null}
@@ -256,7 +286,10 @@ export default function Dashboard() {
       <p className="card max-w-2xl" data-testid="revisions-du-jour">
         {toReview > 0 ? (
           <>
-            <strong>{toReview} carte{toReview > 1 ? "s" : ""} à réviser aujourd'hui.</strong> <Link to="/revisions">Commencer mes révisions</Link>
+            <strong>
+              {toReview} carte{toReview > 1 ? "s" : ""} à réviser aujourd'hui.
+            </strong>{" "}
+            <Link to="/revisions">Commencer mes révisions</Link>
           </>
         ) : (
           <>Aucune révision en attente aujourd'hui.</>
@@ -327,7 +360,9 @@ export default function Dashboard() {
                 <p className="text-slate-700">{m.summary}</p>
                 <p className="mt-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                   <StatusBadge state={m.state} label={m.stateLabel} />
-                  {m.updated ? <span className="rounded-full border border-amber-600 px-2 py-0.5 text-sm font-semibold text-amber-900">mise à jour</span> : null}
+                  {m.updated ? (
+                    <span className="rounded-full border border-amber-600 px-2 py-0.5 text-sm font-semibold text-amber-900">mise à jour</span>
+                  ) : null}
                   <span>{m.minutes} min</span>
                   <span data-testid="best-score">{m.bestScore === null ? "Pas encore de score" : `Meilleur score : ${m.bestScore} %`}</span>
                 </p>

@@ -29,7 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .filter((m) => m.frontmatter.refresher || m.frontmatter.competencies.some((c) => ageing.has(c)))
       .map((m) => ({ id: m.frontmatter.id, title: m.frontmatter.title, summary: m.frontmatter.summary })),
     certificates: certificates
-      .map((c) => ({ code: c.code, kind: c.kind, blockId: c.blockId, title: c.title, validUntil: c.validUntil, status: certificateStatus(c, today, warningDays) }))
+      .map((c) => ({
+        code: c.code,
+        kind: c.kind,
+        blockId: c.blockId,
+        title: c.title,
+        validUntil: c.validUntil,
+        status: certificateStatus(c, today, warningDays),
+      }))
       .filter((c) => renewalOpen(c.status))
       .map((c) => ({ ...c, statusLabel: CERTIFICATE_STATUSES[c.status], renewal: renewalPath(c) })),
   };
@@ -42,8 +49,8 @@ export default function Actualisation() {
       <header className="space-y-2">
         <h1 className="text-3xl font-bold">Actualisation</h1>
         <p className="max-w-3xl text-slate-700">
-          Les règles, les outils et les pratiques changent : retrouvez ici votre programme personnalisé, les modules mis à jour depuis que vous les avez suivis, les certificats à renouveler et les modules
-          de rafraîchissement.
+          Les règles, les outils et les pratiques changent : retrouvez ici votre programme personnalisé, les modules mis à jour depuis que vous les avez suivis,
+          les certificats à renouveler et les modules de rafraîchissement.
         </p>
       </header>
       <section aria-labelledby="positionnement-titre" className="space-y-3">
@@ -51,7 +58,8 @@ export default function Actualisation() {
           Tests de positionnement
         </h2>
         <p className="max-w-3xl text-slate-700">
-          Vous exercez déjà ? Un test par bloc repère ce que vous maîtrisez : les modules correspondants sont marqués « acquis » et vous savez lesquels suivre ou rafraîchir.
+          Vous exercez déjà ? Un test par bloc repère ce que vous maîtrisez : les modules correspondants sont marqués « acquis » et vous savez lesquels suivre
+          ou rafraîchir.
         </p>
         <ul className="grid gap-3 sm:grid-cols-3">
           {blocks.map((b) => (
@@ -123,8 +131,8 @@ export default function Actualisation() {
           Modules de rafraîchissement
         </h2>
         <p className="text-slate-700">
-          Ces modules portent sur ce qui évolue vite (DMP, outils d'intelligence artificielle…) ou sur des compétences dont la validité est limitée (protection des données, identitovigilance…) : à revoir
-          régulièrement.
+          Ces modules portent sur ce qui évolue vite (DMP, outils d'intelligence artificielle…) ou sur des compétences dont la validité est limitée (protection
+          des données, identitovigilance…) : à revoir régulièrement.
         </p>
         <ul className="grid gap-3 sm:grid-cols-2">
           {refreshers.map((m) => (

@@ -27,7 +27,9 @@ export default function Administration() {
           <h2 className="text-xl font-bold">
             <Link to="/admin/suppressions">Demandes de suppression de compte</Link>
           </h2>
-          <p data-erasure-count>{erasures === 0 ? "Aucune demande en attente." : erasures === 1 ? "1 demande en attente." : `${erasures} demandes en attente.`}</p>
+          <p data-erasure-count>
+            {erasures === 0 ? "Aucune demande en attente." : erasures === 1 ? "1 demande en attente." : `${erasures} demandes en attente.`}
+          </p>
         </li>
       </ul>
     </div>

@@ -51,8 +51,8 @@ export default function Journal() {
         <div>
           <h1 className="text-3xl font-bold">Journal des actions</h1>
           <p className="text-slate-700">
-            Connexions, comptes, validations, certificats et droits RGPD : qui, quand, sur qui, depuis quel poste. Les entrées ne peuvent pas être modifiées ; elles sont
-            conservées 1 an.
+            Connexions, comptes, validations, certificats et droits RGPD : qui, quand, sur qui, depuis quel poste. Les entrées ne peuvent pas être modifiées ;
+            elles sont conservées 1 an.
           </p>
         </div>
         <a href={`/admin/journal.csv?${csv.toString()}`} className="btn-secondary" download>
@@ -118,7 +118,12 @@ export default function Journal() {
       <p role="status">{total === 0 ? "Aucune entrée ne correspond." : total === 1 ? "1 entrée." : `${total} entrées, les plus récentes d'abord.`}</p>
 
       {rows.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Entrées du journal (défilement horizontal possible)">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          tabIndex={0}
+          role="region"
+          aria-label="Entrées du journal (défilement horizontal possible)"
+        >
           <table className="w-full border-collapse text-left text-sm">
             <thead className="bg-slate-100">
               <tr>

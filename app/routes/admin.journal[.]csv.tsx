@@ -7,7 +7,17 @@ import { auditEntries } from "~/models/audit.server";
 import { requireRole } from "~/models/permissions.server";
 import { parisDay } from "~/utils/dates";
 
-const HEADER = ["Date et heure (UTC)", "Action", "Code de l'action", "Par (nom)", "Par (e-mail)", "Concerne (nom)", "Concerne (e-mail)", "Depuis (adresse)", "Détails"];
+const HEADER = [
+  "Date et heure (UTC)",
+  "Action",
+  "Code de l'action",
+  "Par (nom)",
+  "Par (e-mail)",
+  "Concerne (nom)",
+  "Concerne (e-mail)",
+  "Depuis (adresse)",
+  "Détails",
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -30,7 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
         const e = next.value;
         const email = typeof e.details?.email === "string" ? e.details.email : null;
-        chunk.push(line([e.at, auditLabel(e.action), e.action, e.actorName, e.actorEmail, e.subjectName, e.subjectEmail ?? email, e.address, detailsText(e.details)]));
+        chunk.push(
+          line([e.at, auditLabel(e.action), e.action, e.actorName, e.actorEmail, e.subjectName, e.subjectEmail ?? email, e.address, detailsText(e.details)]),
+        );
       }
       controller.enqueue(encoder.encode(chunk.join("")));
     },

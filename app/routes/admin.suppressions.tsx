@@ -17,7 +17,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
   const requests = await listErasureRequests();
   return {
-    requests: requests.map((r) => ({ id: r.id, name: r.name, email: r.email, role: ROLE_LABELS[r.role], service: r.service, requestedAt: formatDay(r.requestedAt!), self: r.id === admin.id })),
+    requests: requests.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      role: ROLE_LABELS[r.role],
+      service: r.service,
+      requestedAt: formatDay(r.requestedAt!),
+      self: r.id === admin.id,
+    })),
   };
 }
 
@@ -25,10 +33,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
   const parsed = erasureConfirmationSchema.safeParse(formDataToObject(await readForm(request)));
   if (!parsed.success) return data({ ok: false, message: "Cochez la case de confirmation de la personne concernée, puis confirmez." }, { status: 400 });
-  if (parsed.data.userId === admin.id) return data({ ok: false, message: "Vous ne pouvez pas confirmer la suppression de votre propre compte : un autre administrateur doit le faire." }, { status: 400 });
+  if (parsed.data.userId === admin.id)
+    return data(
+      { ok: false, message: "Vous ne pouvez pas confirmer la suppression de votre propre compte : un autre administrateur doit le faire." },
+      { status: 400 },
+    );
   if (!(await eraseAccount({ userId: parsed.data.userId, by: admin.id, address: clientAddress(context) })))
     return data({ ok: false, message: "Cette demande n'existe plus : la personne l'a peut-être annulée, ou le compte est déjà supprimé." }, { status: 409 });
-  return { ok: true, message: "Compte supprimé : son nom, son adresse et les textes la concernant sont effacés, ses sessions sont fermées. Ses certificats restent vérifiables sans son nom." };
+  return {
+    ok: true,
+    message:
+      "Compte supprimé : son nom, son adresse et les textes la concernant sont effacés, ses sessions sont fermées. Ses certificats restent vérifiables sans son nom.",
+  };
 }
 
 export default function Suppressions() {
@@ -42,8 +58,9 @@ export default function Suppressions() {
       </p>
       <h1 className="text-3xl font-bold">Demandes de suppression de compte</h1>
       <p>
-        La suppression est définitive : le nom, l'adresse e-mail et tous les textes concernant la personne sont effacés, et elle ne peut plus se connecter. Ses résultats restent
-        seulement sous forme anonyme ; ses certificats restent vérifiables par leur code, sans son nom. Le RGPD demande de répondre dans un délai d'un mois.
+        La suppression est définitive : le nom, l'adresse e-mail et tous les textes concernant la personne sont effacés, et elle ne peut plus se connecter. Ses
+        résultats restent seulement sous forme anonyme ; ses certificats restent vérifiables par leur code, sans son nom. Le RGPD demande de répondre dans un
+        délai d'un mois.
       </p>
       {result ? <FormMessage kind={result.ok ? "success" : "error"}>{result.message}</FormMessage> : null}
       {requests.length === 0 ? (

@@ -33,7 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const remaining = moduleViews.filter((m) => !isDone(m.state));
   return {
     block: { id: block.id, number: block.number, title: block.title, description: block.description },
-    summary: summarize(modules.map((m) => m.frontmatter.id), rows),
+    summary: summarize(
+      modules.map((m) => m.frontmatter.id),
+      rows,
+    ),
     remainingMinutes: remaining.reduce((sum, m) => sum + m.minutes, 0),
     remaining: remaining.map((m) => ({ id: m.id, title: m.title })),
     modules: moduleViews,
@@ -80,10 +83,12 @@ export default function BlocPage() {
               : `Il vous reste ${remaining.length} module${remaining.length > 1 ? "s" : ""} (environ ${formatMinutes(remainingMinutes)}).`}
           </p>
           <p className="text-sm">
-            <Link to={`/blocs/${block.id}/evaluation`}>Évaluation finale du bloc</Link> · <Link to="/certification">Où en suis-je dans le parcours certifiant ?</Link>
+            <Link to={`/blocs/${block.id}/evaluation`}>Évaluation finale du bloc</Link> ·{" "}
+            <Link to="/certification">Où en suis-je dans le parcours certifiant ?</Link>
           </p>
           <p className="text-sm">
-            Vous exercez déjà ? <Link to={`/blocs/${block.id}/positionnement`}>Test de positionnement du bloc</Link> : les modules que vous maîtrisez seront marqués « acquis ».
+            Vous exercez déjà ? <Link to={`/blocs/${block.id}/positionnement`}>Test de positionnement du bloc</Link> : les modules que vous maîtrisez seront
+            marqués « acquis ».
           </p>
         </div>
       </header>
@@ -96,10 +101,18 @@ export default function BlocPage() {
           <table className="w-full min-w-[36rem] border-collapse bg-white text-left">
             <thead>
               <tr className="bg-slate-100">
-                <th scope="col" className="border border-slate-300 px-3 py-2">Module</th>
-                <th scope="col" className="border border-slate-300 px-3 py-2">Statut</th>
-                <th scope="col" className="border border-slate-300 px-3 py-2">Meilleur score</th>
-                <th scope="col" className="border border-slate-300 px-3 py-2">Durée</th>
+                <th scope="col" className="border border-slate-300 px-3 py-2">
+                  Module
+                </th>
+                <th scope="col" className="border border-slate-300 px-3 py-2">
+                  Statut
+                </th>
+                <th scope="col" className="border border-slate-300 px-3 py-2">
+                  Meilleur score
+                </th>
+                <th scope="col" className="border border-slate-300 px-3 py-2">
+                  Durée
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -26,8 +26,8 @@ export default function BlockAssessment() {
   return (
     <article className="space-y-8">
       <BlockQuizHeader block={block} title={title} summary={summary}>
-          Seuil de réussite : {passMark} %. {best !== null ? <strong>Meilleur score : {best} %.</strong> : "Aucune tentative pour l'instant."} Réussir cette évaluation fait partie de la validation du bloc dans le{" "}
-          <Link to="/certification">parcours certifiant</Link>.
+        Seuil de réussite : {passMark} %. {best !== null ? <strong>Meilleur score : {best} %.</strong> : "Aucune tentative pour l'instant."} Réussir cette
+        évaluation fait partie de la validation du bloc dans le <Link to="/certification">parcours certifiant</Link>.
       </BlockQuizHeader>
       {result ? <QuizResult result={result} passMark={passMark} passedMessage="Évaluation réussie : elle compte pour la validation du bloc." /> : null}
       <QuizSection

@@ -15,13 +15,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 /** Why the test of this block cannot be taken again yet (the waiting time of the rules), or null. */
 async function retryMessage(userId: string, blockId: string) {
   const next = await nextPositioning({ userId, blockId });
-  return next ? `Vous avez passé ce test récemment : vous pourrez le repasser à partir du ${formatDay(next.toISOString())}. D'ici là, suivez les modules de votre programme.` : null;
+  return next
+    ? `Vous avez passé ce test récemment : vous pourrez le repasser à partir du ${formatDay(next.toISOString())}. D'ici là, suivez les modules de votre programme.`
+    : null;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { quiz: test, block } = blockQuizOr404(getPositioningTest, params.bloc);
-  const [quiz, plans, retry] = await Promise.all([standaloneQuizData(request, user.id, test), personalPlans(user.id, { blockIds: [block.id] }), retryMessage(user.id, block.id)]);
+  const [quiz, plans, retry] = await Promise.all([
+    standaloneQuizData(request, user.id, test),
+    personalPlans(user.id, { blockIds: [block.id] }),
+    retryMessage(user.id, block.id),
+  ]);
   return { ...quiz, block, positioning: plans[0] ?? null, retry };
 }
 
@@ -45,8 +51,8 @@ export default function Positioning() {
   return (
     <article className="space-y-8">
       <BlockQuizHeader block={block} title={title} summary={summary}>
-          Ce test ne remplace pas l'évaluation du bloc. Vos réponses comptent toutefois comme réponses de quiz dans le <Link to="/certification">parcours certifiant</Link>, et une compétence
-          maîtrisée y apparaît « validée par test ».
+        Ce test ne remplace pas l'évaluation du bloc. Vos réponses comptent toutefois comme réponses de quiz dans le{" "}
+        <Link to="/certification">parcours certifiant</Link>, et une compétence maîtrisée y apparaît « validée par test ».
       </BlockQuizHeader>
       {positioning ? <PositioningOutcome positioning={positioning} /> : null}
       {result ? (
@@ -69,7 +75,8 @@ export default function Positioning() {
         actionData={actionData}
         intro={
           <p>
-            {questionCount} questions, autant sur chaque compétence du bloc et de plusieurs types. Répondez sans chercher : le but est de savoir ce que vous maîtrisez déjà. Comptez une demi-heure.
+            {questionCount} questions, autant sur chaque compétence du bloc et de plusieurs types. Répondez sans chercher : le but est de savoir ce que vous
+            maîtrisez déjà. Comptez une demi-heure.
             {retry ? <strong className="mt-2 block">{retry}</strong> : null}
           </p>
         }

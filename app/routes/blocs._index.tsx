@@ -18,7 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: b.title,
       description: b.description,
       competencyCount: b.competencies.length,
-      summary: summarize(listModulesOfBlock(b.id).map((m) => m.frontmatter.id), rows),
+      summary: summarize(
+        listModulesOfBlock(b.id).map((m) => m.frontmatter.id),
+        rows,
+      ),
     })),
   };
 }
@@ -30,8 +33,8 @@ export default function Blocs() {
       <header>
         <h1 className="text-3xl font-bold">Blocs de compétences</h1>
         <p className="mt-2 max-w-3xl text-slate-700">
-          La formation est organisée en trois blocs, issus de l'étude prospective de l'ANFH sur le métier. Chaque bloc regroupe des
-          compétences, travaillées dans des modules et validées par des quiz et par des observations de votre tuteur ou tutrice.
+          La formation est organisée en trois blocs, issus de l'étude prospective de l'ANFH sur le métier. Chaque bloc regroupe des compétences, travaillées
+          dans des modules et validées par des quiz et par des observations de votre tuteur ou tutrice.
         </p>
       </header>
       <ul className="grid gap-4 md:grid-cols-3">

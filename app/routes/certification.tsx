@@ -17,7 +17,12 @@ export const meta: MetaFunction = () => [{ title: "Parcours certifiant — Pivot
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [result, certificates, byTest, updates] = await Promise.all([certificationOf(user.id), listCertificates(user.id), competenciesValidatedByTest(user.id), listUpdates(user.id)]);
+  const [result, certificates, byTest, updates] = await Promise.all([
+    certificationOf(user.id),
+    listCertificates(user.id),
+    competenciesValidatedByTest(user.id),
+    listUpdates(user.id),
+  ]);
   // Competencies of modules updated since she completed them stay « à actualiser » until the update quiz is passed.
   const toRefresh = new Map(updates.flatMap((u) => u.competencies.map((c) => [c, { id: u.id, title: u.title }] as const)));
   const today = parisDay();
@@ -31,10 +36,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     validated: result.validated,
     level: result.level ? LEVEL_LABELS[result.level] : null,
     summary: result.summary,
-    certificates: certificates.filter((c) => !c.renewedAt).map((c) => {
-      const status = certificateStatus(c, today, warningDays);
-      return { code: c.code, title: c.title, issuedAt: c.issuedAt, validUntil: c.validUntil, status, statusLabel: CERTIFICATE_STATUSES[status], renewal: renewalOpen(status) ? renewalPath(c) : null };
-    }),
+    certificates: certificates
+      .filter((c) => !c.renewedAt)
+      .map((c) => {
+        const status = certificateStatus(c, today, warningDays);
+        return {
+          code: c.code,
+          title: c.title,
+          issuedAt: c.issuedAt,
+          validUntil: c.validUntil,
+          status,
+          statusLabel: CERTIFICATE_STATUSES[status],
+          renewal: renewalOpen(status) ? renewalPath(c) : null,
+        };
+      }),
     blocks: result.blocks.map((b) => {
       const target = b.levels.find((l) => !l.validated) ?? null;
       return {
@@ -79,8 +94,9 @@ export default function Certification() {
           {summary}
         </p>
         <p className="text-slate-700">
-          Chaque bloc se valide niveau par niveau ({LEVELS.map((l) => LEVEL_NAMES[l]).join(", ")}) : quiz sur les questions liées à chaque compétence, observations en situation de travail par votre tuteur selon le référentiel, et
-          évaluation finale du bloc. {level ? `Niveau atteint pour le parcours : ${level}.` : ""}
+          Chaque bloc se valide niveau par niveau ({LEVELS.map((l) => LEVEL_NAMES[l]).join(", ")}) : quiz sur les questions liées à chaque compétence,
+          observations en situation de travail par votre tuteur selon le référentiel, et évaluation finale du bloc.{" "}
+          {level ? `Niveau atteint pour le parcours : ${level}.` : ""}
         </p>
       </header>
       <section aria-labelledby="certificats" className="space-y-3">
@@ -121,12 +137,24 @@ export default function Certification() {
           <p className="font-semibold">{b.validatedLevel ? `Validé au niveau : ${b.validatedLevel}` : "Pas encore validé"}</p>
           <ol className="grid gap-3 sm:grid-cols-3" aria-label={`Niveaux du bloc ${b.number}`}>
             {b.ladder.map((l) => (
-              <li key={l.level} className={`rounded-lg border-2 p-3 ${l.validated ? "border-emerald-600 bg-emerald-50" : "border-slate-300 bg-white"}`} data-level={l.level} data-validated={l.validated ? "oui" : "non"}>
+              <li
+                key={l.level}
+                className={`rounded-lg border-2 p-3 ${l.validated ? "border-emerald-600 bg-emerald-50" : "border-slate-300 bg-white"}`}
+                data-level={l.level}
+                data-validated={l.validated ? "oui" : "non"}
+              >
                 <p className="font-bold">
                   {l.validated ? "✓ " : ""}
                   {l.label}
                 </p>
-                <div role="progressbar" aria-label={`${l.label} : compétences réunies`} aria-valuenow={l.total ? Math.round((l.met * 100) / l.total) : 0} aria-valuemin={0} aria-valuemax={100} className="mt-2 h-2 overflow-hidden rounded-full bg-slate-200">
+                <div
+                  role="progressbar"
+                  aria-label={`${l.label} : compétences réunies`}
+                  aria-valuenow={l.total ? Math.round((l.met * 100) / l.total) : 0}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  className="mt-2 h-2 overflow-hidden rounded-full bg-slate-200"
+                >
                   <div className="h-full rounded-full bg-brand-600" style={{ width: `${l.total ? Math.round((l.met * 100) / l.total) : 0}%` }} />
                 </div>
                 <p className="mt-1 text-sm">{l.certified ? "Attesté par votre certificat" : `${l.met} compétence${l.met > 1 ? "s" : ""} sur ${l.total}`}</p>
@@ -144,7 +172,10 @@ export default function Certification() {
                       {c.title}
                       <span className="sr-only">{c.met ? " : réuni" : " : à compléter"}</span>
                       {c.update ? (
-                        <span className="ml-2 rounded-full border border-amber-600 px-2 py-0.5 text-sm font-semibold text-amber-900" data-a-actualiser={c.competencyId}>
+                        <span
+                          className="ml-2 rounded-full border border-amber-600 px-2 py-0.5 text-sm font-semibold text-amber-900"
+                          data-a-actualiser={c.competencyId}
+                        >
                           à actualiser
                         </span>
                       ) : null}

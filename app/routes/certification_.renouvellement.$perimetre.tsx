@@ -36,7 +36,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     toRenew: toRenew.map((c) => ({ code: c.code, title: c.title, validUntil: c.validUntil })),
     certificates: inScope.map((c) => {
       const status = certificateStatus(c, today, warningDays);
-      return { code: c.code, title: c.title, issuedAt: c.issuedAt, validUntil: c.validUntil, status, statusLabel: CERTIFICATE_STATUSES[status], renewal: c.cycle > 0 };
+      return {
+        code: c.code,
+        title: c.title,
+        issuedAt: c.issuedAt,
+        validUntil: c.validUntil,
+        status,
+        statusLabel: CERTIFICATE_STATUSES[status],
+        renewal: c.cycle > 0,
+      };
     }),
   };
 }
@@ -45,7 +53,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { quiz, scope, toRenew, warningDays } = await load(user.id, params.perimetre);
   if (toRenew.length === 0)
-    return data({ formError: `Aucun de vos certificats n'est à renouveler ici : le renouvellement s'ouvre ${warningDays} jours avant la fin de validité.`, fieldErrors: {} as Record<string, string>, values: {} }, { status: 409 });
+    return data(
+      {
+        formError: `Aucun de vos certificats n'est à renouveler ici : le renouvellement s'ouvre ${warningDays} jours avant la fin de validité.`,
+        fieldErrors: {} as Record<string, string>,
+        values: {},
+      },
+      { status: 409 },
+    );
   return standaloneQuizAction(request, {
     userId: user.id,
     quiz,
@@ -57,7 +72,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Renewal() {
-  const { warningDays, title, summary, competencies, toRenew, certificates, questionCount, passMark, openAttempt, attempts, result } = useLoaderData<typeof loader>();
+  const { warningDays, title, summary, competencies, toRenew, certificates, questionCount, passMark, openAttempt, attempts, result } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <article className="space-y-8">
@@ -70,7 +86,11 @@ export default function Renewal() {
         <p className="max-w-3xl">Compétences revues : {competencies.join(" ; ")}.</p>
       </header>
       {result ? (
-        <QuizResult result={result} passMark={passMark} passedMessage="Quiz réussi : vos certificats sont renouvelés. Le certificat précédent reste consultable dans l'historique du nouveau." />
+        <QuizResult
+          result={result}
+          passMark={passMark}
+          passedMessage="Quiz réussi : vos certificats sont renouvelés. Le certificat précédent reste consultable dans l'historique du nouveau."
+        />
       ) : null}
       <section aria-labelledby="mes-certificats" className="space-y-3">
         <h2 id="mes-certificats" className="text-2xl font-bold">
@@ -82,8 +102,8 @@ export default function Renewal() {
           <ul className="space-y-2">
             {certificates.map((c) => (
               <li key={c.code} className="card" data-certificate={c.code} data-certificate-status={c.status}>
-                <a href={`/certificats/${c.code}`}>{c.title}</a> — {c.renewal ? "renouvelé le" : "délivré le"} {formatDay(c.issuedAt)}, valide jusqu'au {formatDay(c.validUntil)} :{" "}
-                <strong>{c.statusLabel}</strong>
+                <a href={`/certificats/${c.code}`}>{c.title}</a> — {c.renewal ? "renouvelé le" : "délivré le"} {formatDay(c.issuedAt)}, valide jusqu'au{" "}
+                {formatDay(c.validUntil)} : <strong>{c.statusLabel}</strong>
               </li>
             ))}
           </ul>
@@ -97,7 +117,8 @@ export default function Renewal() {
           actionData={actionData}
           intro={
             <p>
-              {questionCount} questions, seuil de réussite {passMark} %. En cas de réussite, {toRenew.length > 1 ? `vos ${toRenew.length} certificats sont renouvelés` : "votre certificat est renouvelé"} pour une nouvelle période, à compter
+              {questionCount} questions, seuil de réussite {passMark} %. En cas de réussite,{" "}
+              {toRenew.length > 1 ? `vos ${toRenew.length} certificats sont renouvelés` : "votre certificat est renouvelé"} pour une nouvelle période, à compter
               de la fin de validité actuelle (ou d'aujourd'hui si elle est déjà passée).
             </p>
           }
@@ -107,7 +128,9 @@ export default function Renewal() {
       ) : (
         <div className="card space-y-2">
           {actionData?.formError ? <FormMessage kind="error">{actionData.formError}</FormMessage> : null}
-          <p role="status">Rien à renouveler pour l'instant : le renouvellement s'ouvre dans les {warningDays} jours qui précèdent la fin de validité d'un certificat.</p>
+          <p role="status">
+            Rien à renouveler pour l'instant : le renouvellement s'ouvre dans les {warningDays} jours qui précèdent la fin de validité d'un certificat.
+          </p>
         </div>
       )}
     </article>

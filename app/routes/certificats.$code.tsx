@@ -10,7 +10,10 @@ import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { clientAddress, readForm } from "~/utils/http.server";
 import { formatDay } from "~/utils/dates";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Certificat — ${data.view.title} — Pivot` : "Vérification de certificat — Pivot" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Certificat — ${data.view.title} — Pivot` : "Vérification de certificat — Pivot" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { view } = await publicCertificate(request, params.code, context);
@@ -21,7 +24,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
   const parsed = revokeSchema.safeParse(formDataToObject(await readForm(request)));
-  if (!parsed.success) return data({ ok: false, message: "Le certificat n'est pas révoqué : voyez les champs signalés.", errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success)
+    return data({ ok: false, message: "Le certificat n'est pas révoqué : voyez les champs signalés.", errors: fieldErrors(parsed.error) }, { status: 400 });
   if (!(await revokeCertificate(params.code ?? "", admin.id, parsed.data.reason, clientAddress(context))))
     return data({ ok: false, message: "Ce certificat est déjà révoqué ou n'existe pas.", errors: {} as Record<string, string> }, { status: 409 });
   return { ok: true, message: "Certificat révoqué : la page de vérification l'indique désormais.", errors: {} as Record<string, string> };
@@ -90,7 +94,14 @@ export default function CertificatePage() {
               {view.history.map((h) => (
                 <li key={h.code}>
                   {h.first ? "Délivré" : "Renouvelé"} le {formatDay(h.issuedAt)}, valide jusqu'au {formatDay(h.validUntil)}
-                  {h.current ? " (ce certificat)" : <> — <a href={`/certificats/${h.code}`}>voir</a></>}
+                  {h.current ? (
+                    " (ce certificat)"
+                  ) : (
+                    <>
+                      {" "}
+                      — <a href={`/certificats/${h.code}`}>voir</a>
+                    </>
+                  )}
                 </li>
               ))}
             </ol>
@@ -160,7 +171,12 @@ export function certificateErrorCopy(error: unknown): { status: number; title: s
         "Vérifiez qu'il a été recopié en entier et sans faute\u00a0: un code compte 32 caractères, des lettres et des chiffres de 2 à 7 (jamais 0, 1, 8 ni 9). Il figure en bas du certificat PDF, à côté du QR code. Si le code est exact, demandez à la personne de vous transmettre à nouveau son certificat ou le lien de vérification.",
     };
   if (status === 410)
-    return { status, title: "Certificat révoqué", message: text ?? "Ce certificat a été révoqué.", advice: "Un certificat révoqué n'atteste plus rien\u00a0: demandez à la personne son certificat en cours." };
+    return {
+      status,
+      title: "Certificat révoqué",
+      message: text ?? "Ce certificat a été révoqué.",
+      advice: "Un certificat révoqué n'atteste plus rien\u00a0: demandez à la personne son certificat en cours.",
+    };
   if (status === 429)
     return {
       status,

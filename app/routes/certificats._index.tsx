@@ -47,8 +47,8 @@ export default function VerifyCertificate() {
           Vérifier un certificat
         </h1>
         <p>
-          Un certificat délivré par Pivot se vérifie ici, sans compte. Saisissez ou collez son code de vérification&nbsp;: il figure en bas du certificat PDF. Scanner le QR code du
-          certificat mène directement à la même vérification.
+          Un certificat délivré par Pivot se vérifie ici, sans compte. Saisissez ou collez son code de vérification&nbsp;: il figure en bas du certificat PDF.
+          Scanner le QR code du certificat mène directement à la même vérification.
         </p>
         <Form method="get" action="/certificats" className="space-y-3" noValidate>
           <div>
@@ -84,7 +84,8 @@ export default function VerifyCertificate() {
         </Form>
       </section>
       <p className="text-sm text-slate-700">
-        La page de vérification indique si le certificat est valide, expiré, renouvelé ou révoqué. Elle n'affiche rien d'autre sur la personne que ce qui a été certifié.
+        La page de vérification indique si le certificat est valide, expiré, renouvelé ou révoqué. Elle n'affiche rien d'autre sur la personne que ce qui a été
+        certifié.
       </p>
     </div>
   );

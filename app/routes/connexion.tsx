@@ -28,10 +28,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     invalid: "Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie (majuscules, accents) et réessayez.",
     locked: `Trop de tentatives de connexion échouées pour cette adresse. Par sécurité, réessayez dans ${LOCKOUT.windowMinutes} minutes, ou choisissez un nouveau mot de passe avec « Mot de passe oublié\u202f? » : le lien reçu par e-mail débloque le compte.`,
     throttled: `Trop de tentatives de connexion échouées depuis ce poste. Réessayez dans ${ADDRESS_THROTTLE.windowMinutes} minutes.`,
-    deactivated: "Ce compte a été désactivé : il ne permet plus de se connecter. Si vous pensez qu'il s'agit d'une erreur, adressez-vous à votre cadre de santé.",
+    deactivated:
+      "Ce compte a été désactivé : il ne permet plus de se connecter. Si vous pensez qu'il s'agit d'une erreur, adressez-vous à votre cadre de santé.",
   } as const;
   const result = await verifyLogin({ email: parsed.data.email, password: parsed.data.password, address: clientAddress(context) });
-  if (!result.ok) return data({ email, errors: {} as Record<string, string>, formError: LOGIN_ERRORS[result.reason] }, { status: result.reason === "invalid" ? 401 : result.reason === "deactivated" ? 403 : 429 });
+  if (!result.ok)
+    return data(
+      { email, errors: {} as Record<string, string>, formError: LOGIN_ERRORS[result.reason] },
+      { status: result.reason === "invalid" ? 401 : result.reason === "deactivated" ? 403 : 429 },
+    );
   return createSession({ request, userId: result.userId, redirectTo });
 }
 

@@ -22,7 +22,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, person, serviceIds, activated } = await requireManagedPerson(request, params.personne);
-  const [history, tutors, mentees, services] = await Promise.all([tutorHistory(person.id), listTutors(serviceIds), person.role === "tutor" ? currentMentees(person.id) : [], listServices(serviceIds)]);
+  const [history, tutors, mentees, services] = await Promise.all([
+    tutorHistory(person.id),
+    listTutors(serviceIds),
+    person.role === "tutor" ? currentMentees(person.id) : [],
+    listServices(serviceIds),
+  ]);
   return {
     person: {
       id: person.id,
@@ -54,7 +59,15 @@ type Managed = Awaited<ReturnType<typeof requireManagedPerson>>;
 async function newInvitation({ user, person }: Managed, address: string) {
   const token = person.deactivatedAt ? null : await renewInvitation({ userId: person.id, by: user.id });
   if (!token)
-    return data({ ok: false, message: "Cette personne a déjà choisi son mot de passe : un lien d'invitation ne peut plus être créé. Si elle l'a oublié, elle le réinitialise elle-même depuis la page de connexion (« Mot de passe oublié ? »).", link: null }, { status: 409 });
+    return data(
+      {
+        ok: false,
+        message:
+          "Cette personne a déjà choisi son mot de passe : un lien d'invitation ne peut plus être créé. Si elle l'a oublié, elle le réinitialise elle-même depuis la page de connexion (« Mot de passe oublié ? »).",
+        link: null,
+      },
+      { status: 409 },
+    );
   await recordAudit({ action: "invitation_renouvelee", actorId: user.id, subjectId: person.id, address });
   return { ok: true, message: "Nouveau lien d'invitation créé : transmettez-le à la personne.", link: `${getEnv().PUBLIC_URL}/invitation/${token}` };
 }
@@ -62,7 +75,8 @@ async function newInvitation({ user, person }: Managed, address: string) {
 async function chooseTutor({ user, person, serviceIds }: Managed, form: Record<string, string | string[]>, address: string) {
   const parsed = assignTutorSchema.safeParse(form);
   if (!parsed.success || person.role !== "learner") return data({ ok: false, message: "Choisissez une tutrice dans la liste.", link: null }, { status: 400 });
-  if (person.deactivatedAt) return data({ ok: false, message: "Ce compte est désactivé : réactivez-le avant de lui attribuer une tutrice.", link: null }, { status: 409 });
+  if (person.deactivatedAt)
+    return data({ ok: false, message: "Ce compte est désactivé : réactivez-le avant de lui attribuer une tutrice.", link: null }, { status: 409 });
   if (!(await listTutors(serviceIds)).some((t) => t.id === parsed.data.tutorId))
     return data({ ok: false, message: "Cette tutrice ne fait pas partie de vos services.", link: null }, { status: 400 });
   await assignTutor(person.id, parsed.data.tutorId, user.id);
@@ -73,7 +87,8 @@ async function chooseTutor({ user, person, serviceIds }: Managed, form: Record<s
 /** A new role, profile or service, within the cadre's services; tutoring that no longer fits ends. */
 async function changeRole({ user, person, serviceIds }: Managed, form: Record<string, string | string[]>, address: string) {
   const parsed = positionSchema.safeParse(form);
-  if (!parsed.success) return data({ ok: false, message: "Rien n'est modifié : choisissez un rôle, un profil et un service dans les listes.", link: null }, { status: 400 });
+  if (!parsed.success)
+    return data({ ok: false, message: "Rien n'est modifié : choisissez un rôle, un profil et un service dans les listes.", link: null }, { status: 400 });
   if (person.id === user.id || (person.role !== "learner" && person.role !== "tutor"))
     return data({ ok: false, message: "Le rôle de ce compte ne se modifie pas ici.", link: null }, { status: 400 });
   requireManagedService({ serviceIds }, parsed.data.serviceId);
@@ -82,7 +97,11 @@ async function changeRole({ user, person, serviceIds }: Managed, form: Record<st
   const { changed, released } = result;
   if (!changed.role && !changed.profile && !changed.service) return { ok: true, message: "Rien n'a changé.", link: null };
   const notes = [
-    released.length ? (released.length === 1 ? "une personne qu'elle suivait n'a plus de tutrice" : `${released.length} personnes qu'elle suivait n'ont plus de tutrice`) : "",
+    released.length
+      ? released.length === 1
+        ? "une personne qu'elle suivait n'a plus de tutrice"
+        : `${released.length} personnes qu'elle suivait n'ont plus de tutrice`
+      : "",
     changed.service || (changed.role && person.role === "learner") ? "son tutorat a pris fin" : "",
   ].filter(Boolean);
   return { ok: true, message: `Modification enregistrée${notes.length ? ` : ${notes.join(", ")}` : ""}.`, link: null };
@@ -95,7 +114,12 @@ async function deactivate({ user, person }: Managed, form: Record<string, string
     return data({ ok: false, message: "Cochez la case de confirmation pour désactiver ce compte.", link: null }, { status: 400 });
   const released = await deactivateAccount({ personId: person.id, by: user.id, address });
   if (released === null) return data({ ok: false, message: "Ce compte était déjà désactivé.", link: null }, { status: 409 });
-  const mentees = released.length === 0 ? "" : released.length === 1 ? " Une personne qu'elle suivait n'a plus de tutrice : attribuez-lui-en une." : ` ${released.length} personnes qu'elle suivait n'ont plus de tutrice : attribuez-leur-en une.`;
+  const mentees =
+    released.length === 0
+      ? ""
+      : released.length === 1
+        ? " Une personne qu'elle suivait n'a plus de tutrice : attribuez-lui-en une."
+        : ` ${released.length} personnes qu'elle suivait n'ont plus de tutrice : attribuez-leur-en une.`;
   return { ok: true, message: `Compte désactivé : ${person.name} ne peut plus se connecter, son historique est conservé.${mentees}`, link: null };
 }
 
@@ -216,8 +240,8 @@ export default function Personne() {
             Rôle, profil et service
           </h2>
           <p className="text-sm text-slate-700">
-            Devenir tutrice met fin à son propre tutorat ; ne plus l'être libère les personnes qu'elle suivait ; changer de service met fin aux deux.
-            Une nouvelle recrue sans parcours en reçoit un.
+            Devenir tutrice met fin à son propre tutorat ; ne plus l'être libère les personnes qu'elle suivait ; changer de service met fin aux deux. Une
+            nouvelle recrue sans parcours en reçoit un.
           </p>
           <Form method="post" className="grid gap-4 sm:grid-cols-4">
             <input type="hidden" name="intent" value="poste" />
@@ -256,8 +280,8 @@ export default function Personne() {
             Départ de la personne
           </h2>
           <p>
-            Quand {person.name} quitte le service, désactivez son compte : elle ne pourra plus se connecter, ses sessions ouvertes se ferment et elle disparaît des listes actives. Son
-            parcours, ses résultats et ses certificats restent conservés.
+            Quand {person.name} quitte le service, désactivez son compte : elle ne pourra plus se connecter, ses sessions ouvertes se ferment et elle disparaît
+            des listes actives. Son parcours, ses résultats et ses certificats restent conservés.
           </p>
           {mentees.length > 0 ? (
             <div role="note" className="rounded-md border-2 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950">

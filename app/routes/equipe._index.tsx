@@ -18,11 +18,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = parseTeamQuery(new URL(request.url).searchParams);
   // A service filter outside her services is ignored (never widens what she sees).
   if (params.service && !serviceIds.includes(params.service)) params.service = undefined;
-  const [table, services, staff, departed] = await Promise.all([teamTable(serviceIds, params), listServices(serviceIds), staffOverview(serviceIds), listDeactivated(serviceIds)]);
+  const [table, services, staff, departed] = await Promise.all([
+    teamTable(serviceIds, params),
+    listServices(serviceIds),
+    staffOverview(serviceIds),
+    listDeactivated(serviceIds),
+  ]);
   return { ...table, params, services, staff, departed };
 }
 
-const SORT_LABELS: Record<(typeof SORTS)[number], string> = { nom: "Nom", service: "Service", arrivee: "Date d'arrivée", progression: "Parcours", retard: "Retards" };
+const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
+  nom: "Nom",
+  service: "Service",
+  arrivee: "Date d'arrivée",
+  progression: "Parcours",
+  retard: "Retards",
+};
 
 export default function Equipe() {
   const { rows, total, pages, blocks, params, services, staff, departed } = useLoaderData<typeof loader>();
@@ -116,7 +127,12 @@ export default function Equipe() {
       {rows.length === 0 ? (
         <p className="card">Personne ne correspond à ces critères.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Tableau de l'équipe (défilement horizontal possible)">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          tabIndex={0}
+          role="region"
+          aria-label="Tableau de l'équipe (défilement horizontal possible)"
+        >
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">Personnes en formation, triées par {SORT_LABELS[params.tri]}</caption>
             <thead className="bg-slate-100">
@@ -159,8 +175,7 @@ export default function Equipe() {
                   <td className={`p-2 ${r.stepsLate > 0 ? "font-bold text-red-800" : ""}`}>{r.stepsLate > 0 ? `${r.stepsLate} en retard` : "aucun"}</td>
                   {r.blocks.map((b) => (
                     <td key={b.id} className="p-2">
-                      {b.percent} %
-                      {b.level ? <span className="block text-xs font-semibold text-emerald-800">✓ {b.level}</span> : null}
+                      {b.percent} %{b.level ? <span className="block text-xs font-semibold text-emerald-800">✓ {b.level}</span> : null}
                       {b.toRenew ? <span className="block text-xs font-semibold text-amber-900">à actualiser</span> : null}
                     </td>
                   ))}

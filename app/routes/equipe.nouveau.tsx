@@ -26,11 +26,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = formDataToObject(await readForm(request));
   const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
   const parsed = newAccountSchema.safeParse(form);
-  if (!parsed.success) return data({ ok: false as const, message: "Le compte n'est pas créé : voyez les champs signalés.", errors: fieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success)
+    return data(
+      { ok: false as const, message: "Le compte n'est pas créé : voyez les champs signalés.", errors: fieldErrors(parsed.error), values },
+      { status: 400 },
+    );
   if (!serviceIds.includes(parsed.data.serviceId))
-    return data({ ok: false as const, message: "Vous ne pouvez créer un compte que dans vos services.", errors: { serviceId: "Choisissez l'un de vos services." }, values }, { status: 403 });
+    return data(
+      {
+        ok: false as const,
+        message: "Vous ne pouvez créer un compte que dans vos services.",
+        errors: { serviceId: "Choisissez l'un de vos services." },
+        values,
+      },
+      { status: 403 },
+    );
   if (parsed.data.tutorId && !(await listTutors(serviceIds)).some((t) => t.id === parsed.data.tutorId))
-    return data({ ok: false as const, message: "Cette tutrice ne fait pas partie de vos services.", errors: { tutorId: "Choisissez une tutrice de la liste." }, values }, { status: 400 });
+    return data(
+      { ok: false as const, message: "Cette tutrice ne fait pas partie de vos services.", errors: { tutorId: "Choisissez une tutrice de la liste." }, values },
+      { status: 400 },
+    );
   const service = (await listServices([parsed.data.serviceId]))[0]!;
   try {
     const { token, expiresAt, userId } = await createAccount(
@@ -46,12 +61,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
       user.id,
     );
-    await recordAudit({ action: "compte_cree", actorId: user.id, subjectId: userId, address: clientAddress(context), details: { "rôle": parsed.data.role } });
+    await recordAudit({ action: "compte_cree", actorId: user.id, subjectId: userId, address: clientAddress(context), details: { rôle: parsed.data.role } });
     // The number of days travels with the answer: the browser bundle does not have the server's constants.
     return { ok: true as const, validDays: INVITATION_DAYS, name: parsed.data.name, link: `${getEnv().PUBLIC_URL}/invitation/${token}`, expiresAt };
   } catch (error) {
     if (error instanceof EmailTakenError)
-      return data({ ok: false as const, message: "Un compte existe déjà avec cette adresse e-mail.", errors: { email: "Cette adresse est déjà utilisée." }, values }, { status: 409 });
+      return data(
+        { ok: false as const, message: "Un compte existe déjà avec cette adresse e-mail.", errors: { email: "Cette adresse est déjà utilisée." }, values },
+        { status: 409 },
+      );
     throw error;
   }
 }
@@ -67,11 +85,13 @@ export default function NouveauCompte() {
         <FormMessage kind="success">Le compte de {result.name} est créé.</FormMessage>
         <div className="card space-y-3">
           <p>
-            Transmettez ce lien d'invitation à {result.name} (en main propre, par messagerie interne) : il lui permet de choisir son mot de passe. Il est valable {result.validDays} jours, jusqu'au {formatDay(result.expiresAt)}, et ne
-            fonctionne qu'une fois.
+            Transmettez ce lien d'invitation à {result.name} (en main propre, par messagerie interne) : il lui permet de choisir son mot de passe. Il est
+            valable {result.validDays} jours, jusqu'au {formatDay(result.expiresAt)}, et ne fonctionne qu'une fois.
           </p>
           <CopyLink id="lien" label="Lien d'invitation" value={result.link} />
-          <p className="text-sm text-slate-700">Ce lien n'est affiché qu'une seule fois. S'il est perdu, vous pourrez en générer un nouveau depuis la fiche de la personne.</p>
+          <p className="text-sm text-slate-700">
+            Ce lien n'est affiché qu'une seule fois. S'il est perdu, vous pourrez en générer un nouveau depuis la fiche de la personne.
+          </p>
         </div>
         <p className="flex gap-3">
           <Link to="/equipe" className="btn-primary">
@@ -95,7 +115,15 @@ export default function NouveauCompte() {
       {result?.message ? <FormMessage kind="error">{result.message}</FormMessage> : null}
       <Form method="post" className="card grid max-w-2xl gap-4" noValidate>
         <TextField name="name" label="Prénom et nom" autoComplete="off" required maxLength={120} defaultValue={values.name} error={errors.name} />
-        <TextField name="email" type="email" label="Adresse e-mail professionnelle" autoComplete="off" required defaultValue={values.email} error={errors.email} />
+        <TextField
+          name="email"
+          type="email"
+          label="Adresse e-mail professionnelle"
+          autoComplete="off"
+          required
+          defaultValue={values.email}
+          error={errors.email}
+        />
         <SelectField
           name="role"
           label="Rôle"
@@ -119,9 +147,24 @@ export default function NouveauCompte() {
             { value: "confirmee", label: "Secrétaire confirmée" },
           ]}
         />
-        <SelectField name="serviceId" label="Service" required placeholder="Choisir un service" defaultValue={values.serviceId ?? (services.length === 1 ? services[0]!.id : "")} error={errors.serviceId} options={services.map((s) => ({ value: s.id, label: s.name }))} />
+        <SelectField
+          name="serviceId"
+          label="Service"
+          required
+          placeholder="Choisir un service"
+          defaultValue={values.serviceId ?? (services.length === 1 ? services[0]!.id : "")}
+          error={errors.serviceId}
+          options={services.map((s) => ({ value: s.id, label: s.name }))}
+        />
         <TextField name="hireDate" type="date" label="Date d'arrivée" required defaultValue={values.hireDate ?? today} error={errors.hireDate} />
-        <SelectField name="tutorId" label="Tutrice (pour une personne en formation)" placeholder="Pas encore de tutrice" defaultValue={values.tutorId} error={errors.tutorId} options={tutors.map((t) => ({ value: t.id, label: t.name }))} />
+        <SelectField
+          name="tutorId"
+          label="Tutrice (pour une personne en formation)"
+          placeholder="Pas encore de tutrice"
+          defaultValue={values.tutorId}
+          error={errors.tutorId}
+          options={tutors.map((t) => ({ value: t.id, label: t.name }))}
+        />
         <div>
           <button type="submit" className="btn-primary" disabled={busy}>
             Créer le compte

@@ -41,11 +41,37 @@ export async function action({ request }: ActionFunctionArgs) {
   let message: string;
   if (intent === "ajouter" || intent === "modifier") {
     const parsed = serviceStepSchema.safeParse(form);
-    if (!parsed.success) return data({ ok: false, intent, stepId: stepId ?? null, message: "L'étape n'est pas enregistrée : voyez les champs signalés.", errors: fieldErrors(parsed.error), values }, { status: 400 });
+    if (!parsed.success)
+      return data(
+        {
+          ok: false,
+          intent,
+          stepId: stepId ?? null,
+          message: "L'étape n'est pas enregistrée : voyez les champs signalés.",
+          errors: fieldErrors(parsed.error),
+          values,
+        },
+        { status: 400 },
+      );
     const phase = getIntegrationPath().phases.find((p) => p.id === parsed.data.phase);
-    if (!phase) return data({ ok: false, intent, stepId: stepId ?? null, message: "Phase inconnue.", errors: { phase: "Choisissez une phase de la liste." }, values }, { status: 400 });
+    if (!phase)
+      return data(
+        { ok: false, intent, stepId: stepId ?? null, message: "Phase inconnue.", errors: { phase: "Choisissez une phase de la liste." }, values },
+        { status: 400 },
+      );
     const dayProblem = phaseDayProblem(phase, parsed.data.dueDay);
-    if (dayProblem) return data({ ok: false, intent, stepId: stepId ?? null, message: "L'étape n'est pas enregistrée : voyez les champs signalés.", errors: { dueDay: dayProblem }, values }, { status: 400 });
+    if (dayProblem)
+      return data(
+        {
+          ok: false,
+          intent,
+          stepId: stepId ?? null,
+          message: "L'étape n'est pas enregistrée : voyez les champs signalés.",
+          errors: { dueDay: dayProblem },
+          values,
+        },
+        { status: 400 },
+      );
     if (intent === "ajouter") await addServiceStep(serviceId, parsed.data, user.id);
     else if (!stepId || !(await updateServiceStep(serviceId, stepId, parsed.data, user.id)))
       return data({ ok: false, intent, stepId: stepId ?? null, message: "Cette étape n'existe plus.", errors: {}, values }, { status: 404 });
@@ -54,11 +80,16 @@ export async function action({ request }: ActionFunctionArgs) {
     await moveServiceStep(serviceId, stepId ?? "", intent === "monter" ? "up" : "down");
     message = "Ordre modifié.";
   } else if (intent === "retirer") {
-    if (!(await archiveServiceStep(serviceId, stepId ?? "", user.id))) return data({ ok: false, intent, stepId: stepId ?? null, message: "Cette étape n'existe plus.", errors: {}, values }, { status: 404 });
+    if (!(await archiveServiceStep(serviceId, stepId ?? "", user.id)))
+      return data({ ok: false, intent, stepId: stepId ?? null, message: "Cette étape n'existe plus.", errors: {}, values }, { status: 404 });
     message = "Étape retirée du parcours du service.";
   } else if (intent === "description") {
     const description = serviceDescriptionSchema.safeParse(form.description ?? "");
-    if (!description.success) return data({ ok: false, intent, stepId: null, message: "La description est trop longue.", errors: { description: "2 000 caractères au plus." }, values }, { status: 400 });
+    if (!description.success)
+      return data(
+        { ok: false, intent, stepId: null, message: "La description est trop longue.", errors: { description: "2 000 caractères au plus." }, values },
+        { status: 400 },
+      );
     await updateServiceDescription(serviceId, description.data || null);
     message = "Présentation du service enregistrée.";
   } else {
@@ -71,20 +102,78 @@ export async function action({ request }: ActionFunctionArgs) {
   return { ok: true, intent, stepId: stepId ?? null, message, errors: {} as Record<string, string>, values: {} as Record<string, string> };
 }
 
-function StepFields({ prefix, values, errors, phases, defaults }: { prefix: string; values: Record<string, string>; errors: Record<string, string>; phases: { id: string; title: string }[]; defaults?: Record<string, string | number | boolean | null> }) {
+function StepFields({
+  prefix,
+  values,
+  errors,
+  phases,
+  defaults,
+}: {
+  prefix: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  phases: { id: string; title: string }[];
+  defaults?: Record<string, string | number | boolean | null>;
+}) {
   const v = (k: string) => values[k] ?? (defaults?.[k] === null || defaults?.[k] === undefined ? undefined : String(defaults[k]));
   return (
     <>
       <p className="text-sm text-slate-700">{NO_PATIENT_DATA_HINT}</p>
       <TextField id={`${prefix}-titre`} name="title" label="Titre de l'étape" required maxLength={160} defaultValue={v("title")} error={errors.title} />
-      <TextArea id={`${prefix}-description`} name="description" label="Description" required maxLength={1000} rows={2} defaultValue={v("description")} error={errors.description} />
+      <TextArea
+        id={`${prefix}-description`}
+        name="description"
+        label="Description"
+        required
+        maxLength={1000}
+        rows={2}
+        defaultValue={v("description")}
+        error={errors.description}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
-        <SelectField id={`${prefix}-phase`} name="phase" label="Phase" options={phases.map((p) => ({ value: p.id, label: p.title }))} defaultValue={v("phase") ?? phases[1]?.id} error={errors.phase} />
-        <SelectField id={`${prefix}-type`} name="kind" label="Type" options={STEP_KINDS.filter((k) => k.id !== "module").map((k) => ({ value: k.id, label: k.label }))} defaultValue={v("kind") ?? "document"} error={errors.kind} />
-        <TextField id={`${prefix}-jour`} name="dueDay" type="number" label="Échéance (jours après l'arrivée)" required defaultValue={v("dueDay") ?? "7"} error={errors.dueDay} />
+        <SelectField
+          id={`${prefix}-phase`}
+          name="phase"
+          label="Phase"
+          options={phases.map((p) => ({ value: p.id, label: p.title }))}
+          defaultValue={v("phase") ?? phases[1]?.id}
+          error={errors.phase}
+        />
+        <SelectField
+          id={`${prefix}-type`}
+          name="kind"
+          label="Type"
+          options={STEP_KINDS.filter((k) => k.id !== "module").map((k) => ({ value: k.id, label: k.label }))}
+          defaultValue={v("kind") ?? "document"}
+          error={errors.kind}
+        />
+        <TextField
+          id={`${prefix}-jour`}
+          name="dueDay"
+          type="number"
+          label="Échéance (jours après l'arrivée)"
+          required
+          defaultValue={v("dueDay") ?? "7"}
+          error={errors.dueDay}
+        />
       </div>
-      <TextField id={`${prefix}-lien`} name="link" label="Lien (document du service, facultatif)" hint="Par exemple le livret d'accueil du service sur l'intranet." defaultValue={v("link")} error={errors.link} />
-      <TextField id={`${prefix}-contact`} name="contact" label="Contact (facultatif)" hint="Noms et postes des référents. Jamais de mot de passe ni d'identifiant." maxLength={300} defaultValue={v("contact")} error={errors.contact} />
+      <TextField
+        id={`${prefix}-lien`}
+        name="link"
+        label="Lien (document du service, facultatif)"
+        hint="Par exemple le livret d'accueil du service sur l'intranet."
+        defaultValue={v("link")}
+        error={errors.link}
+      />
+      <TextField
+        id={`${prefix}-contact`}
+        name="contact"
+        label="Contact (facultatif)"
+        hint="Noms et postes des référents. Jamais de mot de passe ni d'identifiant."
+        maxLength={300}
+        defaultValue={v("contact")}
+        error={errors.contact}
+      />
       <label className="flex items-center gap-2">
         <input type="checkbox" name="requiresTutor" defaultChecked={Boolean(defaults?.requiresTutor)} className="h-5 w-5" /> Validation par la tutrice
       </label>
@@ -100,8 +189,10 @@ export default function ParcoursService() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   if (!service) return <p className="card">Aucun service ne vous est rattaché.</p>;
-  const errorsFor = (intent: string, stepId: string | null): Record<string, string> => (result && !result.ok && result.intent === intent && result.stepId === stepId ? result.errors : {});
-  const valuesFor = (intent: string, stepId: string | null): Record<string, string> => (result && !result.ok && result.intent === intent && result.stepId === stepId ? result.values : {});
+  const errorsFor = (intent: string, stepId: string | null): Record<string, string> =>
+    result && !result.ok && result.intent === intent && result.stepId === stepId ? result.errors : {};
+  const valuesFor = (intent: string, stepId: string | null): Record<string, string> =>
+    result && !result.ok && result.intent === intent && result.stepId === stepId ? result.values : {};
   const phaseTitle = new Map(phases.map((p) => [p.id, p.title]));
   return (
     <div className="space-y-6">
@@ -126,7 +217,14 @@ export default function ParcoursService() {
         <Form method="post" className="space-y-3">
           <input type="hidden" name="serviceId" value={service.id} />
           <input type="hidden" name="intent" value="description" />
-          <TextArea name="description" label="Ce que les nouvelles recrues doivent savoir du service" maxLength={2000} rows={3} defaultValue={service.description} error={errorsFor("description", null).description} />
+          <TextArea
+            name="description"
+            label="Ce que les nouvelles recrues doivent savoir du service"
+            maxLength={2000}
+            rows={3}
+            defaultValue={service.description}
+            error={errorsFor("description", null).description}
+          />
           <button type="submit" className="btn-secondary" disabled={busy}>
             Enregistrer la présentation
           </button>
@@ -167,7 +265,9 @@ export default function ParcoursService() {
                     <input type="hidden" name="serviceId" value={service.id} />
                     <input type="hidden" name="stepId" value={s.id} />
                     <input type="hidden" name="appliquer" value="on" />
-                    <p className="text-sm">L'étape disparaît des parcours en cours où elle n'est pas encore faite ; celles déjà faites restent dans l'historique.</p>
+                    <p className="text-sm">
+                      L'étape disparaît des parcours en cours où elle n'est pas encore faite ; celles déjà faites restent dans l'historique.
+                    </p>
                     <button type="submit" name="intent" value="retirer" className="btn-danger" disabled={busy}>
                       Confirmer le retrait<span className="sr-only"> : {s.title}</span>
                     </button>

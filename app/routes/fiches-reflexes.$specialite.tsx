@@ -75,7 +75,14 @@ export default function FichePage() {
         </div>
         <div className="flex gap-2 print:hidden">
           <Form method="post">
-            <button type="submit" name="intent" value={pinned ? "retirer" : "epingler"} className={pinned ? "btn-secondary" : "btn-primary"} disabled={busy} aria-pressed={pinned}>
+            <button
+              type="submit"
+              name="intent"
+              value={pinned ? "retirer" : "epingler"}
+              className={pinned ? "btn-secondary" : "btn-primary"}
+              disabled={busy}
+              aria-pressed={pinned}
+            >
               {pinned ? "★ Retirer de mes fiches" : "☆ Ajouter à mes fiches"}
             </button>
           </Form>
@@ -113,13 +120,19 @@ export default function FichePage() {
         <ul className="flex flex-wrap gap-2">
           {FICHE_SECTIONS.map((s) => (
             <li key={s}>
-              <a href={`#${slugify(s)}`} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold no-underline hover:bg-slate-100">
+              <a
+                href={`#${slugify(s)}`}
+                className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold no-underline hover:bg-slate-100"
+              >
                 {s}
               </a>
             </li>
           ))}
           <li>
-            <a href="#vocabulaire-titre" className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold no-underline hover:bg-slate-100">
+            <a
+              href="#vocabulaire-titre"
+              className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold no-underline hover:bg-slate-100"
+            >
               Vocabulaire
             </a>
           </li>

@@ -38,8 +38,8 @@ export default function FichesReflexes() {
       <header>
         <h1 className="text-3xl font-bold">Fiches réflexes</h1>
         <p className="mt-2 max-w-3xl text-slate-700">
-          Une fiche par spécialité, pour répondre au téléphone et à l'accueil quand vous remplacez dans un service que vous connaissez peu :
-          vocabulaire, examens, protocole de réponse, mots d'alerte, interlocuteurs.
+          Une fiche par spécialité, pour répondre au téléphone et à l'accueil quand vous remplacez dans un service que vous connaissez peu : vocabulaire,
+          examens, protocole de réponse, mots d'alerte, interlocuteurs.
         </p>
       </header>
       <Form method="get" role="search" className="card flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
@@ -47,7 +47,16 @@ export default function FichesReflexes() {
           <label htmlFor="filtre" className="field-label">
             Filtrer les spécialités
           </label>
-          <input id="filtre" name="filtre" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className="field-input" placeholder="ex. cardio, imagerie, dialyse" autoComplete="off" />
+          <input
+            id="filtre"
+            name="filtre"
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            className="field-input"
+            placeholder="ex. cardio, imagerie, dialyse"
+            autoComplete="off"
+          />
         </div>
         <noscript>
           <button type="submit" className="btn-primary">

@@ -109,7 +109,8 @@ function LetterIndex({ data }: { data: Data }) {
 function SearchSummary({ data }: { data: Data }) {
   const { query, matches, letter, groups, truncated, filter } = data;
   const shown = groups.reduce((n, g) => n + g.entries.length, 0);
-  if (!matches) return <p role="status" className="card">{`Aucun terme ne correspond à « ${query} »${filter.categorie || filter.specialite ? " avec ce filtre" : ""}.`}</p>;
+  if (!matches)
+    return <p role="status" className="card">{`Aucun terme ne correspond à « ${query} »${filter.categorie || filter.specialite ? " avec ce filtre" : ""}.`}</p>;
   return (
     <p role="status" className="font-semibold">
       {plural(matches, "terme correspond", "termes correspondent")} à « {query} »{letter ? `, dont ${shown} à la lettre ${letter.label}` : ""}.{" "}
@@ -136,7 +137,8 @@ export default function Glossaire() {
       <header>
         <h1 className="text-3xl font-bold">Glossaire</h1>
         <p className="mt-2 text-slate-700">
-          {total} termes, sigles et abréviations expliqués simplement.{filtered ? ` ${plural(filteredCount, "terme correspond", "termes correspondent")} à votre filtre.` : ""}
+          {total} termes, sigles et abréviations expliqués simplement.
+          {filtered ? ` ${plural(filteredCount, "terme correspond", "termes correspondent")} à votre filtre.` : ""}
         </p>
       </header>
       <Form method="get" className="card flex flex-wrap items-end gap-4" aria-label="Rechercher et filtrer le glossaire">
@@ -184,7 +186,11 @@ export default function Glossaire() {
       <LetterIndex data={data} />
       {query ? <SearchSummary data={data} /> : null}
       {!query && groups.length === 0 ? (
-        <p className="card">{filtered && filteredCount === 0 ? "Aucun terme ne correspond à ce filtre." : `Aucun terme à la lettre ${letter?.label ?? ""}${filtered ? " avec ce filtre" : ""}.`}</p>
+        <p className="card">
+          {filtered && filteredCount === 0
+            ? "Aucun terme ne correspond à ce filtre."
+            : `Aucun terme à la lettre ${letter?.label ?? ""}${filtered ? " avec ce filtre" : ""}.`}
+        </p>
       ) : null}
       {groups.map((g) => (
         <section key={g.anchor} aria-labelledby={g.anchor}>

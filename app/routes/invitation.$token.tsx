@@ -18,7 +18,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  return choosePassword(request, { find: () => findInvitation(token), save: (password, address) => acceptInvitation(token, password, new Date(), address), invalid: INVALID }, context);
+  return choosePassword(
+    request,
+    { find: () => findInvitation(token), save: (password, address) => acceptInvitation(token, password, new Date(), address), invalid: INVALID },
+    context,
+  );
 }
 
 export default function Invitation() {

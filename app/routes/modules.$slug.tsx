@@ -88,7 +88,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`${here}#quiz`);
     case "commencer":
     case "envoyer":
-      return quizIntent(parsed.data.intent, { userId: user.id, module, attemptId: "attemptId" in parsed.data ? parsed.data.attemptId : undefined, values, here });
+      return quizIntent(parsed.data.intent, {
+        userId: user.id,
+        module,
+        attemptId: "attemptId" in parsed.data ? parsed.data.attemptId : undefined,
+        values,
+        here,
+      });
   }
 }
 
@@ -99,7 +105,10 @@ export default function ModulePage() {
     <article className="space-y-8">
       <header className="space-y-3">
         <nav aria-label="Fil d'Ariane" className="text-sm font-semibold">
-          <Link to="/blocs">Blocs de compétences</Link> › <Link to={`/blocs/${module.block.id}`}>Bloc {module.block.number} — {module.block.title}</Link>
+          <Link to="/blocs">Blocs de compétences</Link> ›{" "}
+          <Link to={`/blocs/${module.block.id}`}>
+            Bloc {module.block.number} — {module.block.title}
+          </Link>
         </nav>
         <h1 className="text-3xl font-bold leading-tight">{module.title}</h1>
         <p className="text-lg text-slate-700">{module.summary}</p>
@@ -131,9 +140,14 @@ export default function ModulePage() {
       </header>
 
       {update ? (
-        <UpdateNotice moduleId={update.id} heading={`Mise à jour : ce module a changé depuis que vous l'avez terminé (version ${update.from} → ${update.to})`} changes={update.changes}>
+        <UpdateNotice
+          moduleId={update.id}
+          heading={`Mise à jour : ce module a changé depuis que vous l'avez terminé (version ${update.from} → ${update.to})`}
+          changes={update.changes}
+        >
           <p>
-            Relisez les passages concernés puis passez le court quiz de mise à jour (ou repassez le quiz complet) : vos compétences liées restent « à actualiser » jusque-là.
+            Relisez les passages concernés puis passez le court quiz de mise à jour (ou repassez le quiz complet) : vos compétences liées restent « à actualiser
+            » jusque-là.
           </p>
           <p>
             <Link to={`/modules/${update.id}/mise-a-jour`} className="btn-primary">

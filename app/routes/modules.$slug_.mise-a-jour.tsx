@@ -36,7 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { module, update, quiz } = await load(user.id, params.slug);
-  if (!update) return data({ formError: "Aucune mise à jour n'est en attente pour vous sur ce module.", fieldErrors: {} as Record<string, string>, values: {} }, { status: 409 });
+  if (!update)
+    return data(
+      { formError: "Aucune mise à jour n'est en attente pour vous sur ce module.", fieldErrors: {} as Record<string, string>, values: {} },
+      { status: 409 },
+    );
   return standaloneQuizAction(request, {
     userId: user.id,
     quiz,
@@ -61,18 +65,22 @@ export default function UpdateQuiz() {
       {update ? (
         <UpdateNotice moduleId={module.id} heading={`Ce qui a changé depuis la version ${update.from}`} changes={update.changes}>
           <p>
-            Lisez d'abord les passages concernés dans <Link to={`/modules/${module.id}`}>le module</Link>, puis répondez au quiz : une fois réussi, le module et ses compétences sont de nouveau à jour.
+            Lisez d'abord les passages concernés dans <Link to={`/modules/${module.id}`}>le module</Link>, puis répondez au quiz : une fois réussi, le module et
+            ses compétences sont de nouveau à jour.
           </p>
         </UpdateNotice>
       ) : (
         <div className="card space-y-2 border-l-4 border-l-emerald-700">
           {actionData?.formError ? <FormMessage kind="error">{actionData.formError}</FormMessage> : null}
           <p className="font-semibold" role="status">
-            Aucune mise à jour n'est en attente pour vous sur ce module (version {module.version}) : ce quiz s'adresse aux personnes qui l'ont terminé dans une version précédente.
+            Aucune mise à jour n'est en attente pour vous sur ce module (version {module.version}) : ce quiz s'adresse aux personnes qui l'ont terminé dans une
+            version précédente.
           </p>
         </div>
       )}
-      {result ? <QuizResult result={result} passMark={passMark} passedMessage="Mise à jour validée : le module et ses compétences sont de nouveau à jour." /> : null}
+      {result ? (
+        <QuizResult result={result} passMark={passMark} passedMessage="Mise à jour validée : le module et ses compétences sont de nouveau à jour." />
+      ) : null}
       {update ? (
         <QuizSection
           heading="Quiz de mise à jour"

@@ -41,12 +41,29 @@ type Result = { intent: string; ok: boolean; message: string; errors: Record<str
 
 async function newPassword(user: SessionUser, sessionId: string | null, form: Record<string, string | string[]>, address: string) {
   const parsed = passwordChangeSchema.safeParse(form);
-  if (!parsed.success) return data<Result>({ intent: "mot-de-passe", ok: false, message: "Le mot de passe n'est pas changé : voyez les champs signalés.", errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success)
+    return data<Result>(
+      { intent: "mot-de-passe", ok: false, message: "Le mot de passe n'est pas changé : voyez les champs signalés.", errors: fieldErrors(parsed.error) },
+      { status: 400 },
+    );
   const strength = checkPasswordStrength(parsed.data.password, { email: user.email, name: user.name });
-  if (!strength.ok) return data<Result>({ intent: "mot-de-passe", ok: false, message: "Le mot de passe n'est pas changé : voyez les champs signalés.", errors: { password: strength.message } }, { status: 400 });
+  if (!strength.ok)
+    return data<Result>(
+      { intent: "mot-de-passe", ok: false, message: "Le mot de passe n'est pas changé : voyez les champs signalés.", errors: { password: strength.message } },
+      { status: 400 },
+    );
   const changed = await changePassword({ userId: user.id, current: parsed.data.current, password: parsed.data.password, keepSessionId: sessionId, address });
-  if (!changed) return data<Result>({ intent: "mot-de-passe", ok: false, message: "Le mot de passe n'est pas changé.", errors: { current: "Ce n'est pas votre mot de passe actuel." } }, { status: 400 });
-  return { intent: "mot-de-passe", ok: true, message: "Mot de passe changé. Vos autres sessions sont fermées : il faudra vous reconnecter sur vos autres appareils.", errors: {} } satisfies Result;
+  if (!changed)
+    return data<Result>(
+      { intent: "mot-de-passe", ok: false, message: "Le mot de passe n'est pas changé.", errors: { current: "Ce n'est pas votre mot de passe actuel." } },
+      { status: 400 },
+    );
+  return {
+    intent: "mot-de-passe",
+    ok: true,
+    message: "Mot de passe changé. Vos autres sessions sont fermées : il faudra vous reconnecter sur vos autres appareils.",
+    errors: {},
+  } satisfies Result;
 }
 
 async function otherSessions(user: SessionUser, sessionId: string | null, address: string) {
@@ -58,9 +75,15 @@ async function otherSessions(user: SessionUser, sessionId: string | null, addres
 /** Her request to erase the account; an admin confirms it (she can still change her mind until then). */
 async function askErasure(user: SessionUser, form: Record<string, string | string[]>, address: string) {
   const parsed = erasureRequestSchema.safeParse(form);
-  if (!parsed.success) return data<Result>({ intent: "suppression", ok: false, message: "La demande n'est pas envoyée.", errors: fieldErrors(parsed.error) }, { status: 400 });
+  if (!parsed.success)
+    return data<Result>({ intent: "suppression", ok: false, message: "La demande n'est pas envoyée.", errors: fieldErrors(parsed.error) }, { status: 400 });
   await requestErasure({ userId: user.id, address });
-  return { intent: "suppression", ok: true, message: "Votre demande de suppression est enregistrée. L'administration de la plateforme la traitera dans un délai d'un mois au plus.", errors: {} } satisfies Result;
+  return {
+    intent: "suppression",
+    ok: true,
+    message: "Votre demande de suppression est enregistrée. L'administration de la plateforme la traitera dans un délai d'un mois au plus.",
+    errors: {},
+  } satisfies Result;
 }
 
 async function withdrawErasure(user: SessionUser, address: string) {
@@ -147,8 +170,8 @@ export default function MonCompte() {
 
       <Section card id="donnees" title="Mes données">
         <p>
-          Tout ce que Pivot enregistre à votre sujet (profil, parcours, réponses aux quiz, observations, certificats, révisions, sessions) dans un fichier que vous pouvez
-          conserver ou transmettre.
+          Tout ce que Pivot enregistre à votre sujet (profil, parcours, réponses aux quiz, observations, certificats, révisions, sessions) dans un fichier que
+          vous pouvez conserver ou transmettre.
         </p>
         <p className="flex flex-wrap gap-2">
           <Link to="/mon-compte/donnees" className="btn-secondary">
@@ -167,7 +190,9 @@ export default function MonCompte() {
         {result?.intent === "suppression" ? <FormMessage kind={result.ok ? "success" : "error"}>{result.message}</FormMessage> : null}
         {erasureRequestedAt ? (
           <>
-            <p className="font-semibold">Vous avez demandé la suppression de votre compte le {erasureRequestedAt}. L'administration de la plateforme va la traiter.</p>
+            <p className="font-semibold">
+              Vous avez demandé la suppression de votre compte le {erasureRequestedAt}. L'administration de la plateforme va la traiter.
+            </p>
             <Form method="post">
               <input type="hidden" name="intent" value="annuler-suppression" />
               <button type="submit" className="btn-secondary" disabled={busy}>
@@ -178,8 +203,9 @@ export default function MonCompte() {
         ) : (
           <>
             <p>
-              Une fois la suppression confirmée par l'administration, votre nom, votre adresse e-mail et tous les textes vous concernant sont effacés et vous ne pouvez plus vous
-              connecter. Vos résultats restent seulement sous forme anonyme, dans les statistiques. Vos certificats restent vérifiables par leur code, sans votre nom. Pensez à{" "}
+              Une fois la suppression confirmée par l'administration, votre nom, votre adresse e-mail et tous les textes vous concernant sont effacés et vous ne
+              pouvez plus vous connecter. Vos résultats restent seulement sous forme anonyme, dans les statistiques. Vos certificats restent vérifiables par
+              leur code, sans votre nom. Pensez à{" "}
               <a href="/mon-compte/export" download>
                 exporter vos données
               </a>{" "}
@@ -188,7 +214,13 @@ export default function MonCompte() {
             <Form method="post" className="space-y-3" noValidate>
               <input type="hidden" name="intent" value="suppression" />
               <label className="flex items-start gap-2">
-                <input type="checkbox" name="confirmation" value="oui" className="mt-1 h-5 w-5" aria-describedby={result?.intent === "suppression" && !result.ok ? "confirmation-erreur" : undefined} />
+                <input
+                  type="checkbox"
+                  name="confirmation"
+                  value="oui"
+                  className="mt-1 h-5 w-5"
+                  aria-describedby={result?.intent === "suppression" && !result.ok ? "confirmation-erreur" : undefined}
+                />
                 <span>Je demande la suppression de mon compte Pivot et de mes données personnelles.</span>
               </label>
               {result?.intent === "suppression" && result.errors.confirmation ? (

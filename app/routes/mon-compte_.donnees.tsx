@@ -32,24 +32,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
       hireDate: d.profile.hireDate ? formatDay(d.profile.hireDate) : null,
       createdAt: formatDay(d.profile.createdAt),
     },
-    path: { total: d.integrationPath.filter((s) => !s.removedAt).length, done: d.integrationPath.filter((s) => !s.removedAt && (s.doneAt || s.validatedAt)).length, comments: d.integrationPath.filter((s) => s.doneComment || s.validationComment).length },
+    path: {
+      total: d.integrationPath.filter((s) => !s.removedAt).length,
+      done: d.integrationPath.filter((s) => !s.removedAt && (s.doneAt || s.validatedAt)).length,
+      comments: d.integrationPath.filter((s) => s.doneComment || s.validationComment).length,
+    },
     modules: d.moduleProgress.map((m) => ({ title: moduleTitle(m.moduleId), status: m.status, bestScore: m.bestScore, attempts: m.attemptsCount })),
-    quizzes: { count: submitted.length, passed: submitted.filter((a) => a.passed).length, last: submitted.map((a) => a.submittedAt!).sort().at(-1) ?? null },
+    quizzes: {
+      count: submitted.length,
+      passed: submitted.filter((a) => a.passed).length,
+      last:
+        submitted
+          .map((a) => a.submittedAt!)
+          .sort()
+          .at(-1) ?? null,
+    },
     validations: d.competencyValidations.filter((v) => !v.supersededAt).length,
     corrections: d.competencyValidations.filter((v) => v.supersededAt).length,
     checkpoints: d.checkpoints.length,
     report: Boolean(d.astonishmentReport),
     reviews: d.integrationReviews.length,
-    certificates: d.certificates.map((c) => ({ code: c.code, title: c.title, level: LEVEL_LABELS[c.level], issuedAt: formatDay(c.issuedAt), revoked: Boolean(c.revokedAt), renewed: Boolean(c.renewedAt) })),
+    certificates: d.certificates.map((c) => ({
+      code: c.code,
+      title: c.title,
+      level: LEVEL_LABELS[c.level],
+      issuedAt: formatDay(c.issuedAt),
+      revoked: Boolean(c.revokedAt),
+      renewed: Boolean(c.renewedAt),
+    })),
     reviewCards: d.reviewCards.length,
     pinned: d.pinnedFiches.length,
     sessions: d.sessions.map((s) => ({ device: deviceLabel(s.userAgent), since: formatDateTime(s.createdAt) })),
     signIns: { count: d.signInAttempts.length, failed: d.signInAttempts.filter((a) => !a.success).length },
-    journal: d.auditLog.slice(-20).reverse().map((e) => ({ at: formatDateTime(e.at), label: e.label, byHerself: Boolean(e.byHerself), address: e.address })),
+    journal: d.auditLog
+      .slice(-20)
+      .reverse()
+      .map((e) => ({ at: formatDateTime(e.at), label: e.label, byHerself: Boolean(e.byHerself), address: e.address })),
     journalTotal: d.auditLog.length,
   };
 }
-
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -98,7 +119,9 @@ export default function MesDonnees() {
       <Section card id="formation" title="Formation">
         <dl className="mt-2">
           <Row label="Parcours d'intégration">
-            {d.path.total === 0 ? "pas de parcours" : `${d.path.done} étape${d.path.done > 1 ? "s" : ""} faite${d.path.done > 1 ? "s" : ""} sur ${d.path.total}`}
+            {d.path.total === 0
+              ? "pas de parcours"
+              : `${d.path.done} étape${d.path.done > 1 ? "s" : ""} faite${d.path.done > 1 ? "s" : ""} sur ${d.path.total}`}
             {d.path.comments ? `, ${plural(d.path.comments, "commentaire", "commentaires")}` : ""}
           </Row>
           <Row label="Quiz">

@@ -22,7 +22,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     hitRateLimit({ key: `reinitialisation:email:${normalizeEmail(parsed.data.email)}`, ...LIMITS.passwordReset }),
   ]);
   // Past the limit, nothing more is sent, and the answer stays the same (it says nothing of the account).
-  if (!byAddress.limited && !byEmail.limited) await requestPasswordReset({ email: parsed.data.email, publicUrl: getEnv().PUBLIC_URL, address: clientAddress(context) });
+  if (!byAddress.limited && !byEmail.limited)
+    await requestPasswordReset({ email: parsed.data.email, publicUrl: getEnv().PUBLIC_URL, address: clientAddress(context) });
   // Written here, not at the top of the module: the browser bundle does not have the server's constants.
   const sent = `Si un compte Pivot correspond à cette adresse, un lien pour choisir un nouveau mot de passe vient d'y être envoyé. Il est valable ${RESET_MINUTES} minutes et ne sert qu'une fois. Pensez à regarder dans les courriers indésirables.`;
   return { sent, email, error: null };
@@ -38,9 +39,20 @@ export default function MotDePasseOublie() {
         <FormMessage kind="success">{result.sent}</FormMessage>
       ) : (
         <>
-          <p>Indiquez l'adresse e-mail de votre compte : vous y recevrez un lien pour choisir un nouveau mot de passe. Ce lien débloque aussi un compte bloqué après trop de tentatives.</p>
+          <p>
+            Indiquez l'adresse e-mail de votre compte : vous y recevrez un lien pour choisir un nouveau mot de passe. Ce lien débloque aussi un compte bloqué
+            après trop de tentatives.
+          </p>
           <Form method="post" className="card space-y-4" noValidate>
-            <TextField name="email" type="email" label="Adresse e-mail" autoComplete="username" required defaultValue={result?.email ?? ""} error={result?.error ?? undefined} />
+            <TextField
+              name="email"
+              type="email"
+              label="Adresse e-mail"
+              autoComplete="username"
+              required
+              defaultValue={result?.email ?? ""}
+              error={result?.error ?? undefined}
+            />
             <button type="submit" className="btn-primary" disabled={busy}>
               Recevoir le lien
             </button>

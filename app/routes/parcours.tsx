@@ -49,29 +49,59 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = stepDoneSchema.safeParse(form);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error); // the comment sits in a closed <details>: its error is the form's message
-      return data({ intent, ok: false, message: errors.comment ?? "Cette étape n'a pas pu être enregistrée : rechargez la page.", errors, values: form }, { status: 400 });
+      return data(
+        { intent, ok: false, message: errors.comment ?? "Cette étape n'a pas pu être enregistrée : rechargez la page.", errors, values: form },
+        { status: 400 },
+      );
     }
     const ok = await markStepDone(user.id, parsed.data.stepId, parsed.data.comment);
-    if (!ok) return data({ intent, ok: false, message: "Cette étape n'existe pas dans votre parcours, ou se valide autrement (un module se termine en réussissant son quiz).", errors: {}, values: form }, { status: 404 });
+    if (!ok)
+      return data(
+        {
+          intent,
+          ok: false,
+          message: "Cette étape n'existe pas dans votre parcours, ou se valide autrement (un module se termine en réussissant son quiz).",
+          errors: {},
+          values: form,
+        },
+        { status: 404 },
+      );
     return { intent, ok: true, message: "Étape enregistrée. Bravo !", errors: {}, values: {} };
   }
   if (intent === "annuler") {
     const parsed = stepIdSchema.safeParse(form);
     if (!parsed.success || !(await unmarkStep(user.id, parsed.data.stepId)))
-      return data({ intent, ok: false, message: "Cette étape ne peut plus être modifiée (elle a peut-être déjà été validée).", errors: {}, values: form }, { status: 409 });
+      return data(
+        { intent, ok: false, message: "Cette étape ne peut plus être modifiée (elle a peut-être déjà été validée).", errors: {}, values: form },
+        { status: 409 },
+      );
     return { intent, ok: true, message: "L'étape est de nouveau à faire.", errors: {}, values: {} };
   }
   if (intent === "rapport") {
     const parsed = reportSchema.safeParse(form);
-    if (!parsed.success) return data({ intent, ok: false, message: "Votre rapport n'est pas encore complet : voyez les champs signalés.", errors: fieldErrors(parsed.error), values: form }, { status: 400 });
+    if (!parsed.success)
+      return data(
+        { intent, ok: false, message: "Votre rapport n'est pas encore complet : voyez les champs signalés.", errors: fieldErrors(parsed.error), values: form },
+        { status: 400 },
+      );
     await saveReport(user.id, parsed.data);
     const rapport = (await getPath(user.id)).find((s) => s.kind === "rapport" && !s.doneAt);
     if (rapport) await markStepDone(user.id, rapport.id, null);
-    return { intent, ok: true, message: "Merci ! Votre rapport d'étonnement est enregistré ; votre tutrice et votre cadre peuvent le lire.", errors: {}, values: {} };
+    return {
+      intent,
+      ok: true,
+      message: "Merci ! Votre rapport d'étonnement est enregistré ; votre tutrice et votre cadre peuvent le lire.",
+      errors: {},
+      values: {},
+    };
   }
   if (intent === "commenter") {
     const parsed = commentSchema.safeParse(form);
-    if (!parsed.success) return data({ intent, ok: false, message: "Écrivez votre commentaire avant de l'enregistrer.", errors: fieldErrors(parsed.error), values: form }, { status: 400 });
+    if (!parsed.success)
+      return data(
+        { intent, ok: false, message: "Écrivez votre commentaire avant de l'enregistrer.", errors: fieldErrors(parsed.error), values: form },
+        { status: 400 },
+      );
     if (!(await commentValidation(user.id, parsed.data.validationId, parsed.data.comment)))
       return data({ intent, ok: false, message: "Cette validation n'existe pas dans votre dossier.", errors: {}, values: form }, { status: 404 });
     return { intent, ok: true, message: "Votre commentaire est enregistré.", errors: {}, values: {} };
@@ -95,8 +125,14 @@ export default function Parcours() {
           <div className="card max-w-xl">
             <ProgressBar percent={path.summary.percent} label={`Étapes terminées : ${path.summary.done} sur ${path.summary.total}`} />
             <p className="mt-2 text-sm">
-              {path.summary.late > 0 ? <strong className="text-red-800">{plural(path.summary.late, "étape en retard", "étapes en retard")}. </strong> : "Aucune étape en retard. "}
-              {path.summary.awaiting > 0 ? `${path.summary.awaiting > 1 ? `${path.summary.awaiting} étapes attendent` : "1 étape attend"} la validation de votre tutrice.` : ""}
+              {path.summary.late > 0 ? (
+                <strong className="text-red-800">{plural(path.summary.late, "étape en retard", "étapes en retard")}. </strong>
+              ) : (
+                "Aucune étape en retard. "
+              )}
+              {path.summary.awaiting > 0
+                ? `${path.summary.awaiting > 1 ? `${path.summary.awaiting} étapes attendent` : "1 étape attend"} la validation de votre tutrice.`
+                : ""}
             </p>
           </div>
         ) : (
@@ -150,7 +186,15 @@ export default function Parcours() {
                 <input type="hidden" name="stepId" value={step.id} />
                 <details>
                   <summary className="cursor-pointer text-sm font-semibold">Ajouter un commentaire (facultatif)</summary>
-                  <TextArea name="comment" id={`commentaire-${step.id}`} label="Votre commentaire" hint={NO_PATIENT_DATA_HINT} maxLength={500} rows={2} defaultValue={values.stepId === step.id ? values.comment : ""} />
+                  <TextArea
+                    name="comment"
+                    id={`commentaire-${step.id}`}
+                    label="Votre commentaire"
+                    hint={NO_PATIENT_DATA_HINT}
+                    maxLength={500}
+                    rows={2}
+                    defaultValue={values.stepId === step.id ? values.comment : ""}
+                  />
                 </details>
                 <button type="submit" className="btn-primary" disabled={busy}>
                   J'ai fait cette étape<span className="sr-only"> : {step.title}</span>
@@ -174,14 +218,31 @@ export default function Parcours() {
           <h2 id="rapport" className="text-2xl font-bold">
             Mon rapport d'étonnement
           </h2>
-          <p>À la fin de votre premier mois, notez vos premières impressions. Il n'y a pas de bonne ou de mauvaise réponse : votre regard neuf aide le service à s'améliorer.</p>
+          <p>
+            À la fin de votre premier mois, notez vos premières impressions. Il n'y a pas de bonne ou de mauvaise réponse : votre regard neuf aide le service à
+            s'améliorer.
+          </p>
           {report ? <p className="text-sm text-slate-700">Enregistré le {formatDay(report.submittedAt)} ; vous pouvez le compléter.</p> : null}
           <Form method="post" className="space-y-4" noValidate>
             <input type="hidden" name="intent" value="rapport" />
             <p className="text-sm text-slate-700">{NO_PATIENT_DATA_HINT}</p>
-            <TextArea name="surprises" label="Ce qui m'a surprise" maxLength={2000} required defaultValue={values.surprises ?? report?.surprises} error={errors.surprises} />
+            <TextArea
+              name="surprises"
+              label="Ce qui m'a surprise"
+              maxLength={2000}
+              required
+              defaultValue={values.surprises ?? report?.surprises}
+              error={errors.surprises}
+            />
             <TextArea name="helped" label="Ce qui m'a aidée" maxLength={2000} required defaultValue={values.helped ?? report?.helped} error={errors.helped} />
-            <TextArea name="suggestions" label="Ce que je proposerais" maxLength={2000} required defaultValue={values.suggestions ?? report?.suggestions} error={errors.suggestions} />
+            <TextArea
+              name="suggestions"
+              label="Ce que je proposerais"
+              maxLength={2000}
+              required
+              defaultValue={values.suggestions ?? report?.suggestions}
+              error={errors.suggestions}
+            />
             <button type="submit" className="btn-primary" disabled={busy}>
               Enregistrer mon rapport
             </button>
@@ -224,7 +285,16 @@ export default function Parcours() {
                 <Form method="post" className="space-y-2">
                   <input type="hidden" name="intent" value="commenter" />
                   <input type="hidden" name="validationId" value={v.id} />
-                  <TextArea name="comment" id={`avis-${v.id}`} label={v.learnerComment ? "Modifier mon commentaire" : "Ajouter mon commentaire"} hint={NO_PATIENT_DATA_HINT} maxLength={1000} rows={2} defaultValue={values.validationId === v.id ? values.comment : ""} error={values.validationId === v.id ? errors.comment : undefined} />
+                  <TextArea
+                    name="comment"
+                    id={`avis-${v.id}`}
+                    label={v.learnerComment ? "Modifier mon commentaire" : "Ajouter mon commentaire"}
+                    hint={NO_PATIENT_DATA_HINT}
+                    maxLength={1000}
+                    rows={2}
+                    defaultValue={values.validationId === v.id ? values.comment : ""}
+                    error={values.validationId === v.id ? errors.comment : undefined}
+                  />
                   <button type="submit" className="btn-secondary" disabled={busy}>
                     Enregistrer mon commentaire
                   </button>

@@ -50,7 +50,8 @@ export default function Recherche() {
       <div aria-live="polite" className="space-y-1">
         {mode === "empty" ? (
           <p className="text-slate-700">
-            Saisissez un ou plusieurs mots&nbsp;: un examen, un sigle, une situation («&nbsp;patient agressif&nbsp;», «&nbsp;DMP&nbsp;», «&nbsp;coloscopie&nbsp;»…).
+            Saisissez un ou plusieurs mots&nbsp;: un examen, un sigle, une situation («&nbsp;patient agressif&nbsp;», «&nbsp;DMP&nbsp;»,
+            «&nbsp;coloscopie&nbsp;»…).
           </p>
         ) : mode === "none" ? (
           <p className="font-semibold">Aucun résultat pour «&nbsp;{q}&nbsp;».</p>
@@ -69,7 +70,10 @@ export default function Recherche() {
       </div>
       {mode === "none" ? (
         <div className="card space-y-2">
-          <p>Vérifiez l'orthographe, essayez un mot plus court (le début d'un mot suffit&nbsp;: «&nbsp;écho&nbsp;» trouve «&nbsp;échographie&nbsp;») ou un synonyme.</p>
+          <p>
+            Vérifiez l'orthographe, essayez un mot plus court (le début d'un mot suffit&nbsp;: «&nbsp;écho&nbsp;» trouve «&nbsp;échographie&nbsp;») ou un
+            synonyme.
+          </p>
           <p>
             Vous pouvez aussi parcourir le <Link to="/glossaire">glossaire</Link> ou les <Link to="/fiches-reflexes">fiches réflexes</Link>.
           </p>

@@ -19,7 +19,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  return choosePassword(request, { find: () => findPasswordReset(token), save: (password, address) => resetPassword({ token, password, address }), invalid: INVALID }, context);
+  return choosePassword(
+    request,
+    { find: () => findPasswordReset(token), save: (password, address) => resetPassword({ token, password, address }), invalid: INVALID },
+    context,
+  );
 }
 
 export default function Reinitialisation() {

@@ -22,7 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     remaining: due.length,
     dailyNew: DAILY.newCards,
-    card: current ? { key: current.cardKey, isNew: current.reps === 0, front: cardFront(current.cardKey), back: reveal ? cardBack(current.cardKey) : null } : null,
+    card: current
+      ? { key: current.cardKey, isNew: current.reps === 0, front: cardFront(current.cardKey), back: reveal ? cardBack(current.cardKey) : null }
+      : null,
   };
 }
 
@@ -67,8 +69,8 @@ export default function Revisions() {
       <header className="space-y-2">
         <h1 className="text-3xl font-bold">Révisions du jour</h1>
         <p className="text-slate-700" data-testid="a-reviser">
-          {remaining > 0 ? `${remaining} carte${remaining > 1 ? "s" : ""} à réviser.` : "Rien à réviser pour le moment."} Jusqu'à {dailyNew} nouvelles cartes par jour : les termes de votre spécialité et les questions
-          de quiz que vous avez manquées.
+          {remaining > 0 ? `${remaining} carte${remaining > 1 ? "s" : ""} à réviser.` : "Rien à réviser pour le moment."} Jusqu'à {dailyNew} nouvelles cartes
+          par jour : les termes de votre spécialité et les questions de quiz que vous avez manquées.
         </p>
       </header>
       {card && card.front ? (
@@ -95,7 +97,15 @@ export default function Revisions() {
                 <p className="font-semibold">Comment s'est passé votre rappel ?</p>
                 <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
                   {GRADES.map((g) => (
-                    <button key={g.value} type="submit" name="grade" value={g.value} className={g.value === GRADES[2].value ? "btn-primary" : "btn-secondary"} disabled={busy} aria-keyshortcuts={g.key}>
+                    <button
+                      key={g.value}
+                      type="submit"
+                      name="grade"
+                      value={g.value}
+                      className={g.value === GRADES[2].value ? "btn-primary" : "btn-secondary"}
+                      disabled={busy}
+                      aria-keyshortcuts={g.key}
+                    >
                       {g.label} <span className="text-sm opacity-80">({g.key})</span>
                     </button>
                   ))}

@@ -8,7 +8,9 @@ import { getModule, getSituation } from "~/content/modules.server";
 import { parsePath, walk } from "~/domain/situations";
 import { notFound, requireUser } from "~/models/permissions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.situation ? `${data.situation.title} — Mise en situation — Pivot` : "Mise en situation — Pivot" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.situation ? `${data.situation.title} — Mise en situation — Pivot` : "Mise en situation — Pivot" },
+];
 
 const POINTS = ["À éviter", "Acceptable", "La bonne conduite"] as const;
 
@@ -25,7 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw redirect(`/situations/${situation.id}?parcours=${encodeURIComponent(next)}#etape-${path.length + 1}`);
   }
   const module = getModule(situation.module);
-  const header = { id: situation.id, title: situation.title, summary: situation.summary, module: module ? { id: module.frontmatter.id, title: module.frontmatter.title } : null };
+  const header = {
+    id: situation.id,
+    title: situation.title,
+    summary: situation.summary,
+    module: module ? { id: module.frontmatter.id, title: module.frontmatter.title } : null,
+  };
   const played = walk(situation, path);
   if (!played.ok)
     return data({ situation: header, invalid: true as const, path: "", history: [], step: null, ended: false, score: 0, maxScore: 0 }, { status: 400 });
@@ -59,7 +66,8 @@ export default function SituationPage() {
 
       {invalid ? (
         <FormMessage kind="error">
-          Ce parcours ne correspond pas à cette situation (le lien a peut-être été modifié). <Link to={`/situations/${situation.id}`}>Recommencer depuis le début</Link>.
+          Ce parcours ne correspond pas à cette situation (le lien a peut-être été modifié).{" "}
+          <Link to={`/situations/${situation.id}`}>Recommencer depuis le début</Link>.
         </FormMessage>
       ) : null}
 
@@ -71,7 +79,9 @@ export default function SituationPage() {
             <p>
               <span className="font-semibold">Vous avez choisi :</span> {h.choice}
             </p>
-            <div className={`rounded-md border-l-4 px-4 py-2 ${h.points === 2 ? "border-emerald-700 bg-emerald-50" : h.points === 1 ? "border-amber-700 bg-amber-50" : "border-red-700 bg-red-50"}`}>
+            <div
+              className={`rounded-md border-l-4 px-4 py-2 ${h.points === 2 ? "border-emerald-700 bg-emerald-50" : h.points === 1 ? "border-amber-700 bg-amber-50" : "border-red-700 bg-red-50"}`}
+            >
               <p className="font-bold">{POINTS[h.points]}</p>
               <p>{h.feedback}</p>
             </div>
@@ -90,7 +100,9 @@ export default function SituationPage() {
               <p className="text-lg font-bold">
                 Votre parcours : {score} point{score > 1 ? "s" : ""} sur {maxScore}.
               </p>
-              <p>{score === maxScore ? "Chaque choix était la bonne conduite." : "Relisez les retours ci-dessus, puis recommencez pour essayer un autre chemin."}</p>
+              <p>
+                {score === maxScore ? "Chaque choix était la bonne conduite." : "Relisez les retours ci-dessus, puis recommencez pour essayer un autre chemin."}
+              </p>
               <p className="flex flex-wrap gap-3">
                 <Link to={`/situations/${situation.id}`} className="btn-secondary">
                   Recommencer

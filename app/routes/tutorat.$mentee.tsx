@@ -23,7 +23,11 @@ import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mentee.name ?? "Suivi"} — Tutorat — Pivot` }];
 
-export const OUTCOME_LABELS = { integration_reussie: "Intégration réussie", a_prolonger: "Intégration à prolonger", difficultes: "Difficultés à accompagner" } as const;
+export const OUTCOME_LABELS = {
+  integration_reussie: "Intégration réussie",
+  a_prolonger: "Intégration à prolonger",
+  difficultes: "Difficultés à accompagner",
+} as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { learner: mentee, canTutor } = await requireLearnerAccess(request, params.mentee);
@@ -62,7 +66,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     report,
     reviews: reviews.map((r) => ({ ...r, outcomeLabel: OUTCOME_LABELS[r.outcome] })),
     certification,
-    byTest: Object.fromEntries(referential.blocks.map((b) => [b.id, { validated: b.competencies.filter((c) => byTest.has(c.id)).length, total: b.competencies.length }])),
+    byTest: Object.fromEntries(
+      referential.blocks.map((b) => [b.id, { validated: b.competencies.filter((c) => byTest.has(c.id)).length, total: b.competencies.length }]),
+    ),
     complements: referential.complements.map((c) => ({ value: c.id, label: c.title })),
   };
 }
@@ -89,7 +95,7 @@ async function validateStepIntent({ intent, form, mentee, user, audit }: IntentC
   }
   if (!(await validateStep(mentee.id, parsed.data.stepId, user.id, parsed.data.comment)))
     return fail(intent, "Cette étape est déjà validée ou n'appartient pas à ce parcours.", 409, {}, form);
-  await audit("etape_validee", { "étape": parsed.data.stepId });
+  await audit("etape_validee", { étape: parsed.data.stepId });
   return done(intent, "Étape validée.");
 }
 
@@ -104,8 +110,12 @@ async function checkpointIntent({ intent, form, mentee, user }: IntentContext) {
 function observation({ intent, form }: IntentContext, schema: typeof validationSchema | typeof correctionSchema) {
   const parsed = schema.safeParse(form);
   if (!parsed.success) return { error: fail(intent, "La validation n'est pas enregistrée : voyez les champs signalés.", 400, fieldErrors(parsed.error), form) };
-  if (!getCompetency(parsed.data.competencyId)) return { error: fail(intent, "Compétence inconnue du référentiel.", 400, { competencyId: "Choisissez une compétence de la liste." }, form) };
-  if (parsed.data.observedOn > parisDay()) return { error: fail(intent, "Une observation ne peut pas être datée dans le futur.", 400, { observedOn: "La date ne peut pas être dans le futur." }, form) };
+  if (!getCompetency(parsed.data.competencyId))
+    return { error: fail(intent, "Compétence inconnue du référentiel.", 400, { competencyId: "Choisissez une compétence de la liste." }, form) };
+  if (parsed.data.observedOn > parisDay())
+    return {
+      error: fail(intent, "Une observation ne peut pas être datée dans le futur.", 400, { observedOn: "La date ne peut pas être dans le futur." }, form),
+    };
   const { competencyId, level, observedOn, evidence } = parsed.data;
   return { observed: { competencyId, level, observedOn, evidence } };
 }
@@ -114,7 +124,7 @@ async function validateCompetencyIntent(ctx: IntentContext) {
   const { observed, error } = observation(ctx, validationSchema);
   if (error) return error;
   await addValidation(ctx.mentee.id, ctx.user.id, observed);
-  await ctx.audit("competence_validee", { "compétence": observed.competencyId, niveau: observed.level });
+  await ctx.audit("competence_validee", { compétence: observed.competencyId, niveau: observed.level });
   await issueCertificates(ctx.mentee.id); // an observation may complete a block
   return done(ctx.intent, "Compétence validée.");
 }
@@ -124,7 +134,7 @@ async function correctCompetencyIntent(ctx: IntentContext) {
   if (error) return error;
   const ok = await correctValidation(ctx.mentee.id, String(ctx.form.validationId ?? ""), ctx.user.id, observed);
   if (!ok) return fail(ctx.intent, "Cette validation a déjà été corrigée ou n'existe pas.", 409, {}, ctx.form);
-  await ctx.audit("validation_corrigee", { "compétence": observed.competencyId, niveau: observed.level });
+  await ctx.audit("validation_corrigee", { compétence: observed.competencyId, niveau: observed.level });
   await issueCertificates(ctx.mentee.id);
   return done(ctx.intent, "Validation corrigée ; l'ancienne version reste dans l'historique.");
 }
@@ -134,7 +144,7 @@ async function attestIntent({ intent, form, mentee, user, audit }: IntentContext
   if (!parsed.success) return fail(intent, "L'attestation n'est pas délivrée : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
   if (!(await attestComplement(mentee.id, parsed.data, user.id)))
     return fail(intent, "Cette attestation existe déjà à ce niveau et n'est pas encore à renouveler, ou ce complément est inconnu.", 409, {}, form);
-  await audit("complement_atteste", { "complément": parsed.data.complementId, niveau: parsed.data.level });
+  await audit("complement_atteste", { complément: parsed.data.complementId, niveau: parsed.data.level });
   return done(intent, "Attestation de complément délivrée ; elle figure parmi les certificats.");
 }
 
@@ -179,7 +189,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Mentee() {
-  const { mentee, canTutor, today, path, checkpoints, validations, competencies, observed, report, reviews, certification, byTest, complements } = useLoaderData<typeof loader>();
+  const { mentee, canTutor, today, path, checkpoints, validations, competencies, observed, report, reviews, certification, byTest, complements } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const values = (result?.values ?? {}) as Record<string, string>;
@@ -221,12 +232,43 @@ export default function Mentee() {
             <input type="hidden" name="intent" value="valider-competence" />
             <p className="text-sm text-slate-700 sm:col-span-2">{NO_PATIENT_DATA_HINT}</p>
             <div className="sm:col-span-2">
-              <SelectField name="competencyId" label="Compétence" options={competencies} placeholder="Choisir une compétence" required defaultValue={val("valider-competence", "competencyId")} error={err("valider-competence", "competencyId")} />
+              <SelectField
+                name="competencyId"
+                label="Compétence"
+                options={competencies}
+                placeholder="Choisir une compétence"
+                required
+                defaultValue={val("valider-competence", "competencyId")}
+                error={err("valider-competence", "competencyId")}
+              />
             </div>
-            <SelectField name="level" label="Niveau observé" options={levelOptions} required defaultValue={val("valider-competence", "level") ?? "operationnelles"} error={err("valider-competence", "level")} />
-            <TextField name="observedOn" type="date" label="Date de l'observation" required defaultValue={val("valider-competence", "observedOn") ?? today} error={err("valider-competence", "observedOn")} />
+            <SelectField
+              name="level"
+              label="Niveau observé"
+              options={levelOptions}
+              required
+              defaultValue={val("valider-competence", "level") ?? "operationnelles"}
+              error={err("valider-competence", "level")}
+            />
+            <TextField
+              name="observedOn"
+              type="date"
+              label="Date de l'observation"
+              required
+              defaultValue={val("valider-competence", "observedOn") ?? today}
+              error={err("valider-competence", "observedOn")}
+            />
             <div className="sm:col-span-2">
-              <TextArea name="evidence" label="Situation observée" hint="Par exemple : « a programmé trois rendez-vous urgents en appliquant la procédure »." maxLength={1000} rows={2} required defaultValue={val("valider-competence", "evidence")} error={err("valider-competence", "evidence")} />
+              <TextArea
+                name="evidence"
+                label="Situation observée"
+                hint="Par exemple : « a programmé trois rendez-vous urgents en appliquant la procédure »."
+                maxLength={1000}
+                rows={2}
+                required
+                defaultValue={val("valider-competence", "evidence")}
+                error={err("valider-competence", "evidence")}
+              />
             </div>
             <div>
               <button type="submit" className="btn-primary" disabled={busy}>
@@ -251,7 +293,8 @@ export default function Mentee() {
               <p className="text-sm">{b.validatedLevel ? `Validé : connaissances ${b.validatedLevel}` : "Pas encore validé"}</p>
               {byTest[b.id]?.validated ? (
                 <p className="text-sm">
-                  Test de positionnement : {byTest[b.id]!.validated} compétence{byTest[b.id]!.validated > 1 ? "s" : ""} sur {byTest[b.id]!.total} validée{byTest[b.id]!.validated > 1 ? "s" : ""} par test
+                  Test de positionnement : {byTest[b.id]!.validated} compétence{byTest[b.id]!.validated > 1 ? "s" : ""} sur {byTest[b.id]!.total} validée
+                  {byTest[b.id]!.validated > 1 ? "s" : ""} par test
                 </p>
               ) : null}
             </li>
@@ -262,7 +305,17 @@ export default function Mentee() {
             {certification.certificates.map((c) => (
               <li key={c.code}>
                 <a href={`/certificats/${c.code}`}>{c.title}</a> — valide jusqu'au {formatDay(c.validUntil)}
-                {c.status === "a_actualiser" ? <strong className="text-amber-900"> — à actualiser</strong> : c.status === "expire" ? " — expiré" : c.status === "revoque" ? " — révoqué" : c.status === "renouvele" ? " — renouvelé" : ""}
+                {c.status === "a_actualiser" ? (
+                  <strong className="text-amber-900"> — à actualiser</strong>
+                ) : c.status === "expire" ? (
+                  " — expiré"
+                ) : c.status === "revoque" ? (
+                  " — révoqué"
+                ) : c.status === "renouvele" ? (
+                  " — renouvelé"
+                ) : (
+                  ""
+                )}
               </li>
             ))}
           </ul>
@@ -272,11 +325,37 @@ export default function Mentee() {
           <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
             <input type="hidden" name="intent" value="attestation" />
             <div className="sm:col-span-2">
-              <SelectField name="complementId" label="Complément" placeholder="Choisir" options={complements} required defaultValue={val("attestation", "complementId")} error={err("attestation", "complementId")} />
+              <SelectField
+                name="complementId"
+                label="Complément"
+                placeholder="Choisir"
+                options={complements}
+                required
+                defaultValue={val("attestation", "complementId")}
+                error={err("attestation", "complementId")}
+              />
             </div>
-            <SelectField name="level" id="niveau-complement" label="Niveau" options={levelOptions} required defaultValue={val("attestation", "level") ?? "operationnelles"} error={err("attestation", "level")} />
+            <SelectField
+              name="level"
+              id="niveau-complement"
+              label="Niveau"
+              options={levelOptions}
+              required
+              defaultValue={val("attestation", "level") ?? "operationnelles"}
+              error={err("attestation", "level")}
+            />
             <div className="sm:col-span-2">
-              <TextArea name="note" id="fondement-complement" label="Sur quoi repose l'attestation" hint={NO_PATIENT_DATA_HINT} maxLength={1000} rows={2} required defaultValue={val("attestation", "note")} error={err("attestation", "note")} />
+              <TextArea
+                name="note"
+                id="fondement-complement"
+                label="Sur quoi repose l'attestation"
+                hint={NO_PATIENT_DATA_HINT}
+                maxLength={1000}
+                rows={2}
+                required
+                defaultValue={val("attestation", "note")}
+                error={err("attestation", "note")}
+              />
             </div>
             <div>
               <button type="submit" className="btn-secondary" disabled={busy}>
@@ -301,7 +380,14 @@ export default function Mentee() {
                 <input type="hidden" name="stepId" value={step.id} />
                 <details>
                   <summary className="cursor-pointer text-sm font-semibold">Ajouter un commentaire (facultatif)</summary>
-                  <TextArea name="comment" id={`validation-${step.id}`} label="Commentaire de validation" hint={NO_PATIENT_DATA_HINT} maxLength={500} rows={2} />
+                  <TextArea
+                    name="comment"
+                    id={`validation-${step.id}`}
+                    label="Commentaire de validation"
+                    hint={NO_PATIENT_DATA_HINT}
+                    maxLength={500}
+                    rows={2}
+                  />
                 </details>
                 <button type="submit" className="btn-primary" disabled={busy}>
                   Valider l'étape<span className="sr-only"> : {step.title}</span>
@@ -316,7 +402,9 @@ export default function Mentee() {
         <h2 id="observations" className="text-2xl font-bold">
           Observations en situation de travail
         </h2>
-        <p className="text-sm text-slate-700">Pour chaque niveau évalué par observation, le référentiel demande un nombre d'observations à des dates différentes.</p>
+        <p className="text-sm text-slate-700">
+          Pour chaque niveau évalué par observation, le référentiel demande un nombre d'observations à des dates différentes.
+        </p>
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tableau des observations (défilement horizontal possible)">
           <table className="w-full border-collapse text-left">
             <thead>
@@ -349,7 +437,12 @@ export default function Mentee() {
         {validations.length === 0 ? <p>Aucune validation pour l'instant.</p> : null}
         <ul className="space-y-3">
           {validations.map((v) => (
-            <li key={v.id} className={`card space-y-2 ${v.supersededAt ? "opacity-80" : ""}`} data-validation={v.competencyId} data-superseded={v.supersededAt ? "oui" : "non"}>
+            <li
+              key={v.id}
+              className={`card space-y-2 ${v.supersededAt ? "opacity-80" : ""}`}
+              data-validation={v.competencyId}
+              data-superseded={v.supersededAt ? "oui" : "non"}
+            >
               <p className="font-semibold">
                 {v.competency} — {v.levelLabel}
                 {v.supersededAt ? " (corrigée, conservée dans l'historique)" : ""}
@@ -358,7 +451,11 @@ export default function Mentee() {
                 Observé le {formatDay(v.observedOn)} · enregistré par {v.validatedByName} le {formatDay(v.createdAt)}
               </p>
               <p>{v.evidence}</p>
-              {v.learnerComment ? <p className="italic">Commentaire de {mentee.name} : « {v.learnerComment} »</p> : null}
+              {v.learnerComment ? (
+                <p className="italic">
+                  Commentaire de {mentee.name} : « {v.learnerComment} »
+                </p>
+              ) : null}
               {canTutor && !v.supersededAt ? (
                 <details>
                   <summary className="cursor-pointer text-sm font-semibold">Corriger cette validation</summary>
@@ -369,7 +466,16 @@ export default function Mentee() {
                     <SelectField name="level" id={`niveau-${v.id}`} label="Niveau" options={levelOptions} defaultValue={v.level} />
                     <TextField name="observedOn" id={`date-${v.id}`} type="date" label="Date de l'observation" defaultValue={v.observedOn} />
                     <div className="sm:col-span-2">
-                      <TextArea name="evidence" id={`situation-${v.id}`} label="Situation observée" hint={NO_PATIENT_DATA_HINT} defaultValue={v.evidence} maxLength={1000} rows={2} error={val("corriger-competence", "validationId") === v.id ? err("corriger-competence", "evidence") : undefined} />
+                      <TextArea
+                        name="evidence"
+                        id={`situation-${v.id}`}
+                        label="Situation observée"
+                        hint={NO_PATIENT_DATA_HINT}
+                        defaultValue={v.evidence}
+                        maxLength={1000}
+                        rows={2}
+                        error={val("corriger-competence", "validationId") === v.id ? err("corriger-competence", "evidence") : undefined}
+                      />
                     </div>
                     <div>
                       <button type="submit" className="btn-secondary" disabled={busy}>
@@ -392,9 +498,22 @@ export default function Mentee() {
           <Form method="post" className="card grid gap-4" noValidate>
             <input type="hidden" name="intent" value="point-etape" />
             <p className="text-sm text-slate-700">{NO_PATIENT_DATA_HINT}</p>
-            <TextField name="heldOn" type="date" label="Date du point d'étape" required defaultValue={val("point-etape", "heldOn") ?? today} error={err("point-etape", "heldOn")} />
+            <TextField
+              name="heldOn"
+              type="date"
+              label="Date du point d'étape"
+              required
+              defaultValue={val("point-etape", "heldOn") ?? today}
+              error={err("point-etape", "heldOn")}
+            />
             <TextArea name="notes" label="Notes" maxLength={3000} required defaultValue={val("point-etape", "notes")} error={err("point-etape", "notes")} />
-            <TextArea name="actions" label="Actions convenues (facultatif)" maxLength={2000} defaultValue={val("point-etape", "actions")} error={err("point-etape", "actions")} />
+            <TextArea
+              name="actions"
+              label="Actions convenues (facultatif)"
+              maxLength={2000}
+              defaultValue={val("point-etape", "actions")}
+              error={err("point-etape", "actions")}
+            />
             <div>
               <button type="submit" className="btn-primary" disabled={busy}>
                 Enregistrer le point d'étape
@@ -412,9 +531,15 @@ export default function Mentee() {
         {report ? (
           <>
             <p className="text-sm text-slate-700">Écrit le {formatDay(report.submittedAt)}</p>
-            <p><strong>Ce qui m'a surprise :</strong> {report.surprises}</p>
-            <p><strong>Ce qui m'a aidée :</strong> {report.helped}</p>
-            <p><strong>Ce que je proposerais :</strong> {report.suggestions}</p>
+            <p>
+              <strong>Ce qui m'a surprise :</strong> {report.surprises}
+            </p>
+            <p>
+              <strong>Ce qui m'a aidée :</strong> {report.helped}
+            </p>
+            <p>
+              <strong>Ce que je proposerais :</strong> {report.suggestions}
+            </p>
           </>
         ) : (
           <p>Pas encore rédigé.</p>
@@ -431,15 +556,32 @@ export default function Mentee() {
               {r.outcomeLabel} — {formatDay(r.createdAt)}, par {r.by}
             </p>
             <p className="whitespace-pre-line">{r.summary}</p>
-            <p className="mt-2 whitespace-pre-line"><strong>Prochaines étapes :</strong> {r.nextSteps}</p>
+            <p className="mt-2 whitespace-pre-line">
+              <strong>Prochaines étapes :</strong> {r.nextSteps}
+            </p>
           </div>
         ))}
         <Form method="post" className="card grid gap-4" noValidate>
           <input type="hidden" name="intent" value="bilan" />
           <p className="text-sm text-slate-700">{NO_PATIENT_DATA_HINT}</p>
-          <SelectField name="outcome" label="Issue du bilan" placeholder="Choisir" options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))} required defaultValue={val("bilan", "outcome")} error={err("bilan", "outcome")} />
+          <SelectField
+            name="outcome"
+            label="Issue du bilan"
+            placeholder="Choisir"
+            options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))}
+            required
+            defaultValue={val("bilan", "outcome")}
+            error={err("bilan", "outcome")}
+          />
           <TextArea name="summary" label="Bilan" maxLength={3000} required defaultValue={val("bilan", "summary")} error={err("bilan", "summary")} />
-          <TextArea name="nextSteps" label="Prochaines étapes de formation" maxLength={2000} required defaultValue={val("bilan", "nextSteps")} error={err("bilan", "nextSteps")} />
+          <TextArea
+            name="nextSteps"
+            label="Prochaines étapes de formation"
+            maxLength={2000}
+            required
+            defaultValue={val("bilan", "nextSteps")}
+            error={err("bilan", "nextSteps")}
+          />
           <div>
             <button type="submit" className="btn-secondary" disabled={busy}>
               Enregistrer le bilan

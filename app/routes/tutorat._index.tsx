@@ -38,7 +38,9 @@ export default function Tutorat() {
                 </div>
                 <p className="text-sm text-slate-700">{m.lastActivity ? `Dernière activité : ${formatDay(m.lastActivity)}` : "Aucune activité enregistrée"}</p>
               </div>
-              {m.path.total > 0 ? <ProgressBar percent={m.path.percent} label={`Parcours d'intégration : ${plural(m.path.done, "étape", "étapes")} sur ${m.path.total}`} /> : null}
+              {m.path.total > 0 ? (
+                <ProgressBar percent={m.path.percent} label={`Parcours d'intégration : ${plural(m.path.done, "étape", "étapes")} sur ${m.path.total}`} />
+              ) : null}
               <ProgressBar percent={m.summary.percent} label={`Modules terminés : ${m.summary.done} sur ${m.summary.total}`} />
               <StepList title="À valider par vous" tone="info" steps={m.waiting} />
               <StepList title="En retard" tone="alert" steps={m.late} />

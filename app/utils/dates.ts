@@ -3,7 +3,14 @@ import { firstOfMonth } from "./typography";
 
 const PARIS = "Europe/Paris";
 const dayFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: PARIS });
-const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: PARIS });
+const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: PARIS,
+});
 const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: PARIS, year: "numeric", month: "2-digit", day: "2-digit" });
 
 /** The Paris calendar day (YYYY-MM-DD) of an instant. */

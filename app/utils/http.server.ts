@@ -62,9 +62,7 @@ export function clientAddress(context: AppLoadContext | undefined): string {
 
 /** Paths with a secret in them (invitation and reset links) as they may be logged. */
 export function redactPath(url: string): string {
-  return url
-    .replace(/\/(invitation|reinitialisation)\/[^/?#]+/g, "/$1/[masqué]")
-    .replace(/([?&](?:token|jeton)=)[^&#]*/gi, "$1[masqué]");
+  return url.replace(/\/(invitation|reinitialisation)\/[^/?#]+/g, "/$1/[masqué]").replace(/([?&](?:token|jeton)=)[^&#]*/gi, "$1[masqué]");
 }
 
 /** The headers of every HTML page. */

@@ -14,7 +14,10 @@ export function signingKey() {
   const fromEnv = getEnv().SIGNING_KEY;
   const privateKey = fromEnv ? parseSigningKey(fromEnv)! : crypto.createPrivateKey(keyFile());
   const jwk = crypto.createPublicKey(privateKey).export({ format: "jwk" });
-  const kid = crypto.createHash("sha256").update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest("base64url");
+  const kid = crypto
+    .createHash("sha256")
+    .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x }))
+    .digest("base64url");
   cached = { privateKey, publicJwk: { ...jwk, kid, alg: "EdDSA", use: "sig" } };
   return cached;
 }

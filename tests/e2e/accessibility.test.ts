@@ -8,7 +8,13 @@ import { launch, screenshot, signIn } from "../helpers/browser";
 
 async function violations(page: Page) {
   const result = await new AxeBuilder({ page: page as never }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")})`,
+  );
 }
 
 describe.each([
@@ -45,16 +51,38 @@ describe.each([
 
   // One page per test: a slow page on a busy machine never eats the time of the others.
   const SWEEP: [string, string][] = [
-    ...["/", "/parcours", "/blocs", "/blocs/ecosysteme-soins", "/fiches-reflexes", "/recherche?q=coeur", "/certification", "/revisions", "/actualisation", "/blocs/gestion-information/evaluation", "/fiches-reflexes/cardiologie", "/fiches-reflexes/pediatrie", "/glossaire", "/modules/anatomie-secretariat", "/modules/archives-conservation", "/situations/appel-rendez-vous-alerte", "/mon-compte", "/mon-compte/donnees", "/confidentialite", "/mot-de-passe-oublie"].map(
-      (path): [string, string] => ["nouvelle.recrue@pivot.demo", path],
-    ),
+    ...[
+      "/",
+      "/parcours",
+      "/blocs",
+      "/blocs/ecosysteme-soins",
+      "/fiches-reflexes",
+      "/recherche?q=coeur",
+      "/certification",
+      "/revisions",
+      "/actualisation",
+      "/blocs/gestion-information/evaluation",
+      "/fiches-reflexes/cardiologie",
+      "/fiches-reflexes/pediatrie",
+      "/glossaire",
+      "/modules/anatomie-secretariat",
+      "/modules/archives-conservation",
+      "/situations/appel-rendez-vous-alerte",
+      "/mon-compte",
+      "/mon-compte/donnees",
+      "/confidentialite",
+      "/mot-de-passe-oublie",
+    ].map((path): [string, string] => ["nouvelle.recrue@pivot.demo", path]),
     ["secretaire.confirmee@pivot.demo", "/"],
     ["secretaire.confirmee@pivot.demo", "/certificats/<code>"],
     ["tuteur@pivot.demo", "/"],
     ["tuteur@pivot.demo", "/tutorat"],
     ["tuteur@pivot.demo", "/tutorat/<tutorée>"],
     ...["/", "/equipe", "/equipe/nouveau", "/equipe/parcours"].map((path): [string, string] => ["cadre@pivot.demo", path]),
-    ...["/", "/admin", "/admin/journal", "/admin/suppressions", "/equipe/<tutrice>", "/certificats", "/certificats?code=abc"].map((path): [string, string] => ["admin@pivot.demo", path]),
+    ...["/", "/admin", "/admin/journal", "/admin/suppressions", "/equipe/<tutrice>", "/certificats", "/certificats?code=abc"].map((path): [string, string] => [
+      "admin@pivot.demo",
+      path,
+    ]),
   ];
   /** Tables that scroll inside their own region, on purpose. */
   const WIDE = ["/equipe", "/admin/journal"];

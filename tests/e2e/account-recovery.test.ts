@@ -116,7 +116,10 @@ describe("account recovery and offboarding, end to end", () => {
       await page.getByRole("heading", { name: "Tutrices de vos services" }).waitFor();
       await page.getByRole("link", { name: "Sophie Lefèvre" }).click();
       await page.getByRole("heading", { level: 1, name: "Sophie Lefèvre" }).waitFor();
-      await page.getByRole("note").getByText(/Attention : elle est la tutrice d/).waitFor();
+      await page
+        .getByRole("note")
+        .getByText(/Attention : elle est la tutrice d/)
+        .waitFor();
       await page.getByLabel(/Je confirme le départ de Sophie Lefèvre/).check();
       await page.getByRole("button", { name: "Désactiver le compte" }).click();
       await page.getByText(/Compte désactivé : Sophie Lefèvre ne peut plus se connecter/).waitFor();
@@ -132,7 +135,10 @@ describe("account recovery and offboarding, end to end", () => {
       await tutor.page.getByLabel("Adresse e-mail").fill("tuteur@pivot.demo");
       await tutor.page.getByLabel("Mot de passe").fill("pivot-demo-2026");
       await tutor.page.getByRole("button", { name: "Se connecter" }).click();
-      await tutor.page.getByRole("alert").getByText(/Ce compte a été désactivé/).waitFor();
+      await tutor.page
+        .getByRole("alert")
+        .getByText(/Ce compte a été désactivé/)
+        .waitFor();
       expect(new URL(tutor.page.url()).pathname).toBe("/connexion");
       expect(cadre.consoleErrors).toEqual([]);
     } finally {

@@ -39,7 +39,8 @@ describe("certifying pathway", () => {
     await signIn(page, "nouvelle.recrue@pivot.demo");
 
     // The quizzes of every module of the block: quiz evidence for each competency.
-    for (const m of manifest.modules.filter((x) => x.frontmatter.block === BLOCK)) await passQuiz(page, `/modules/${m.frontmatter.id}`, m.frontmatter.id, /Commencer le quiz|Refaire le quiz/);
+    for (const m of manifest.modules.filter((x) => x.frontmatter.block === BLOCK))
+      await passQuiz(page, `/modules/${m.frontmatter.id}`, m.frontmatter.id, /Commencer le quiz|Refaire le quiz/);
 
     await page.getByRole("link", { name: "Certification", exact: true }).click();
     const block = page.locator(`[data-cert-block="${BLOCK}"]`);

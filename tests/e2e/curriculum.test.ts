@@ -59,7 +59,10 @@ describe("the curriculum by blocks", () => {
     }
     expect([...seen].sort()).toEqual([...ALL_TYPES].sort());
 
-    await page.getByRole("link", { name: /Bloc 1 — / }).first().click();
+    await page
+      .getByRole("link", { name: /Bloc 1 — / })
+      .first()
+      .click();
     await page.getByRole("heading", { level: 1, name: /Bloc 1/ }).waitFor();
     const row = page.locator(`[data-module="${target.frontmatter.id}"]`);
     expect(await row.textContent()).toContain("Terminé");

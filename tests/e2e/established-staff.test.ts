@@ -50,7 +50,8 @@ describe("established staff", () => {
     const perCompetency = manifest.certification!.positioning.questionsPerCompetency;
     expect(drawn).toHaveLength(competencies.length * perCompetency);
     // Each competency is tested in at least two kinds of question.
-    for (const c of competencies) expect(new Set(bank.questions.filter((q) => q.competency === c && drawn.includes(q.id)).map((q) => q.type)).size).toBeGreaterThanOrEqual(2);
+    for (const c of competencies)
+      expect(new Set(bank.questions.filter((q) => q.competency === c && drawn.includes(q.id)).map((q) => q.type)).size).toBeGreaterThanOrEqual(2);
     // She gets every question right but those of one competency.
     const weak = bank.questions.find((q) => q.id === drawn[0])!.competency;
     const wrong = drawn.filter((id) => bank.questions.find((q) => q.id === id)!.competency === weak);
@@ -76,7 +77,8 @@ describe("established staff", () => {
     // The dashboard marks them « acquis »; a module she had already completed stays « terminé ».
     await page.getByRole("link", { name: "Tableau de bord", exact: true }).click();
     await page.locator(`[data-module="${acquired[0]}"]`).waitFor();
-    for (const id of acquired) expect(await page.locator(`[data-module="${id}"]`).textContent()).toContain(completedBefore.has(id) ? "Terminé" : "Acquis (test de positionnement)");
+    for (const id of acquired)
+      expect(await page.locator(`[data-module="${id}"]`).textContent()).toContain(completedBefore.has(id) ? "Terminé" : "Acquis (test de positionnement)");
     expect(acquired.filter((id) => !completedBefore.has(id)).length).toBeGreaterThan(0);
     expect(await page.locator(`[data-module="${weakModule}"]`).textContent()).not.toContain("Acquis");
 
@@ -98,7 +100,14 @@ describe("established staff", () => {
       // A second Space may have started another navigation: the grade buttons wait for it (disabled while busy).
       await expect.poll(() => page.locator('button[name="grade"]').first().isEnabled()).toBe(true);
       await page.keyboard.press(i % 2 ? "3" : "4");
-      await expect.poll(() => page.locator("[data-card]").getAttribute("data-card").catch(() => null)).not.toBe(key);
+      await expect
+        .poll(() =>
+          page
+            .locator("[data-card]")
+            .getAttribute("data-card")
+            .catch(() => null),
+        )
+        .not.toBe(key);
     }
     expect(await remaining(page)).toBe(before - 5);
 

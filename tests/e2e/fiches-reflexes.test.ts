@@ -78,7 +78,11 @@ describe("fiches réflexes", () => {
     for (const fiche of manifest.fiches) {
       await page.goto(`/fiches-reflexes/${fiche.frontmatter.id}`);
       await page.getByRole("heading", { level: 1 }).waitFor();
-      expect(await page.locator("header nav, nav[aria-label=\"Fil d'Ariane\"]").evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length)).toBe(0);
+      expect(
+        await page
+          .locator('header nav, nav[aria-label="Fil d\'Ariane"]')
+          .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length),
+      ).toBe(0);
       const pages = pdfPageCount(await page.pdf({ format: "A4", printBackground: false }));
       expect(pages, `${fiche.frontmatter.id} : ${pages} page(s)`).toBeGreaterThanOrEqual(1);
       expect(pages, `${fiche.frontmatter.id} : ${pages} page(s)`).toBeLessThanOrEqual(2);

@@ -30,7 +30,10 @@ describe("the glossary, one letter at a time", () => {
 
   it("a letter of the index opens its page; Œ files under O", async () => {
     const { page } = browser;
-    await page.getByRole("navigation", { name: "Lettres de l'alphabet" }).getByRole("link", { name: /^O \d+ termes$/ }).click();
+    await page
+      .getByRole("navigation", { name: "Lettres de l'alphabet" })
+      .getByRole("link", { name: /^O \d+ termes$/ })
+      .click();
     await page.waitForURL((url) => url.searchParams.get("lettre") === "O");
     await page.locator("#oesophage").waitFor();
     expect(await page.getByRole("heading", { level: 2 }).allTextContents()).toEqual(["O"]);
@@ -49,7 +52,10 @@ describe("the glossary, one letter at a time", () => {
     expect(letters.length).toBeGreaterThan(1);
     await screenshot(page, "51-glossaire-recherche-1366");
     const second = letters[1]!;
-    await page.getByRole("navigation", { name: "Lettres de l'alphabet" }).getByRole("link", { name: new RegExp(`^${second} \\d+ termes?$`) }).click();
+    await page
+      .getByRole("navigation", { name: "Lettres de l'alphabet" })
+      .getByRole("link", { name: new RegExp(`^${second} \\d+ termes?$`) })
+      .click();
     await page.waitForURL((url) => url.searchParams.get("q") === "coeur" && url.searchParams.get("lettre") === second);
     await expect.poll(() => page.getByRole("heading", { level: 2 }).allTextContents()).toEqual([second]);
     await page.getByRole("link", { name: "Voir les résultats de toutes les lettres" }).click();

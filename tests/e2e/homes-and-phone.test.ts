@@ -15,7 +15,9 @@ describe("role homes", () => {
   it("the tutor lands on her mentees and opens the follow-up of the most urgent", async () => {
     const { page } = browser;
     await signIn(page, "tuteur@pivot.demo");
-    const mentees = page.getByRole("region", { name: "Mes tutoré·es" }).or(page.locator("section", { has: page.getByRole("heading", { name: "Mes tutoré·es" }) }));
+    const mentees = page
+      .getByRole("region", { name: "Mes tutoré·es" })
+      .or(page.locator("section", { has: page.getByRole("heading", { name: "Mes tutoré·es" }) }));
     await mentees.first().getByRole("link", { name: "Camille Martin" }).click();
     await page.getByRole("heading", { level: 1, name: /Suivi de Camille Martin/ }).waitFor();
     await page.goBack();
@@ -47,7 +49,7 @@ describe("on a 390 px phone", () => {
   it("the header is one compact line; its menu opens, leads to a page and closes, and Escape closes it", async () => {
     const { page } = browser;
     await signIn(page, "nouvelle.recrue@pivot.demo");
-    await page.locator('[data-next-step]').waitFor();
+    await page.locator("[data-next-step]").waitFor();
     const header = await page.locator("header").boundingBox();
     expect(header!.height).toBeLessThanOrEqual(844 * 0.2);
     await screenshot(page, "32-accueil-recrue-390");

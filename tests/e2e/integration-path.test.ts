@@ -69,7 +69,10 @@ describe("integration path journey", () => {
     await card.getByText(STEP).waitFor(); // what awaits her validation
     await card.getByRole("link", { name: RECRUIT.name, exact: true }).click();
     await page.getByRole("heading", { level: 1, name: `Suivi de ${RECRUIT.name}` }).waitFor();
-    await page.locator('[data-step="template:point-etape-semaine-1"]').getByRole("button", { name: `Valider l'étape : ${STEP}` }).click();
+    await page
+      .locator('[data-step="template:point-etape-semaine-1"]')
+      .getByRole("button", { name: `Valider l'étape : ${STEP}` })
+      .click();
     await page.getByText("Étape validée.").waitFor();
     await page.getByLabel("Compétence", { exact: true }).selectOption("gi-identitovigilance");
     await page.getByLabel("Situation observée", { exact: true }).fill("A vérifié l'identité de trois patients au guichet avec leur pièce d'identité.");

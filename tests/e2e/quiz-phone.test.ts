@@ -44,7 +44,10 @@ describe("the quiz on a phone", () => {
     await page.getByTestId("score").waitFor();
     // A passed module is celebrated and points to what comes next.
     await page.locator("#resultat [data-celebration]").waitFor();
-    await page.locator("#resultat").getByRole("link", { name: /^Module suivant : |^Retour au tableau de bord$/ }).waitFor();
+    await page
+      .locator("#resultat")
+      .getByRole("link", { name: /^Module suivant : |^Retour au tableau de bord$/ })
+      .waitFor();
     expect(consoleErrors).toEqual([]);
   });
 

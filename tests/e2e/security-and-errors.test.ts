@@ -127,7 +127,7 @@ describe("errors a person can meet", () => {
       if (tag.startsWith("select")) expect(await kept.inputValue()).not.toBe("");
       else if (tag.endsWith("text")) expect(await kept.inputValue()).toBe("12");
       else expect(await kept.isChecked()).toBe(true);
-      expect(await page.getByText("Répondez à cette question.").count() + (await page.getByText("Choisissez").count())).toBeGreaterThan(0);
+      expect((await page.getByText("Répondez à cette question.").count()) + (await page.getByText("Choisissez").count())).toBeGreaterThan(0);
       await screenshot(page, "12-sans-javascript");
     } finally {
       await noJs.close();

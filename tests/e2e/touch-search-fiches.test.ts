@@ -19,7 +19,10 @@ describe("on a touch phone", () => {
     const term = page.locator('main [data-terme="rniv"]').first();
     await term.scrollIntoViewIfNeeded();
     await term.tap();
-    const popover = page.locator("[data-glossary-popover]").filter({ has: page.getByText("Voir dans le glossaire") }).locator("visible=true");
+    const popover = page
+      .locator("[data-glossary-popover]")
+      .filter({ has: page.getByText("Voir dans le glossaire") })
+      .locator("visible=true");
     await popover.waitFor();
     expect(new URL(page.url()).pathname).toBe("/modules/identitovigilance");
     expect(await popover.textContent()).toMatch(/RNIV/);
@@ -79,7 +82,11 @@ describe("search that forgives", () => {
     const { page } = browser;
     await page.goto("/recherche?q=identitovigilence");
     await page.getByText(/le mot le plus proche, «\s*identitovigilance\s*»/).waitFor();
-    await page.locator('[data-result-kind="module"]').getByRole("link", { name: /Identitovigilance/ }).first().waitFor();
+    await page
+      .locator('[data-result-kind="module"]')
+      .getByRole("link", { name: /Identitovigilance/ })
+      .first()
+      .waitFor();
   });
 
   it("suggests as she types in the header: arrows choose, Enter opens, Escape closes and keeps the text", async () => {

@@ -20,7 +20,15 @@ export async function launch(options: { javaScriptEnabled?: boolean; viewport?: 
     viewport: options.viewport ?? { width: 1280, height: 900 },
     hasTouch: options.touch ?? false,
     isMobile: options.touch ?? false,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const consoleErrors: string[] = [];

@@ -29,7 +29,13 @@ export async function httpSignIn(origin: string, email: string, password = DEMO_
   return cookie;
 }
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
   return m ? decode(m[1]!) : null;
@@ -66,7 +72,19 @@ export function answeredQuizForm(html: string): URLSearchParams | null {
  * Starts the quiz of a module and sends answers to it. `startOn`, `readOn` and `sendOn` may be different
  * instances of the site: the session and the attempt live in the shared database.
  */
-export async function takeQuiz({ moduleId, cookie, startOn, readOn = startOn, sendOn = startOn }: { moduleId: string; cookie: string; startOn: string; readOn?: string; sendOn?: string }) {
+export async function takeQuiz({
+  moduleId,
+  cookie,
+  startOn,
+  readOn = startOn,
+  sendOn = startOn,
+}: {
+  moduleId: string;
+  cookie: string;
+  startOn: string;
+  readOn?: string;
+  sendOn?: string;
+}) {
   const page = `/modules/${moduleId}`;
   const started = await send(startOn, page, { cookie, form: new URLSearchParams({ intent: "commencer" }) });
   if (started.status !== 302) return { ok: false as const, step: "start", status: started.status, body: started.body.slice(0, 500) };

@@ -6,7 +6,8 @@ import type { Client, InValue } from "@libsql/client";
 /** Creates `count` learners named charge-<n>@pivot.test, signing in with the demo password; their emails. */
 export async function addLearners(client: Client, count: number, prefix = "charge"): Promise<string[]> {
   type Model = { establishment: InValue; service_id: InValue; hire_date: InValue; password_hash: InValue };
-  const model = (await client.execute("select establishment, service_id, hire_date, password_hash from users where email = 'nouvelle.recrue@pivot.demo'")).rows[0] as Model | undefined;
+  const model = (await client.execute("select establishment, service_id, hire_date, password_hash from users where email = 'nouvelle.recrue@pivot.demo'"))
+    .rows[0] as Model | undefined;
   if (!model) throw new Error("the demo recruit is missing: is the database seeded?");
   const emails = Array.from({ length: count }, (_, i) => `${prefix}-${i + 1}@pivot.test`);
   await client.batch(
@@ -30,5 +31,11 @@ export async function quizRows(client: Client, emails: string[], moduleId: strin
           from users u where u.email in (${emails.map(() => "?").join(", ")})`,
     args: [moduleId, ...emails],
   });
-  return rows.rows.map((r) => ({ email: String(r.email), attempts: Number(r.attempts), submitted: Number(r.submitted), progress: Number(r.progress), counted: Number(r.counted) }));
+  return rows.rows.map((r) => ({
+    email: String(r.email),
+    attempts: Number(r.attempts),
+    submitted: Number(r.submitted),
+    progress: Number(r.progress),
+    counted: Number(r.counted),
+  }));
 }

@@ -44,4 +44,3 @@ export async function qrDrawnIn(bytes: Uint8Array, box: { x: number; y: number; 
   }
   return { grid, rectangles };
 }
-

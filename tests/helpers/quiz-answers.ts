@@ -63,9 +63,12 @@ export async function answerQuiz(page: Page, moduleId: string, wrong: string[] =
       case "ordering": {
         // Wrong: the reverse of the right order.
         const target = bad ? [...q.items].reverse() : q.items;
-        if (enhanced) await arrangeWithButtons(item, target.map((it) => it.text));
-        else
-          for (const [index, it] of target.entries()) await item.getByLabel(`Position de : ${it.text}`, { exact: true }).selectOption(String(index + 1));
+        if (enhanced)
+          await arrangeWithButtons(
+            item,
+            target.map((it) => it.text),
+          );
+        else for (const [index, it] of target.entries()) await item.getByLabel(`Position de : ${it.text}`, { exact: true }).selectOption(String(index + 1));
         break;
       }
       case "numeric":

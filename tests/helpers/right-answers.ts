@@ -53,4 +53,3 @@ export function answersFor(bank: Question[], questions: PublicQuestion[], wrongI
   }
   return form;
 }
-

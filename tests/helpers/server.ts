@@ -17,7 +17,15 @@ function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { baseURL: string; origin: string; port: number; dataDir: string; logs: string[]; process: ChildProcess; stop: () => Promise<void> };
+export type RunningServer = {
+  baseURL: string;
+  origin: string;
+  port: number;
+  dataDir: string;
+  logs: string[];
+  process: ChildProcess;
+  stop: () => Promise<void>;
+};
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, "build", "index.js")) || !fs.existsSync(path.join(ROOT, ".content-cache", "manifest.json")))

@@ -52,13 +52,30 @@ type Who = (typeof ROLES)[number];
 
 beforeAll(async () => {
   const db = getDb();
-  for (const [key, email] of Object.entries({ recrue: "nouvelle.recrue@pivot.demo", confirmee: "secretaire.confirmee@pivot.demo", tuteur: "tuteur@pivot.demo", cadre: "cadre@pivot.demo", admin: "admin@pivot.demo" })) {
+  for (const [key, email] of Object.entries({
+    recrue: "nouvelle.recrue@pivot.demo",
+    confirmee: "secretaire.confirmee@pivot.demo",
+    tuteur: "tuteur@pivot.demo",
+    cadre: "cadre@pivot.demo",
+    admin: "admin@pivot.demo",
+  })) {
     ids[key] = (await db.query.users.findFirst({ where: eq(users.email, email) }))!.id;
     cookies[key] = await signIn(email);
   }
   // A cadre of another service must not see the cardiology team.
   const other = crypto.randomUUID();
-  await db.insert(users).values({ id: other, email: "cadre.pneumo@pivot.demo", name: "Claire Petit", role: "manager", establishment: DEMO_ESTABLISHMENT, serviceId: "svc-pneumologie", hireDate: "2020-01-01", passwordHash: await hashPassword(DEMO_PASSWORD) });
+  await db
+    .insert(users)
+    .values({
+      id: other,
+      email: "cadre.pneumo@pivot.demo",
+      name: "Claire Petit",
+      role: "manager",
+      establishment: DEMO_ESTABLISHMENT,
+      serviceId: "svc-pneumologie",
+      hireDate: "2020-01-01",
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    });
   await db.insert(serviceManagers).values({ userId: other, serviceId: "svc-pneumologie" });
   cookies.autre_cadre = await signIn("cadre.pneumo@pivot.demo");
 });
@@ -69,10 +86,25 @@ const EVERYONE = { anonyme: 302, recrue: 200, confirmee: 200, tuteur: 200, cadre
 const ADMIN_ONLY = { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 403, autre_cadre: 403, admin: 200 } as const;
 const MATRIX: [string, Loader, () => Record<string, string>, Record<Who, number>][] = [
   ["/connexion", connexion.loader as Loader, () => ({}), PUBLIC],
-  ["/invitation/<jeton inconnu>", invitation.loader as Loader, () => ({ token: "inconnu" }), { anonyme: 410, recrue: 410, confirmee: 410, tuteur: 410, cadre: 410, autre_cadre: 410, admin: 410 }],
-  ["/reinitialisation/<jeton inconnu>", reinitialisation.loader as Loader, () => ({ token: "inconnu" }), { anonyme: 410, recrue: 410, confirmee: 410, tuteur: 410, cadre: 410, autre_cadre: 410, admin: 410 }],
+  [
+    "/invitation/<jeton inconnu>",
+    invitation.loader as Loader,
+    () => ({ token: "inconnu" }),
+    { anonyme: 410, recrue: 410, confirmee: 410, tuteur: 410, cadre: 410, autre_cadre: 410, admin: 410 },
+  ],
+  [
+    "/reinitialisation/<jeton inconnu>",
+    reinitialisation.loader as Loader,
+    () => ({ token: "inconnu" }),
+    { anonyme: 410, recrue: 410, confirmee: 410, tuteur: 410, cadre: 410, autre_cadre: 410, admin: 410 },
+  ],
   ["/certificats", verifier.loader as Loader, () => ({}), { anonyme: 200, recrue: 200, confirmee: 200, tuteur: 200, cadre: 200, autre_cadre: 200, admin: 200 }],
-  ["/certificats/<code inconnu>", certificat.loader as Loader, () => ({ code: "inconnu" }), { anonyme: 404, recrue: 404, confirmee: 404, tuteur: 404, cadre: 404, autre_cadre: 404, admin: 404 }],
+  [
+    "/certificats/<code inconnu>",
+    certificat.loader as Loader,
+    () => ({ code: "inconnu" }),
+    { anonyme: 404, recrue: 404, confirmee: 404, tuteur: 404, cadre: 404, autre_cadre: 404, admin: 404 },
+  ],
   ["/", home.loader as Loader, () => ({}), EVERYONE],
   ["/mon-compte", monCompte.loader as Loader, () => ({}), EVERYONE],
   ["/mon-compte/export", monExport.loader as Loader, () => ({}), EVERYONE],
@@ -99,15 +131,45 @@ const MATRIX: [string, Loader, () => Record<string, string>, Record<Who, number>
   ["/certification/renouvellement/gestion-information", renouvellement.loader as Loader, () => ({ perimetre: "gestion-information" }), EVERYONE],
   ["/certification/renouvellement/parcours", renouvellement.loader as Loader, () => ({ perimetre: "parcours" }), EVERYONE],
   ["/tutorat", tutorat.loader as Loader, () => ({}), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 200, cadre: 403, autre_cadre: 403, admin: 200 }],
-  ["/tutorat/<recrue>", mentee.loader as Loader, () => ({ mentee: ids.recrue! }), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 200, cadre: 200, autre_cadre: 403, admin: 200 }],
-  ["/tutorat/<confirmée>", mentee.loader as Loader, () => ({ mentee: ids.confirmee! }), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 403, admin: 200 }],
+  [
+    "/tutorat/<recrue>",
+    mentee.loader as Loader,
+    () => ({ mentee: ids.recrue! }),
+    { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 200, cadre: 200, autre_cadre: 403, admin: 200 },
+  ],
+  [
+    "/tutorat/<confirmée>",
+    mentee.loader as Loader,
+    () => ({ mentee: ids.confirmee! }),
+    { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 403, admin: 200 },
+  ],
   ["/equipe", equipe.loader as Loader, () => ({}), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 200, admin: 200 }],
   ["/equipe.csv", equipeCsv.loader as Loader, () => ({}), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 200, admin: 200 }],
-  ["/equipe/nouveau", nouveau.loader as Loader, () => ({}), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 200, admin: 200 }],
-  ["/equipe/parcours", parcoursService.loader as Loader, () => ({}), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 200, admin: 200 }],
-  ["/equipe/<recrue>", personne.loader as Loader, () => ({ personne: ids.recrue! }), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 403, admin: 200 }],
+  [
+    "/equipe/nouveau",
+    nouveau.loader as Loader,
+    () => ({}),
+    { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 200, admin: 200 },
+  ],
+  [
+    "/equipe/parcours",
+    parcoursService.loader as Loader,
+    () => ({}),
+    { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 200, admin: 200 },
+  ],
+  [
+    "/equipe/<recrue>",
+    personne.loader as Loader,
+    () => ({ personne: ids.recrue! }),
+    { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 403, admin: 200 },
+  ],
   // The admin belongs to the cardiology service of the demo, but a cadre never manages an account above hers.
-  ["/equipe/<admin>", personne.loader as Loader, () => ({ personne: ids.admin! }), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 403, autre_cadre: 403, admin: 200 }],
+  [
+    "/equipe/<admin>",
+    personne.loader as Loader,
+    () => ({ personne: ids.admin! }),
+    { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 403, autre_cadre: 403, admin: 200 },
+  ],
 ];
 
 async function statusOf(path: string, loader: Loader, params: Record<string, string>, who: Who) {
@@ -129,7 +191,9 @@ describe("access matrix", () => {
 
   it("the CSV export of a cadre holds her services only", async () => {
     const mine = await run(() => (equipeCsv.loader as Loader)({ request: request("/equipe.csv", { cookie: cookies.cadre }), params: {}, context: {} }));
-    const theirs = await run(() => (equipeCsv.loader as Loader)({ request: request("/equipe.csv?service=svc-cardiologie", { cookie: cookies.autre_cadre }), params: {}, context: {} }));
+    const theirs = await run(() =>
+      (equipeCsv.loader as Loader)({ request: request("/equipe.csv?service=svc-cardiologie", { cookie: cookies.autre_cadre }), params: {}, context: {} }),
+    );
     expect(await mine.response!.text()).toContain("nouvelle.recrue@pivot.demo");
     expect(await theirs.response!.text()).not.toContain("nouvelle.recrue@pivot.demo");
   });
@@ -137,25 +201,51 @@ describe("access matrix", () => {
   it("only an admin confirms an erasure; only a cadre of her service (or an admin) deactivates someone", async () => {
     const erase = { userId: ids.recrue!, confirmation: "oui" };
     for (const who of ["recrue", "tuteur", "cadre"] as const) {
-      const res = await run(() => (suppressions.action as Loader)({ request: request("/admin/suppressions", { cookie: cookies[who], form: erase }), params: {}, context: {} }));
+      const res = await run(() =>
+        (suppressions.action as Loader)({ request: request("/admin/suppressions", { cookie: cookies[who], form: erase }), params: {}, context: {} }),
+      );
       expect(res.response?.status, who).toBe(403);
     }
     const leave = { intent: "desactiver", confirmation: "oui" };
     for (const who of ["recrue", "tuteur", "autre_cadre"] as const) {
-      const res = await run(() => (personne.action as Loader)({ request: request(`/equipe/${ids.recrue}`, { cookie: cookies[who], form: leave }), params: { personne: ids.recrue! }, context: {} }));
+      const res = await run(() =>
+        (personne.action as Loader)({
+          request: request(`/equipe/${ids.recrue}`, { cookie: cookies[who], form: leave }),
+          params: { personne: ids.recrue! },
+          context: {},
+        }),
+      );
       expect(res.response?.status, who).toBe(403);
     }
     // A cadre cannot reactivate (an admin does): 403 before anything changes.
-    const back = await run(() => (personne.action as Loader)({ request: request(`/equipe/${ids.recrue}`, { cookie: cookies.cadre, form: { intent: "reactiver" } }), params: { personne: ids.recrue! }, context: {} }));
+    const back = await run(() =>
+      (personne.action as Loader)({
+        request: request(`/equipe/${ids.recrue}`, { cookie: cookies.cadre, form: { intent: "reactiver" } }),
+        params: { personne: ids.recrue! },
+        context: {},
+      }),
+    );
     expect(back.response?.status).toBe(403);
     expect((await getDb().query.users.findFirst({ where: eq(users.id, ids.recrue!) }))!.deactivatedAt).toBeNull();
   });
 
   it("a tutor cannot act on someone who is not her mentee, a learner cannot act as a tutor", async () => {
     const form = { intent: "valider-competence", competencyId: "gi-identitovigilance", level: "operationnelles", observedOn: "2026-11-01", evidence: "x" };
-    const asLearner = await run(() => (mentee.action as Loader)({ request: request(`/tutorat/${ids.recrue}`, { cookie: cookies.confirmee, form }), params: { mentee: ids.recrue! }, context: {} }));
+    const asLearner = await run(() =>
+      (mentee.action as Loader)({
+        request: request(`/tutorat/${ids.recrue}`, { cookie: cookies.confirmee, form }),
+        params: { mentee: ids.recrue! },
+        context: {},
+      }),
+    );
     expect(asLearner.response?.status).toBe(403);
-    const otherMentee = await run(() => (mentee.action as Loader)({ request: request(`/tutorat/${ids.confirmee}`, { cookie: cookies.tuteur, form }), params: { mentee: ids.confirmee! }, context: {} }));
+    const otherMentee = await run(() =>
+      (mentee.action as Loader)({
+        request: request(`/tutorat/${ids.confirmee}`, { cookie: cookies.tuteur, form }),
+        params: { mentee: ids.confirmee! },
+        context: {},
+      }),
+    );
     expect(otherMentee.response?.status).toBe(403);
   });
 });

@@ -28,7 +28,13 @@ const act = (route: { action?: unknown }, path: string, cookie: string, form: Re
 const lastAudit = async (action: string) => (await getDb().select().from(auditLog).where(eq(auditLog.action, action))).at(-1);
 
 beforeAll(async () => {
-  for (const [key, email] of Object.entries({ recrue: "nouvelle.recrue@pivot.demo", confirmee: "secretaire.confirmee@pivot.demo", tuteur: "tuteur@pivot.demo", cadre: "cadre@pivot.demo", admin: "admin@pivot.demo" }))
+  for (const [key, email] of Object.entries({
+    recrue: "nouvelle.recrue@pivot.demo",
+    confirmee: "secretaire.confirmee@pivot.demo",
+    tuteur: "tuteur@pivot.demo",
+    cadre: "cadre@pivot.demo",
+    admin: "admin@pivot.demo",
+  }))
     ids[key] = (await byEmail(email)).id;
 });
 
@@ -37,11 +43,16 @@ describe("offboarding", () => {
     const db = getDb();
     const tutorCookie = await signIn("tuteur@pivot.demo");
     const cadre = await signIn("cadre@pivot.demo");
-    const mentees = await db.select().from(tutorAssignments).where(and(eq(tutorAssignments.tutorId, ids.tuteur!), isNull(tutorAssignments.endedAt)));
+    const mentees = await db
+      .select()
+      .from(tutorAssignments)
+      .where(and(eq(tutorAssignments.tutorId, ids.tuteur!), isNull(tutorAssignments.endedAt)));
     expect(mentees.length).toBeGreaterThan(0);
 
     // The page warns before she confirms.
-    const page = await run(() => (personne.loader as Fn)({ request: request(`/equipe/${ids.tuteur}`, { cookie: cadre }), params: { personne: ids.tuteur! }, context }));
+    const page = await run(() =>
+      (personne.loader as Fn)({ request: request(`/equipe/${ids.tuteur}`, { cookie: cadre }), params: { personne: ids.tuteur! }, context }),
+    );
     expect((page.data as { mentees: unknown[]; canDeactivate: boolean }).mentees.length).toBe(mentees.length);
     expect((page.data as { canDeactivate: boolean }).canDeactivate).toBe(true);
 
@@ -70,7 +81,15 @@ describe("offboarding", () => {
     const overview = await staffOverview(["svc-cardiologie"]);
     expect(overview.tutors.map((t) => t.id)).not.toContain(ids.tuteur);
     expect(overview.withoutTutor).toBeGreaterThanOrEqual(1);
-    const orphans = await listTeam({ serviceIds: ["svc-cardiologie"], status: "sans_tutrice", sort: "nom", direction: "asc", page: 1, pageSize: 25, today: "2026-12-02" });
+    const orphans = await listTeam({
+      serviceIds: ["svc-cardiologie"],
+      status: "sans_tutrice",
+      sort: "nom",
+      direction: "asc",
+      page: 1,
+      pageSize: 25,
+      today: "2026-12-02",
+    });
     expect(orphans.rows.map((r) => r.id)).toContain(ids.recrue);
     const ended = await db.select().from(tutorAssignments).where(eq(tutorAssignments.tutorId, ids.tuteur!));
     expect(ended.every((a) => a.endedAt !== null)).toBe(true);
@@ -78,7 +97,9 @@ describe("offboarding", () => {
     // The audit log says who, on whom, from where, and each mentee released.
     const entry = await lastAudit("compte_desactive");
     expect(entry).toMatchObject({ actorId: ids.cadre, subjectId: ids.tuteur, address: "10.1.2.3" });
-    expect((await db.select().from(auditLog).where(eq(auditLog.action, "tutorat_termine"))).map((e) => e.subjectId)).toEqual(expect.arrayContaining(mentees.map((m) => m.learnerId)));
+    expect((await db.select().from(auditLog).where(eq(auditLog.action, "tutorat_termine"))).map((e) => e.subjectId)).toEqual(
+      expect.arrayContaining(mentees.map((m) => m.learnerId)),
+    );
     expect(await lastAudit("connexion_compte_desactive")).toMatchObject({ subjectId: ids.tuteur });
   });
 
@@ -107,7 +128,8 @@ describe("role, profile and service", () => {
     const db = getDb();
     const cadre = await signIn("cadre@pivot.demo");
     const admin = await signIn("admin@pivot.demo");
-    const at = (cookie: string, form: Record<string, string>) => act(personne, `/equipe/${ids.confirmee}`, cookie, { intent: "poste", ...form }, { personne: ids.confirmee! });
+    const at = (cookie: string, form: Record<string, string>) =>
+      act(personne, `/equipe/${ids.confirmee}`, cookie, { intent: "poste", ...form }, { personne: ids.confirmee! });
     // Bad values: a French message, nothing changed; another service than hers: 403.
     expect(unwrap((await at(cadre, { role: "admin", profile: "confirmee", serviceId: "svc-cardiologie" })).data).status).toBe(400);
     expect((await at(cadre, { role: "tutor", profile: "confirmee", serviceId: "svc-pneumologie" })).response?.status).toBe(403);
@@ -116,20 +138,28 @@ describe("role, profile and service", () => {
     // The confirmed secretary becomes a tutor, and is assigned a mentee.
     expect((await at(cadre, { role: "tutor", profile: "confirmee", serviceId: "svc-cardiologie" })).data).toMatchObject({ ok: true });
     expect((await byEmail("secretaire.confirmee@pivot.demo")).role).toBe("tutor");
-    expect(await lastAudit("role_modifie")).toMatchObject({ actorId: ids.cadre, subjectId: ids.confirmee, details: { avant: "En formation", "après": "Tutorat" } });
+    expect(await lastAudit("role_modifie")).toMatchObject({
+      actorId: ids.cadre,
+      subjectId: ids.confirmee,
+      details: { avant: "En formation", après: "Tutorat" },
+    });
     await act(personne, `/equipe/${ids.recrue}`, cadre, { intent: "tutrice", tutorId: ids.confirmee! }, { personne: ids.recrue! });
-    expect(await db.query.tutorAssignments.findFirst({ where: and(eq(tutorAssignments.learnerId, ids.recrue!), isNull(tutorAssignments.endedAt)) })).toMatchObject({ tutorId: ids.confirmee });
+    expect(
+      await db.query.tutorAssignments.findFirst({ where: and(eq(tutorAssignments.learnerId, ids.recrue!), isNull(tutorAssignments.endedAt)) }),
+    ).toMatchObject({ tutorId: ids.confirmee });
 
     // An admin moves her to pneumology: her mentee is released, and told so.
     const moved = await at(admin, { role: "tutor", profile: "confirmee", serviceId: "svc-pneumologie" });
     expect((moved.data as { message: string }).message).toMatch(/une personne qu'elle suivait n'a plus de tutrice/);
-    expect(await db.query.tutorAssignments.findFirst({ where: and(eq(tutorAssignments.learnerId, ids.recrue!), isNull(tutorAssignments.endedAt)) })).toBeUndefined();
-    expect(await lastAudit("service_modifie")).toMatchObject({ actorId: ids.admin, details: { avant: "Cardiologie", "après": "Pneumologie" } });
+    expect(
+      await db.query.tutorAssignments.findFirst({ where: and(eq(tutorAssignments.learnerId, ids.recrue!), isNull(tutorAssignments.endedAt)) }),
+    ).toBeUndefined();
+    expect(await lastAudit("service_modifie")).toMatchObject({ actorId: ids.admin, details: { avant: "Cardiologie", après: "Pneumologie" } });
 
     // Back to training as a new recruit: she gets an integration path.
     expect((await at(admin, { role: "learner", profile: "nouvelle_recrue", serviceId: "svc-pneumologie" })).data).toMatchObject({ ok: true });
     expect(await db.query.pathSteps.findFirst({ where: (p, { eq }) => eq(p.userId, ids.confirmee!) })).toBeDefined();
-    expect(await lastAudit("profil_modifie")).toMatchObject({ details: { avant: "Secrétaire confirmée", "après": "Nouvelle recrue" } });
+    expect(await lastAudit("profil_modifie")).toMatchObject({ details: { avant: "Secrétaire confirmée", après: "Nouvelle recrue" } });
     // Put back as the demo had her, for the tests below.
     await at(admin, { role: "learner", profile: "confirmee", serviceId: "svc-cardiologie" });
   });
@@ -141,9 +171,22 @@ describe("erasure", () => {
     const email = "secretaire.confirmee@pivot.demo";
     const me = await signIn(email);
     // A certificate with a tutor's note, and texts about her.
-    expect(await attestComplement(ids.confirmee!, { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." }, ids.tuteur!)).toBe(true);
-    await db.insert(checkpoints).values({ id: "cp-erase", learnerId: ids.confirmee!, tutorId: ids.tuteur!, heldOn: "2026-11-20", notes: "Nadia gère bien le standard.", actions: "Revoir les courriers." });
-    await db.insert(astonishmentReports).values({ learnerId: ids.confirmee!, surprises: "Le volume d'appels.", helped: "Sophie.", suggestions: "Un livret plus court." });
+    expect(await attestComplement(ids.confirmee!, { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." }, ids.tuteur!)).toBe(
+      true,
+    );
+    await db
+      .insert(checkpoints)
+      .values({
+        id: "cp-erase",
+        learnerId: ids.confirmee!,
+        tutorId: ids.tuteur!,
+        heldOn: "2026-11-20",
+        notes: "Nadia gère bien le standard.",
+        actions: "Revoir les courriers.",
+      });
+    await db
+      .insert(astonishmentReports)
+      .values({ learnerId: ids.confirmee!, surprises: "Le volume d'appels.", helped: "Sophie.", suggestions: "Un livret plus court." });
     const [certificate] = await db.select().from(certificates).where(eq(certificates.userId, ids.confirmee!));
     expect(certificate!.holderName).toBe("Nadia Benali");
 
@@ -187,7 +230,9 @@ describe("erasure", () => {
     for (const trace of ["Nadia", "Benali", email, "standard", "Le volume d'appels", "Observée en consultation"]) expect(everything).not.toContain(trace);
 
     // Her certificate stays verifiable, naming nobody (ADR 006).
-    const publicPage = await run(() => (certificat.loader as Fn)({ request: request(`/certificats/${certificate!.code}`), params: { code: certificate!.code }, context }));
+    const publicPage = await run(() =>
+      (certificat.loader as Fn)({ request: request(`/certificats/${certificate!.code}`), params: { code: certificate!.code }, context }),
+    );
     const view = (publicPage.data as { view: { holderName: string; holderErased: boolean; status: string } }).view;
     expect(view).toMatchObject({ holderErased: true, holderName: "une personne dont le compte a été supprimé", status: "valide" });
     const [after] = await db.select().from(certificates).where(eq(certificates.userId, ids.confirmee!));

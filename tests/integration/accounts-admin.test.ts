@@ -12,13 +12,19 @@ describe("the first real administrator", () => {
     const base = { email: "a.dupont@chu-test.fr", name: "Anne Dupont", establishment: "CHU de test" };
     const weak = await createAdministrator({ ...base, password: "motdepasse123" });
     expect(weak).toMatchObject({ ok: false, problems: [expect.stringMatching(/^mot de passe : Ce mot de passe est trop facile à deviner/)] });
-    expect(await createAdministrator({ ...base, email: "pas-une-adresse", password: "girafe tambour citron falaise" })).toMatchObject({ ok: false, problems: [expect.stringMatching(/^email : adresse e-mail invalide/)] });
+    expect(await createAdministrator({ ...base, email: "pas-une-adresse", password: "girafe tambour citron falaise" })).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^email : adresse e-mail invalide/)],
+    });
     expect(await createAdministrator({ ...base, password: "girafe tambour citron falaise" })).toEqual({ ok: true, email: "a.dupont@chu-test.fr" });
     const row = await getDb().query.users.findFirst({ where: eq(users.email, "a.dupont@chu-test.fr") });
     expect(row).toMatchObject({ role: "admin", serviceId: null, establishment: "CHU de test" });
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
     expect((await verifyLogin({ email: "a.dupont@chu-test.fr", password: "girafe tambour citron falaise" })).ok).toBe(true);
-    expect(await createAdministrator({ ...base, password: "girafe tambour citron falaise" })).toEqual({ ok: false, problems: ["email : un compte existe déjà avec l'adresse a.dupont@chu-test.fr"] });
+    expect(await createAdministrator({ ...base, password: "girafe tambour citron falaise" })).toEqual({
+      ok: false,
+      problems: ["email : un compte existe déjà avec l'adresse a.dupont@chu-test.fr"],
+    });
   });
 });
 

@@ -29,7 +29,8 @@ describe("audit log", () => {
     // An unknown email: no account to point to, the email typed is kept for the investigation.
     await verifyLogin({ email: "Personne@Inconnue.fr", password: "x", address: "10.0.0.8" });
     expect((await entries("connexion_refusee")).at(-1)).toMatchObject({ subjectId: null, address: "10.0.0.8", details: { email: "personne@inconnue.fr" } });
-    for (let i = 0; i < LOCKOUT.maxFailures + 10; i++) await verifyLogin({ email: "secretaire.confirmee@pivot.demo", password: `faux-${i}`, address: "10.0.0.9" });
+    for (let i = 0; i < LOCKOUT.maxFailures + 10; i++)
+      await verifyLogin({ email: "secretaire.confirmee@pivot.demo", password: `faux-${i}`, address: "10.0.0.9" });
     const refused = (await entries("connexion_refusee")).filter((e) => e.subjectId === ids.confirmee);
     expect(refused.length).toBe(LOCKOUT.maxFailures);
     expect((await entries("compte_verrouille")).filter((e) => e.subjectId === ids.confirmee).length).toBe(1);
@@ -38,8 +39,16 @@ describe("audit log", () => {
   it("cannot be changed, nor deleted before a year; the yearly purge removes only what is older", async () => {
     const db = getDb();
     await recordAudit({ action: "export_donnees", actorId: ids.recrue!, subjectId: ids.recrue! });
-    const [entry] = await db.select().from(auditLog).orderBy(sql`id desc`).limit(1);
-    const refusal = (work: Promise<unknown>) => work.then(() => "accepted", (error: Error) => String(error.cause ?? error));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .orderBy(sql`id desc`)
+      .limit(1);
+    const refusal = (work: Promise<unknown>) =>
+      work.then(
+        () => "accepted",
+        (error: Error) => String(error.cause ?? error),
+      );
     expect(await refusal(db.update(auditLog).set({ actorId: ids.admin! }).where(eq(auditLog.id, entry!.id)))).toMatch(/cannot be changed/);
     expect(await refusal(db.delete(auditLog).where(eq(auditLog.id, entry!.id)))).toMatch(/kept a year/);
     const old = new Date(Date.now() - 400 * 86_400_000).toISOString();
@@ -52,7 +61,16 @@ describe("audit log", () => {
   it("the journal filters by kind, person and Paris days, newest first", async () => {
     const db = getDb();
     // 23:30 UTC on 1 December is already 2 December in Paris.
-    await db.insert(auditLog).values({ action: "certificat_revoque", actorId: ids.admin!, subjectId: ids.confirmee!, address: "10.0.0.1", details: { code: "abc", motif: "erreur" }, at: "2026-12-01T23:30:00.000Z" });
+    await db
+      .insert(auditLog)
+      .values({
+        action: "certificat_revoque",
+        actorId: ids.admin!,
+        subjectId: ids.confirmee!,
+        address: "10.0.0.1",
+        details: { code: "abc", motif: "erreur" },
+        at: "2026-12-01T23:30:00.000Z",
+      });
     const load = async (query: string) =>
       (await run(() => (journal.loader as Fn)({ request: request(`/admin/journal?${query}`, { cookie: admin }), params: {}, context: {} }))).data as {
         total: number;
@@ -60,7 +78,12 @@ describe("audit log", () => {
       };
     const certs = await load("groupe=certificats&personne=benali");
     expect(certs.rows.map((r) => r.action)).toEqual(["certificat_revoque"]);
-    expect(certs.rows[0]).toMatchObject({ actor: "Julien Garnier", subject: "Nadia Benali", at: "2 décembre 2026 à 00:30", details: "code : abc ; motif : erreur" });
+    expect(certs.rows[0]).toMatchObject({
+      actor: "Julien Garnier",
+      subject: "Nadia Benali",
+      at: "2 décembre 2026 à 00:30",
+      details: "code : abc ; motif : erreur",
+    });
     expect((await load("action=certificat_revoque&du=2026-12-02&au=2026-12-02")).total).toBe(1);
     expect((await load("action=certificat_revoque&du=2026-12-01&au=2026-12-01")).total).toBe(0);
     // Nonsense in the URL falls back to « no filter », never a 500.
@@ -70,7 +93,9 @@ describe("audit log", () => {
   });
 
   it("exports as CSV for a spreadsheet, streamed, with the same filters", async () => {
-    const { response } = await run(() => (journalCsv.loader as Fn)({ request: request("/admin/journal.csv?groupe=connexions", { cookie: admin }), params: {}, context: {} }));
+    const { response } = await run(() =>
+      (journalCsv.loader as Fn)({ request: request("/admin/journal.csv?groupe=connexions", { cookie: admin }), params: {}, context: {} }),
+    );
     expect(response!.headers.get("Content-Type")).toMatch(/text\/csv/);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response!.arrayBuffer());
     expect(text.startsWith("\uFEFFDate et heure (UTC);Action;")).toBe(true);

@@ -18,7 +18,11 @@ describe("sign-in", () => {
   });
 
   it("signs in with the right password and sets an httpOnly session cookie holding only an id", async () => {
-    const response = await loginAction({ request: request("/connexion", { form: { email: "  Nouvelle.Recrue@pivot.demo ", password: "pivot-demo-2026" } }), params: {}, context: {} });
+    const response = await loginAction({
+      request: request("/connexion", { form: { email: "  Nouvelle.Recrue@pivot.demo ", password: "pivot-demo-2026" } }),
+      params: {},
+      context: {},
+    });
     expect(response).toBeInstanceOf(Response);
     const res = response as Response;
     expect(res.status).toBe(302);

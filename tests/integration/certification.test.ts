@@ -41,7 +41,8 @@ async function renderRoute(mod: RouteModule, pattern: string, url: string, clien
     {
       id: "page",
       path: pattern,
-      loader: ({ request: req, params }: { request: Request; params: Record<string, string | undefined> }) => (mod.loader as Fn)({ request: req, params: params as Record<string, string>, context: { clientAddress } }),
+      loader: ({ request: req, params }: { request: Request; params: Record<string, string | undefined> }) =>
+        (mod.loader as Fn)({ request: req, params: params as Record<string, string>, context: { clientAddress } }),
       Component: mod.default as () => JSX.Element,
       ErrorBoundary: mod.ErrorBoundary as (() => JSX.Element) | undefined,
     },
@@ -54,7 +55,9 @@ async function renderRoute(mod: RouteModule, pattern: string, url: string, clien
 }
 
 async function load(search = "") {
-  const { data, response } = await run(() => (evaluation.loader as Fn)({ request: request(`${here}${search}`, { cookie }), params: { bloc: BLOCK }, context: {} }));
+  const { data, response } = await run(() =>
+    (evaluation.loader as Fn)({ request: request(`${here}${search}`, { cookie }), params: { bloc: BLOCK }, context: {} }),
+  );
   if (!data) throw new Error(`loader failed: ${response?.status}`);
   return data as Awaited<ReturnType<typeof evaluation.loader>>;
 }
@@ -68,7 +71,9 @@ describe("the certifying pathway", () => {
   });
 
   it("a block assessment drawn across the block's modules is graded, leaves module progress alone, and counts as evidence", async () => {
-    const start = await run(() => (evaluation.action as Fn)({ request: request(here, { cookie, form: { intent: "commencer" } }), params: { bloc: BLOCK }, context: {} }));
+    const start = await run(() =>
+      (evaluation.action as Fn)({ request: request(here, { cookie, form: { intent: "commencer" } }), params: { bloc: BLOCK }, context: {} }),
+    );
     expect(start.response?.status).toBe(302);
     const open = (await load()).openAttempt!;
     expect(open.questions.length).toBe(getBlockAssessment(BLOCK)!.quiz!.drawCount);
@@ -79,7 +84,10 @@ describe("the certifying pathway", () => {
     const shown = await load(`?tentative=${open.id}`);
     expect(shown.result?.score).toBe(100);
     expect(shown.best).toBe(100);
-    const progress = await getDb().select().from(moduleProgress).where(and(eq(moduleProgress.userId, learnerId), eq(moduleProgress.moduleId, `evaluation-${BLOCK}`)));
+    const progress = await getDb()
+      .select()
+      .from(moduleProgress)
+      .where(and(eq(moduleProgress.userId, learnerId), eq(moduleProgress.moduleId, `evaluation-${BLOCK}`)));
     expect(progress).toEqual([]);
 
     const result = await certificationOf(learnerId);
@@ -90,10 +98,25 @@ describe("the certifying pathway", () => {
   });
 
   it("two observations on different days validate the next level; correcting one takes it back", async () => {
-    await addValidation(learnerId, tutorId, { competencyId: "gi-identitovigilance", level: "operationnelles", observedOn: "2026-11-02", evidence: "Accueil d'un patient, identité vérifiée." });
-    const second = await addValidation(learnerId, tutorId, { competencyId: "gi-identitovigilance", level: "operationnelles", observedOn: "2026-11-09", evidence: "Homonymie repérée." });
+    await addValidation(learnerId, tutorId, {
+      competencyId: "gi-identitovigilance",
+      level: "operationnelles",
+      observedOn: "2026-11-02",
+      evidence: "Accueil d'un patient, identité vérifiée.",
+    });
+    const second = await addValidation(learnerId, tutorId, {
+      competencyId: "gi-identitovigilance",
+      level: "operationnelles",
+      observedOn: "2026-11-09",
+      evidence: "Homonymie repérée.",
+    });
     expect((await certificationOf(learnerId)).blocks.find((b) => b.blockId === BLOCK)!.validatedLevel).toBe("operationnelles");
-    await correctValidation(learnerId, second, tutorId, { competencyId: "gi-identitovigilance", level: "generales", observedOn: "2026-11-09", evidence: "Niveau revu à la baisse." });
+    await correctValidation(learnerId, second, tutorId, {
+      competencyId: "gi-identitovigilance",
+      level: "generales",
+      observedOn: "2026-11-09",
+      evidence: "Niveau revu à la baisse.",
+    });
     expect((await certificationOf(learnerId)).blocks.find((b) => b.blockId === BLOCK)!.validatedLevel).toBe("generales");
   });
 
@@ -141,7 +164,22 @@ describe("certificates", async () => {
     const page = data as { view: Record<string, unknown>; isAdmin: boolean };
     expect(page.view.status).toBe("valide");
     expect(page.view.holderName).toBe("Nadia Benali");
-    expect(Object.keys(page.view).sort()).toEqual(["code", "history", "holderErased", "holderName", "issuedAt", "level", "renewedAt", "renewedBy", "revokedAt", "revokedReason", "status", "statusLabel", "title", "validUntil"]);
+    expect(Object.keys(page.view).sort()).toEqual([
+      "code",
+      "history",
+      "holderErased",
+      "holderName",
+      "issuedAt",
+      "level",
+      "renewedAt",
+      "renewedBy",
+      "revokedAt",
+      "revokedReason",
+      "status",
+      "statusLabel",
+      "title",
+      "validUntil",
+    ]);
     expect(page.view.history).toEqual([]); // a first certificate has no chain to show
     for (const bad of ["inconnu", "a".repeat(32), `${code.slice(0, 31)}'`]) {
       const res = await get(publicPage.loader as Fn, `/certificats/${bad}`, { code: bad });
@@ -233,7 +271,11 @@ describe("certificates", async () => {
     expect(await decodeQr(grid, 0)).toBe(verifyUrlOf(code));
     // Module for module, the right way up (jsQR would also read a mirrored code).
     const blank = Array<boolean>(qr.quietZone).fill(false);
-    const padded = [...Array.from({ length: qr.quietZone }, () => Array<boolean>(grid.length).fill(false)), ...qr.modules.map((row) => [...blank, ...row, ...blank]), ...Array.from({ length: qr.quietZone }, () => Array<boolean>(grid.length).fill(false))];
+    const padded = [
+      ...Array.from({ length: qr.quietZone }, () => Array<boolean>(grid.length).fill(false)),
+      ...qr.modules.map((row) => [...blank, ...row, ...blank]),
+      ...Array.from({ length: qr.quietZone }, () => Array<boolean>(grid.length).fill(false)),
+    ];
     expect(grid).toEqual(padded);
     // The QR code sits inside the page and below the text of the certificate.
     expect(qr.x).toBeGreaterThan(36);
@@ -247,7 +289,12 @@ describe("certificates", async () => {
     const fonts = await embedUnicodeFonts(await PDFDocument.create());
     const document = await documentOf(code, ip(7));
     const long = "Utiliser et paramétrer les logiciels métier et les agendas du service";
-    const details = { ...document.details, kind: "parcours" as const, establishment: "Centre hospitalier intercommunal de Saint-Étienne-du-Rouvray et des communes avoisinantes", competencies: [1, 2, 3].map((n) => ({ title: `Bloc ${n}`, items: Array.from({ length: 10 }, (_, i) => `${long} ${i}`) })) };
+    const details = {
+      ...document.details,
+      kind: "parcours" as const,
+      establishment: "Centre hospitalier intercommunal de Saint-Étienne-du-Rouvray et des communes avoisinantes",
+      competencies: [1, 2, 3].map((n) => ({ title: `Bloc ${n}`, items: Array.from({ length: 10 }, (_, i) => `${long} ${i}`) })),
+    };
     const placed = pdfModel.layoutCertificate(pdfModel.certificateLines({ ...document, details }), fonts);
     const main = placed.filter((p) => p.zone === "main");
     expect(Math.min(...main.map((p) => p.y))).toBeGreaterThanOrEqual(pdfModel.MAIN_BOTTOM);
@@ -264,18 +311,37 @@ describe("certificates", async () => {
   });
 
   it("an admin revokes it with a reason; the verification page then says so; nobody else can", async () => {
-    const learner = await run(() => (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie, form: { reason: "Erreur de saisie" } }), params: { code }, context: {} }));
+    const learner = await run(() =>
+      (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie, form: { reason: "Erreur de saisie" } }), params: { code }, context: {} }),
+    );
     expect(learner.response?.status).toBe(403);
     const admin = await signIn("admin@pivot.demo");
-    const noReason = await run(() => (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie: admin, form: { reason: "" } }), params: { code }, context: {} }));
+    const noReason = await run(() =>
+      (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie: admin, form: { reason: "" } }), params: { code }, context: {} }),
+    );
     expect((noReason.data as { init?: { status?: number } }).init?.status).toBe(400);
     // Without the confirmation box ticked, nothing is revoked.
-    const unconfirmed = await run(() => (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie: admin, form: { reason: "Observation saisie par erreur." } }), params: { code }, context: {} }));
+    const unconfirmed = await run(() =>
+      (publicPage.action as Fn)({
+        request: request(`/certificats/${code}`, { cookie: admin, form: { reason: "Observation saisie par erreur." } }),
+        params: { code },
+        context: {},
+      }),
+    );
     expect(unwrap(unconfirmed.data).status).toBe(400);
     expect((await getCertificateByCode(code))!.revokedAt).toBeNull();
-    await run(() => (publicPage.action as Fn)({ request: request(`/certificats/${code}`, { cookie: admin, form: { reason: "Observation saisie par erreur.", confirmation: "oui" } }), params: { code }, context: {} }));
+    await run(() =>
+      (publicPage.action as Fn)({
+        request: request(`/certificats/${code}`, { cookie: admin, form: { reason: "Observation saisie par erreur.", confirmation: "oui" } }),
+        params: { code },
+        context: {},
+      }),
+    );
     const { data } = await get(publicPage.loader as Fn, `/certificats/${code}`, { code }, ip(3));
-    expect((data as { view: { status: string; revokedReason: string } }).view).toMatchObject({ status: "revoque", revokedReason: "Observation saisie par erreur." });
+    expect((data as { view: { status: string; revokedReason: string } }).view).toMatchObject({
+      status: "revoque",
+      revokedReason: "Observation saisie par erreur.",
+    });
   });
 
   it("a revoked certificate's PDF is no longer offered: 410 with the reason, and no link to it on the page", async () => {
@@ -369,15 +435,23 @@ describe("specialty complements", async () => {
   it("a tutor attests a complement once, as a separate certificate; a learner cannot", async () => {
     const recrueId = (await getDb().query.users.findFirst({ where: eq(users.email, "nouvelle.recrue@pivot.demo") }))!.id;
     const tutor = await signIn("tuteur@pivot.demo");
-    const form = { intent: "attestation", complementId: "sp-specialite", level: "operationnelles", note: "Entretien avec le cardiologue et trois semaines d'observation." };
-    const call = (c: string) => run(() => (mentee.action as Fn)({ request: request(`/tutorat/${recrueId}`, { cookie: c, form }), params: { mentee: recrueId }, context: {} }));
+    const form = {
+      intent: "attestation",
+      complementId: "sp-specialite",
+      level: "operationnelles",
+      note: "Entretien avec le cardiologue et trois semaines d'observation.",
+    };
+    const call = (c: string) =>
+      run(() => (mentee.action as Fn)({ request: request(`/tutorat/${recrueId}`, { cookie: c, form }), params: { mentee: recrueId }, context: {} }));
     expect((await call(cookie)).response?.status).toBe(403); // another learner
     const first = await call(tutor);
     expect((first.data as { ok: boolean }).ok).toBe(true);
     const again = await call(tutor);
     expect((again.data as { init?: { status?: number } }).init?.status).toBe(409);
     const list = await listCertificates(recrueId);
-    expect(list.filter((c) => c.kind === "complement").map((c) => c.title)).toEqual([expect.stringMatching(/^Attestation — .+ \(connaissances opérationnelles\)$/)]);
+    expect(list.filter((c) => c.kind === "complement").map((c) => c.title)).toEqual([
+      expect.stringMatching(/^Attestation — .+ \(connaissances opérationnelles\)$/),
+    ]);
   });
 
   it("a complement's PDF names the tutor who attested it; after the holder's erasure it names the holder no more", async () => {
@@ -390,11 +464,15 @@ describe("specialty complements", async () => {
     const crypto = await import("node:crypto");
     const adminId = (await getDb().query.users.findFirst({ where: eq(users.email, "admin@pivot.demo") }))!.id;
     const holderId = crypto.randomUUID();
-    await getDb().insert(users).values({ id: holderId, email: "attestee@pivot.demo", name: "Léa Attestée", role: "learner", profile: "confirmee", establishment: DEMO_ESTABLISHMENT });
+    await getDb()
+      .insert(users)
+      .values({ id: holderId, email: "attestee@pivot.demo", name: "Léa Attestée", role: "learner", profile: "confirmee", establishment: DEMO_ESTABLISHMENT });
     expect(await attestComplement(holderId, { complementId: "sp-specialite", level: "generales", note: "Trois semaines d'observation." }, tutorId)).toBe(true);
     const { code } = (await listCertificates(holderId))[0]!;
     const linesOf = async (n: number) => {
-      const { view, details } = await printableCertificate(request(`/certificats/${code}/pdf`), code, (c) => `http://localhost/certificats/${c}`, { clientAddress: `10.3.0.${n}` });
+      const { view, details } = await printableCertificate(request(`/certificats/${code}/pdf`), code, (c) => `http://localhost/certificats/${c}`, {
+        clientAddress: `10.3.0.${n}`,
+      });
       return certificateLines({ view, details, verifyUrl: `http://localhost/certificats/${code}` });
     };
     const lines = await linesOf(1);
@@ -402,7 +480,9 @@ describe("specialty complements", async () => {
     expect(signature).toEqual(["Attesté par", "Sophie Lefèvre", "Tutrice ou tuteur", "Signature"]);
     expect(lines.map((l) => l.text)).not.toContain("Délivré par la plateforme Pivot");
     const complement = getReferential().complements.find((c) => c.id === "sp-specialite")!;
-    expect(lines.map((l) => l.text)).toEqual(expect.arrayContaining(["Compétence attestée", complement.title, complement.description, "Léa Attestée", DEMO_ESTABLISHMENT]));
+    expect(lines.map((l) => l.text)).toEqual(
+      expect.arrayContaining(["Compétence attestée", complement.title, complement.description, "Léa Attestée", DEMO_ESTABLISHMENT]),
+    );
 
     await requestErasure({ userId: holderId, address: null });
     expect(await eraseAccount({ userId: holderId, by: adminId, address: null })).toBe(true);

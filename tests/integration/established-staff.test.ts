@@ -66,7 +66,13 @@ describe("a positioning test", () => {
   it("draws the same number of questions for each competency of the block", async () => {
     const test = getPositioningTest(BLOCK)!;
     expect(test.quiz!.drawPerCompetency).toBe(2);
-    const { questions } = await take(positioning, path, params, () => test, (ids) => ids); // all wrong
+    const { questions } = await take(
+      positioning,
+      path,
+      params,
+      () => test,
+      (ids) => ids,
+    ); // all wrong
     expect(questions).toHaveLength(2);
     const page = await load<{ positioning: Plan }>(positioning, path, params);
     expect(page.positioning!.competencies).toEqual([expect.objectContaining({ competencyId: "gi-identitovigilance", outcome: "a_acquerir" })]);
@@ -76,7 +82,13 @@ describe("a positioning test", () => {
   });
 
   it("half right: the competency is to consolidate and the module to refresh, not acquired", async () => {
-    await take(positioning, path, params, () => getPositioningTest(BLOCK)!, (ids) => ids.slice(0, 1));
+    await take(
+      positioning,
+      path,
+      params,
+      () => getPositioningTest(BLOCK)!,
+      (ids) => ids.slice(0, 1),
+    );
     const page = await load<{ positioning: Plan }>(positioning, path, params);
     expect(page.positioning!.competencies[0]!.outcome).toBe("a_consolider");
     expect(page.positioning!.plan[0]!.action).toBe("a_rafraichir");
@@ -92,11 +104,20 @@ describe("a positioning test", () => {
     const card = home.blocks.flatMap((b) => b.modules).find((m) => m.id === "exemple")!;
     expect([card.state, card.stateLabel]).toEqual(["acquis", "Acquis (test de positionnement)"]);
     expect(home.summary.done).toBe(1);
-    const cert = await load<{ blocks: { id: string; target: { competencies: { competencyId: string; byTest: { correct: number } | null }[] } | null }[] }>(certification, "/certification", {});
+    const cert = await load<{ blocks: { id: string; target: { competencies: { competencyId: string; byTest: { correct: number } | null }[] } | null }[] }>(
+      certification,
+      "/certification",
+      {},
+    );
     const competency = cert.blocks.find((b) => b.id === BLOCK)!.target!.competencies.find((c) => c.competencyId === "gi-identitovigilance")!;
     expect(competency.byTest?.correct).toBe(2);
     // Her cadre sees it in her follow-up page.
-    const followUp = await load<{ byTest: Record<string, { validated: number; total: number }> }>(mentee, `/tutorat/${userId}`, { mentee: userId }, await signIn("cadre@pivot.demo"));
+    const followUp = await load<{ byTest: Record<string, { validated: number; total: number }> }>(
+      mentee,
+      `/tutorat/${userId}`,
+      { mentee: userId },
+      await signIn("cadre@pivot.demo"),
+    );
     expect(followUp.byTest[BLOCK]).toEqual({ validated: 1, total: 1 });
   });
 
@@ -124,7 +145,18 @@ describe("a module's major update", () => {
   const params = { slug: MODULE };
 
   beforeAll(async () => {
-    await getDb().insert(moduleProgress).values({ userId, moduleId: MODULE, moduleVersion: "1.0.0", status: "termine", bestScore: 90, attemptsCount: 1, completedAt: "2025-06-01T10:00:00Z", updatedAt: "2025-06-01T10:00:00Z" });
+    await getDb()
+      .insert(moduleProgress)
+      .values({
+        userId,
+        moduleId: MODULE,
+        moduleVersion: "1.0.0",
+        status: "termine",
+        bestScore: 90,
+        attemptsCount: 1,
+        completedAt: "2025-06-01T10:00:00Z",
+        updatedAt: "2025-06-01T10:00:00Z",
+      });
   });
 
   it("flags the module and its competencies « à actualiser »", async () => {
@@ -132,12 +164,22 @@ describe("a module's major update", () => {
     const page = await load<{ update: { from: string; changes: { version: string }[] } | null }>(update, path, params);
     expect(page.update?.from).toBe("1.0.0");
     expect(page.update?.changes.map((c) => c.version)).toEqual(["2.0.0"]);
-    const cert = await load<{ blocks: { id: string; target: { competencies: { competencyId: string; update: { id: string } | null }[] } | null }[] }>(certification, "/certification", {});
+    const cert = await load<{ blocks: { id: string; target: { competencies: { competencyId: string; update: { id: string } | null }[] } | null }[] }>(
+      certification,
+      "/certification",
+      {},
+    );
     expect(cert.blocks.find((b) => b.id === "ecosysteme-soins")!.target!.competencies[0]!.update?.id).toBe(MODULE);
   });
 
   it("draws only the questions about the change; failing it keeps the flag", async () => {
-    const { questions } = await take(update, path, params, () => getUpdateQuiz(MODULE, "1.0.0")!, (ids) => ids);
+    const { questions } = await take(
+      update,
+      path,
+      params,
+      () => getUpdateQuiz(MODULE, "1.0.0")!,
+      (ids) => ids,
+    );
     expect(questions.map((q) => q.id).sort()).toEqual(["q11", "q12"]);
     expect((await listUpdates(userId)).map((u) => u.id)).toContain(MODULE);
   });
@@ -165,7 +207,21 @@ describe("renewing a certificate", () => {
   beforeAll(async () => {
     firstId = crypto.randomUUID();
     firstCode = "a".repeat(31) + "b";
-    await getDb().insert(certificates).values({ id: firstId, userId, kind: "bloc", blockId: BLOCK, level: "generales", code: firstCode, holderName: "Nadia Benali", title: "Bloc 1 — Gestion de l'information (connaissances générales)", issuedAt: "2023-12-01", validUntil, evidence: {} });
+    await getDb()
+      .insert(certificates)
+      .values({
+        id: firstId,
+        userId,
+        kind: "bloc",
+        blockId: BLOCK,
+        level: "generales",
+        code: firstCode,
+        holderName: "Nadia Benali",
+        title: "Bloc 1 — Gestion de l'information (connaissances générales)",
+        issuedAt: "2023-12-01",
+        validUntil,
+        evidence: {},
+      });
   });
 
   it("covers the ageing competencies of the block", async () => {
@@ -176,7 +232,13 @@ describe("renewing a certificate", () => {
   });
 
   it("a failed quiz renews nothing", async () => {
-    await take(renewal, path, params, () => getRenewalQuiz(BLOCK)!, (ids) => ids);
+    await take(
+      renewal,
+      path,
+      params,
+      () => getRenewalQuiz(BLOCK)!,
+      (ids) => ids,
+    );
     expect(await getDb().select().from(certificates).where(eq(certificates.userId, userId))).toHaveLength(1);
   });
 
@@ -184,16 +246,22 @@ describe("renewing a certificate", () => {
     await take(renewal, path, params, () => getRenewalQuiz(BLOCK)!);
     const all = await getDb().select().from(certificates).where(eq(certificates.userId, userId)).orderBy(certificates.cycle);
     expect(all.map((c) => c.cycle)).toEqual([0, 1]);
-    const [previous, renewed] = all as [typeof all[0], typeof all[0]];
+    const [previous, renewed] = all as [(typeof all)[0], (typeof all)[0]];
     expect(previous.renewedAt).not.toBeNull();
     expect(renewed.renewsId).toBe(firstId);
     expect(renewed.validUntil).toBe(validUntilFrom(validUntil, 3)); // the competency lasts 3 years
     expect(renewed.level).toBe("generales");
 
-    const old = await load<{ view: { status: string; renewedBy: { code: string } | null; history: { code: string }[] } }>(publicPage, `/certificats/${firstCode}`, { code: firstCode });
+    const old = await load<{ view: { status: string; renewedBy: { code: string } | null; history: { code: string }[] } }>(
+      publicPage,
+      `/certificats/${firstCode}`,
+      { code: firstCode },
+    );
     expect(old.view.status).toBe("renouvele");
     expect(old.view.renewedBy?.code).toBe(renewed.code);
-    const current = await load<{ view: { status: string; history: { code: string; current: boolean }[] } }>(publicPage, `/certificats/${renewed.code}`, { code: renewed.code });
+    const current = await load<{ view: { status: string; history: { code: string; current: boolean }[] } }>(publicPage, `/certificats/${renewed.code}`, {
+      code: renewed.code,
+    });
     expect(current.view.status).toBe("valide");
     expect(current.view.history.map((h) => [h.code, h.current])).toEqual([
       [firstCode, false],
@@ -209,9 +277,31 @@ describe("renewing a certificate", () => {
 
   it("two renewals at the same moment make one certificate", async () => {
     const id = crypto.randomUUID();
-    await getDb().insert(certificates).values({ id, userId, kind: "parcours", blockId: "", level: "generales", code: "c".repeat(32), holderName: "Nadia Benali", title: "Parcours", issuedAt: "2023-12-01", validUntil, evidence: {} });
-    const codes = await Promise.all([renewCertificates(userId, "parcours", { attemptId: "x", score: 100 }), renewCertificates(userId, "parcours", { attemptId: "y", score: 100 })]);
+    await getDb()
+      .insert(certificates)
+      .values({
+        id,
+        userId,
+        kind: "parcours",
+        blockId: "",
+        level: "generales",
+        code: "c".repeat(32),
+        holderName: "Nadia Benali",
+        title: "Parcours",
+        issuedAt: "2023-12-01",
+        validUntil,
+        evidence: {},
+      });
+    const codes = await Promise.all([
+      renewCertificates(userId, "parcours", { attemptId: "x", score: 100 }),
+      renewCertificates(userId, "parcours", { attemptId: "y", score: 100 }),
+    ]);
     expect(codes.flat()).toHaveLength(1);
-    expect(await getDb().select().from(certificates).where(and(eq(certificates.userId, userId), eq(certificates.kind, "parcours")))).toHaveLength(2);
+    expect(
+      await getDb()
+        .select()
+        .from(certificates)
+        .where(and(eq(certificates.userId, userId), eq(certificates.kind, "parcours"))),
+    ).toHaveLength(2);
   });
 });

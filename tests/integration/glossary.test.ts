@@ -69,7 +69,9 @@ describe("every link to an entry lands on a page that shows it", () => {
   });
 
   it("from a fiche's vocabulary", async () => {
-    const { data } = await run(() => ficheLoader({ request: request("/fiches-reflexes/cardiologie", { cookie }), params: { specialite: "cardiologie" }, context: {} }));
+    const { data } = await run(() =>
+      ficheLoader({ request: request("/fiches-reflexes/cardiologie", { cookie }), params: { specialite: "cardiologie" }, context: {} }),
+    );
     expect(data!.fiche.vocabulary.length).toBeGreaterThan(0);
     for (const v of data!.fiche.vocabulary) await expectLanding(v.href);
   });

@@ -55,7 +55,14 @@ describe("a new recruit's account", () => {
   });
 
   it("refuses a duplicate email with a French message and keeps what was typed", async () => {
-    const form = { name: "Autre", email: "LUCIE.BERNARD@pivot.demo", role: "learner", profile: "nouvelle_recrue", serviceId: "svc-cardiologie", hireDate: "2026-11-16" };
+    const form = {
+      name: "Autre",
+      email: "LUCIE.BERNARD@pivot.demo",
+      role: "learner",
+      profile: "nouvelle_recrue",
+      serviceId: "svc-cardiologie",
+      hireDate: "2026-11-16",
+    };
     const { data } = await run(() => (nouveau.action as Action)({ request: request("/equipe/nouveau", { cookie: cadre, form }), params: {}, context: {} }));
     const { status, data: body } = unwrap(data) as { status: number; data: { errors: Record<string, string>; values: Record<string, string> } };
     expect(status).toBe(409);
@@ -81,8 +88,16 @@ describe("a new recruit's account", () => {
 describe("steps done and validated", () => {
   it("the learner marking a step and the tutor validating it at the same moment lose nothing", async () => {
     const { user } = await createRecruit("ines.morel@pivot.demo");
-    const step = (await getDb().select().from(pathSteps).where(and(eq(pathSteps.userId, user.id), eq(pathSteps.requiresTutor, true))))[0]!;
-    const [done, validated] = await Promise.all([markStepDone(user.id, step.id, "Fait avec Sophie mardi"), validateStep(user.id, step.id, tutorId, "Très bien")]);
+    const step = (
+      await getDb()
+        .select()
+        .from(pathSteps)
+        .where(and(eq(pathSteps.userId, user.id), eq(pathSteps.requiresTutor, true)))
+    )[0]!;
+    const [done, validated] = await Promise.all([
+      markStepDone(user.id, step.id, "Fait avec Sophie mardi"),
+      validateStep(user.id, step.id, tutorId, "Très bien"),
+    ]);
     expect(done && validated).toBe(true);
     const after = (await getDb().select().from(pathSteps).where(eq(pathSteps.id, step.id)))[0]!;
     expect(after.doneComment).toBe("Fait avec Sophie mardi");
@@ -96,10 +111,17 @@ describe("steps done and validated", () => {
     const { user } = await createRecruit("paul.henry@pivot.demo");
     const cookie = await signIn("nouvelle.recrue@pivot.demo");
     const other = (await getDb().select().from(pathSteps).where(eq(pathSteps.userId, user.id)))[0]!;
-    const { data } = await run(() => (parcours.action as Action)({ request: request("/parcours", { cookie, form: { intent: "fait", stepId: other.id } }), params: {}, context: {} }));
+    const { data } = await run(() =>
+      (parcours.action as Action)({ request: request("/parcours", { cookie, form: { intent: "fait", stepId: other.id } }), params: {}, context: {} }),
+    );
     expect(unwrap(data).status).toBe(404);
     expect((await getDb().select().from(pathSteps).where(eq(pathSteps.id, other.id)))[0]!.doneAt).toBeNull();
-    const moduleStep = (await getDb().select().from(pathSteps).where(and(eq(pathSteps.userId, user.id), eq(pathSteps.kind, "module"))))[0]!;
+    const moduleStep = (
+      await getDb()
+        .select()
+        .from(pathSteps)
+        .where(and(eq(pathSteps.userId, user.id), eq(pathSteps.kind, "module")))
+    )[0]!;
     expect(await markStepDone(user.id, moduleStep.id, null)).toBe(false);
   });
 });
@@ -107,9 +129,28 @@ describe("steps done and validated", () => {
 describe("competencies observed on the job", () => {
   it("a correction keeps the corrected validation in the history", async () => {
     const { user } = await createRecruit("lea.garnier@pivot.demo");
-    const first = await addValidation(user.id, tutorId, { competencyId: "gi-identitovigilance", level: "operationnelles", observedOn: "2026-11-18", evidence: "Identité vérifiée au guichet." });
-    expect(await correctValidation(user.id, first, tutorId, { competencyId: "gi-identitovigilance", level: "generales", observedOn: "2026-11-18", evidence: "Niveau revu." })).toBe(true);
-    expect(await correctValidation(user.id, first, tutorId, { competencyId: "gi-identitovigilance", level: "generales", observedOn: "2026-11-18", evidence: "Deux fois ?" })).toBe(false);
+    const first = await addValidation(user.id, tutorId, {
+      competencyId: "gi-identitovigilance",
+      level: "operationnelles",
+      observedOn: "2026-11-18",
+      evidence: "Identité vérifiée au guichet.",
+    });
+    expect(
+      await correctValidation(user.id, first, tutorId, {
+        competencyId: "gi-identitovigilance",
+        level: "generales",
+        observedOn: "2026-11-18",
+        evidence: "Niveau revu.",
+      }),
+    ).toBe(true);
+    expect(
+      await correctValidation(user.id, first, tutorId, {
+        competencyId: "gi-identitovigilance",
+        level: "generales",
+        observedOn: "2026-11-18",
+        evidence: "Deux fois ?",
+      }),
+    ).toBe(false);
     const all = await listValidations(user.id);
     expect(all).toHaveLength(2);
     expect(all.find((v) => v.id === first)!.supersededAt).not.toBeNull();
@@ -122,10 +163,28 @@ describe("competencies observed on the job", () => {
 describe("a service's local steps", () => {
   it("apply to paths in progress when the cadre chooses, without losing what was done", async () => {
     const { user } = await createRecruit("zoe.lambert@pivot.demo");
-    const extra = await addServiceStep("svc-cardiologie", { phase: "semaine-1", kind: "rencontre", title: "Rencontrer la diététicienne", description: "Pour les patients en réadaptation cardiaque.", link: null, contact: "poste 4410", dueDay: 6, requiresTutor: false }, cadreId);
+    const extra = await addServiceStep(
+      "svc-cardiologie",
+      {
+        phase: "semaine-1",
+        kind: "rencontre",
+        title: "Rencontrer la diététicienne",
+        description: "Pour les patients en réadaptation cardiaque.",
+        link: null,
+        contact: "poste 4410",
+        dueDay: 6,
+        requiresTutor: false,
+      },
+      cadreId,
+    );
     expect(await applyServiceStepsToPaths("svc-cardiologie")).toBeGreaterThan(0);
     const key = `service:${extra}`;
-    const added = (await getDb().select().from(pathSteps).where(and(eq(pathSteps.userId, user.id), eq(pathSteps.key, key))))[0]!;
+    const added = (
+      await getDb()
+        .select()
+        .from(pathSteps)
+        .where(and(eq(pathSteps.userId, user.id), eq(pathSteps.key, key)))
+    )[0]!;
     expect(added.dueDate).toBe(dueDateFrom("2026-11-16", 6, parisDay())); // a step added to a path in progress is not late at once
     await markStepDone(user.id, added.id, null);
     await archiveServiceStep("svc-cardiologie", extra, cadreId);
@@ -144,8 +203,18 @@ describe("the service's steps, as the cadre edits them", () => {
     const parcoursService = await import("~/routes/equipe.parcours");
     const { signIn, request: req, run: runIt, unwrap } = await import("../helpers/requests");
     const cookie = await signIn("cadre@pivot.demo");
-    const form = { intent: "ajouter", serviceId: "svc-cardiologie", phase: "avant-arrivee", kind: "document", title: "Lire la charte", description: "La charte du service.", dueDay: "120" };
-    const refused = await runIt(() => (parcoursService.action as never as (a: object) => Promise<unknown>)({ request: req("/equipe/parcours", { cookie, form }), params: {}, context: {} }));
+    const form = {
+      intent: "ajouter",
+      serviceId: "svc-cardiologie",
+      phase: "avant-arrivee",
+      kind: "document",
+      title: "Lire la charte",
+      description: "La charte du service.",
+      dueDay: "120",
+    };
+    const refused = await runIt(() =>
+      (parcoursService.action as never as (a: object) => Promise<unknown>)({ request: req("/equipe/parcours", { cookie, form }), params: {}, context: {} }),
+    );
     const { data, status } = unwrap(refused.data);
     expect(status).toBe(400);
     expect((data as { errors: Record<string, string> }).errors.dueDay).toMatch(/^Pour la phase « Avant l'arrivée », l'échéance doit être comprise entre/);

@@ -27,7 +27,9 @@ describe("Mon compte", () => {
     const desk = await signInFrom("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0");
     const page = (await call(account.loader, request("/mon-compte", { cookie: desk }))).data as Awaited<ReturnType<typeof account.loader>>;
     expect(page.email).toBe(EMAIL);
-    expect(page.sessions.map((s) => `${s.device}${s.current ? " (cet appareil)" : ""}`)).toEqual(expect.arrayContaining(["Firefox sur Windows (cet appareil)", "Chrome sur Android"]));
+    expect(page.sessions.map((s) => `${s.device}${s.current ? " (cet appareil)" : ""}`)).toEqual(
+      expect.arrayContaining(["Firefox sur Windows (cet appareil)", "Chrome sur Android"]),
+    );
     await call(account.action, request("/mon-compte", { cookie: desk, form: { intent: "autres-sessions" } }));
     expect((await call(home.loader, request("/", { cookie: phone }))).response?.status).toBe(302);
     expect((await call(home.loader, request("/", { cookie: desk }))).data).toBeTruthy();

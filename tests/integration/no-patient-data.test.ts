@@ -29,7 +29,11 @@ async function postReport(fields: { surprises: string; helped: string; suggestio
 
 const storedReports = () => getDb().select().from(astonishmentReports).where(eq(astonishmentReports.learnerId, learnerId));
 
-const report = { surprises: "La quantité d'appels le lundi matin.", helped: "Les fiches réflexes et ma tutrice.", suggestions: "Un tableau des postes téléphoniques." };
+const report = {
+  surprises: "La quantité d'appels le lundi matin.",
+  helped: "Les fiches réflexes et ma tutrice.",
+  suggestions: "Un tableau des postes téléphoniques.",
+};
 
 describe("the rapport d'étonnement refuses a social-security number", () => {
   it.each([
@@ -43,7 +47,9 @@ describe("the rapport d'étonnement refuses a social-security number", () => {
     expect(status).toBe(400);
     expect(body.ok).toBe(false);
     expect(body.errors[field]).toBe(NO_PATIENT_DATA_MESSAGE);
-    expect(body.errors[field]).toBe("Ce texte semble contenir un numéro de sécurité sociale : Pivot ne doit contenir aucune donnée de patient. Retirez-le avant d'enregistrer.");
+    expect(body.errors[field]).toBe(
+      "Ce texte semble contenir un numéro de sécurité sociale : Pivot ne doit contenir aucune donnée de patient. Retirez-le avant d'enregistrer.",
+    );
     expect(Object.keys(body.errors)).toEqual([field]);
     expect(body.values).toMatchObject(typed);
     expect(await storedReports()).toEqual(before);

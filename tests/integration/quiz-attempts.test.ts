@@ -60,7 +60,12 @@ describe("quiz attempts", () => {
     expect(row?.shown).toEqual(attempt.questions); // the exact questions shown are kept
 
     const page = await loadModule(cookie, `?tentative=${attempt.id}`);
-    expect(page.result?.questions.filter((q) => !q.correct).map((q) => q.id).sort()).toEqual([...wrong].sort());
+    expect(
+      page.result?.questions
+        .filter((q) => !q.correct)
+        .map((q) => q.id)
+        .sort(),
+    ).toEqual([...wrong].sort());
     expect(page.result?.questions.every((q) => q.explanation.length > 0)).toBe(true);
 
     // A retake draws a new attempt; a full pass completes the module.
@@ -172,7 +177,10 @@ describe("quiz attempts", () => {
     expect(twice.formError).toContain("Certaines questions n'ont pas de réponse.");
     expect(twice.formError).toContain("Deux éléments ont la même position");
 
-    const empty = unwrap(await submit(cookie, attempt.id, { ...answers, [b!]: "", [c!]: "" })).data as { formError: string; fieldErrors: Record<string, string> };
+    const empty = unwrap(await submit(cookie, attempt.id, { ...answers, [b!]: "", [c!]: "" })).data as {
+      formError: string;
+      fieldErrors: Record<string, string>;
+    };
     expect(empty.formError).toBe("Certaines questions n'ont pas de réponse.");
     expect(empty.fieldErrors).toEqual({ [b!]: "Choisissez une position.", [c!]: "Choisissez une position." });
 

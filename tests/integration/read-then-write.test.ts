@@ -13,11 +13,29 @@ async function newLearner(serviceId: string | null = null) {
   const id = crypto.randomUUID();
   await getDb()
     .insert(users)
-    .values({ id, email: `${id}@pivot.test`, name: "Camille Test", role: "learner", profile: "nouvelle_recrue", establishment: "CH Test", serviceId, hireDate: serviceId ? "2026-11-16" : null });
+    .values({
+      id,
+      email: `${id}@pivot.test`,
+      name: "Camille Test",
+      role: "learner",
+      profile: "nouvelle_recrue",
+      establishment: "CH Test",
+      serviceId,
+      hireDate: serviceId ? "2026-11-16" : null,
+    });
   return id;
 }
 
-const step = (title: string) => ({ phase: "semaine-1", kind: "rencontre", title, description: "Une étape locale.", link: null, contact: null, dueDay: 3, requiresTutor: false });
+const step = (title: string) => ({
+  phase: "semaine-1",
+  kind: "rencontre",
+  title,
+  description: "Une étape locale.",
+  link: null,
+  contact: null,
+  dueDay: 3,
+  requiresTutor: false,
+});
 
 describe("a learner's progress, started twice at once", () => {
   it("two quiz starts at once leave one open attempt, and both return it", async () => {
@@ -49,14 +67,23 @@ describe("a learner's progress, started twice at once", () => {
 describe("a service's local steps, edited twice at once", () => {
   it("adds, moves and applies them as if one cadre acted after the other", async () => {
     const serviceId = `svc-${crypto.randomUUID()}`;
-    await getDb().insert(services).values({ id: serviceId, name: `Service ${serviceId}`, establishment: "CH Test" });
+    await getDb()
+      .insert(services)
+      .values({ id: serviceId, name: `Service ${serviceId}`, establishment: "CH Test" });
     const learner = await newLearner(serviceId);
     await createPathFor(learner);
 
     // Added at once: each after the last, no two in the same place.
-    const [a, b, c] = await Promise.all([addServiceStep(serviceId, step("A"), learner), addServiceStep(serviceId, step("B"), learner), addServiceStep(serviceId, step("C"), learner)]);
-    const order = async () => (await getDb().select().from(serviceSteps).where(eq(serviceSteps.serviceId, serviceId)).orderBy(asc(serviceSteps.position))).map((s) => s.id);
-    const positions = (await getDb().select({ position: serviceSteps.position }).from(serviceSteps).where(eq(serviceSteps.serviceId, serviceId))).map((s) => s.position);
+    const [a, b, c] = await Promise.all([
+      addServiceStep(serviceId, step("A"), learner),
+      addServiceStep(serviceId, step("B"), learner),
+      addServiceStep(serviceId, step("C"), learner),
+    ]);
+    const order = async () =>
+      (await getDb().select().from(serviceSteps).where(eq(serviceSteps.serviceId, serviceId)).orderBy(asc(serviceSteps.position))).map((s) => s.id);
+    const positions = (await getDb().select({ position: serviceSteps.position }).from(serviceSteps).where(eq(serviceSteps.serviceId, serviceId))).map(
+      (s) => s.position,
+    );
     expect(new Set(positions).size).toBe(3);
     expect(await order()).toEqual([a, b, c]);
 

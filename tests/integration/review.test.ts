@@ -19,10 +19,29 @@ beforeAll(async () => {
   cookie = await signIn("secretaire.confirmee@pivot.demo");
   userId = (await getDb().query.users.findFirst({ where: eq(users.email, "secretaire.confirmee@pivot.demo") }))!.id;
   // A quiz she took yesterday, with one question missed.
-  await getDb().insert(quizAttempts).values({ id: crypto.randomUUID(), userId, moduleId: "exemple", moduleVersion: "1.0.0", questions: [], total: 2, passMark: 80, results: [{ id: "s1", correct: false }, { id: "s2", correct: true }], score: 50, submittedAt: new Date(Date.now() - 86_400_000).toISOString() });
+  await getDb()
+    .insert(quizAttempts)
+    .values({
+      id: crypto.randomUUID(),
+      userId,
+      moduleId: "exemple",
+      moduleVersion: "1.0.0",
+      questions: [],
+      total: 2,
+      passMark: 80,
+      results: [
+        { id: "s1", correct: false },
+        { id: "s2", correct: true },
+      ],
+      score: 50,
+      submittedAt: new Date(Date.now() - 86_400_000).toISOString(),
+    });
 });
 
-const load = async (search = "") => (await run(() => (revisions.loader as Fn)({ request: request(`/revisions${search}`, { cookie }), params: {}, context: {} }))).data as Awaited<ReturnType<typeof revisions.loader>>;
+const load = async (search = "") =>
+  (await run(() => (revisions.loader as Fn)({ request: request(`/revisions${search}`, { cookie }), params: {}, context: {} }))).data as Awaited<
+    ReturnType<typeof revisions.loader>
+  >;
 
 describe("spaced review", () => {
   it("offers at most the daily number of new cards, the missed question first, then her specialty's terms, and opening the page stores nothing", async () => {
@@ -48,9 +67,16 @@ describe("spaced review", () => {
 
   it("grading moves the card's due date forward and takes it out of today's list", async () => {
     const key = (await load()).card!.key;
-    const res = await run(() => (revisions.action as Fn)({ request: request("/revisions", { cookie, form: { cardKey: key, grade: "4" } }), params: {}, context: {} }));
+    const res = await run(() =>
+      (revisions.action as Fn)({ request: request("/revisions", { cookie, form: { cardKey: key, grade: "4" } }), params: {}, context: {} }),
+    );
     expect(res.response?.status).toBe(302);
-    const row = (await getDb().select().from(reviewCards).where(and(eq(reviewCards.userId, userId), eq(reviewCards.cardKey, key))))[0]!;
+    const row = (
+      await getDb()
+        .select()
+        .from(reviewCards)
+        .where(and(eq(reviewCards.userId, userId), eq(reviewCards.cardKey, key)))
+    )[0]!;
     expect(Date.parse(row.due)).toBeGreaterThan(Date.now() + 86_400_000 - 60_000);
     expect(row.reps).toBe(1);
     expect((await load()).remaining).toBe(DAILY.newCards - 1); // a new card met today counts against the day's limit
@@ -72,9 +98,13 @@ describe("spaced review", () => {
   });
 
   it("refuses an unknown grade or a card that is not hers, in French, without change", async () => {
-    const bad = await run(() => (revisions.action as Fn)({ request: request("/revisions", { cookie, form: { cardKey: "terme:x", grade: "9" } }), params: {}, context: {} }));
+    const bad = await run(() =>
+      (revisions.action as Fn)({ request: request("/revisions", { cookie, form: { cardKey: "terme:x", grade: "9" } }), params: {}, context: {} }),
+    );
     expect(unwrap(bad.data).status).toBe(400);
-    const other = await run(() => (revisions.action as Fn)({ request: request("/revisions", { cookie, form: { cardKey: "terme:pas-a-elle", grade: "3" } }), params: {}, context: {} }));
+    const other = await run(() =>
+      (revisions.action as Fn)({ request: request("/revisions", { cookie, form: { cardKey: "terme:pas-a-elle", grade: "3" } }), params: {}, context: {} }),
+    );
     expect(unwrap(other.data)).toMatchObject({ status: 404, data: { message: "Cette carte ne fait pas partie de vos révisions." } });
   });
 });

@@ -28,7 +28,12 @@ function isoDaysFromNow(days: number) {
 
 beforeAll(async () => {
   const db = getDb();
-  for (const [key, email] of Object.entries({ confirmee: "secretaire.confirmee@pivot.demo", tuteur: "tuteur@pivot.demo", cadre: "cadre@pivot.demo", admin: "admin@pivot.demo" })) {
+  for (const [key, email] of Object.entries({
+    confirmee: "secretaire.confirmee@pivot.demo",
+    tuteur: "tuteur@pivot.demo",
+    cadre: "cadre@pivot.demo",
+    admin: "admin@pivot.demo",
+  })) {
     ids[key] = (await db.query.users.findFirst({ where: eq(users.email, email) }))!.id;
     cookies[key] = await signIn(email);
   }
@@ -37,28 +42,34 @@ beforeAll(async () => {
 describe("screens that agree", () => {
   it("a block certificate she holds shows as validated on her page, the tutor's and admin's follow-up, the team table and the CSV", async () => {
     // A certificate issued almost five years ago, with no quiz answer or observation recorded since.
-    await getDb().insert(certificates).values({
-      id: crypto.randomUUID(),
-      userId: ids.confirmee!,
-      kind: "bloc",
-      blockId: BLOCK,
-      level: "generales",
-      code: newCertificateCode(),
-      holderName: "Nadia Benali",
-      title: "Bloc 3 — Compétences transversales (connaissances générales)",
-      issuedAt: isoDaysFromNow(-5 * 365 + 60),
-      validUntil: isoDaysFromNow(60),
-      evidence: {},
-    });
+    await getDb()
+      .insert(certificates)
+      .values({
+        id: crypto.randomUUID(),
+        userId: ids.confirmee!,
+        kind: "bloc",
+        blockId: BLOCK,
+        level: "generales",
+        code: newCertificateCode(),
+        holderName: "Nadia Benali",
+        title: "Bloc 3 — Compétences transversales (connaissances générales)",
+        issuedAt: isoDaysFromNow(-5 * 365 + 60),
+        validUntil: isoDaysFromNow(60),
+        evidence: {},
+      });
 
-    const mine = (await load(certification, "/certification", "confirmee")) as { blocks: { id: string; validatedLevel: string | null; ladder: { level: string; validated: boolean; certified: boolean; met: number; total: number }[] }[] };
+    const mine = (await load(certification, "/certification", "confirmee")) as {
+      blocks: { id: string; validatedLevel: string | null; ladder: { level: string; validated: boolean; certified: boolean; met: number; total: number }[] }[];
+    };
     const block = mine.blocks.find((b) => b.id === BLOCK)!;
     expect(block.validatedLevel).toBe("Connaissances générales");
     expect(block.ladder[0]).toMatchObject({ level: "generales", validated: true, certified: true });
     expect(block.ladder[0]!.met).toBe(block.ladder[0]!.total);
 
     // The admin's follow-up of her (a confirmed secretary has no tutor in the demo).
-    const followUp = (await load(mentee, `/tutorat/${ids.confirmee}`, "admin", { mentee: ids.confirmee! })) as { certification: { blocks: { id: string; validatedLevel: string | null }[] } };
+    const followUp = (await load(mentee, `/tutorat/${ids.confirmee}`, "admin", { mentee: ids.confirmee! })) as {
+      certification: { blocks: { id: string; validatedLevel: string | null }[] };
+    };
     expect(followUp.certification.blocks.find((b) => b.id === BLOCK)!.validatedLevel).toBe("générales");
 
     const team = (await load(equipe, "/equipe", "cadre")) as { rows: { id: string; blocks: { id: string; level: string | null; toRenew: boolean }[] }[] };
@@ -73,7 +84,18 @@ describe("screens that agree", () => {
     const db = getDb();
     const [old] = await db.select().from(certificates).where(eq(certificates.userId, ids.confirmee!));
     await db.transaction(async (tx) => {
-      await tx.insert(certificates).values({ ...old!, id: crypto.randomUUID(), code: newCertificateCode(), issuedAt: isoDaysFromNow(0), validUntil: isoDaysFromNow(5 * 365), cycle: 1, renewsId: old!.id, createdAt: undefined });
+      await tx
+        .insert(certificates)
+        .values({
+          ...old!,
+          id: crypto.randomUUID(),
+          code: newCertificateCode(),
+          issuedAt: isoDaysFromNow(0),
+          validUntil: isoDaysFromNow(5 * 365),
+          cycle: 1,
+          renewsId: old!.id,
+          createdAt: undefined,
+        });
       await tx.update(certificates).set({ renewedAt: new Date().toISOString() }).where(eq(certificates.id, old!.id));
     });
     const team = (await load(equipe, "/equipe", "cadre")) as { rows: { id: string; blocks: { id: string; level: string | null; toRenew: boolean }[] }[] };
@@ -84,7 +106,20 @@ describe("screens that agree", () => {
 
   it("a quiz passed (module, positioning, renewal) is her last activity on the team table", async () => {
     const submittedAt = new Date(Date.now() + 60_000).toISOString();
-    await getDb().insert(quizAttempts).values({ id: crypto.randomUUID(), userId: ids.confirmee!, moduleId: `positionnement-${BLOCK}`, moduleVersion: "1", questions: [], total: 8, passMark: 80, submittedAt, score: 90, passed: true });
+    await getDb()
+      .insert(quizAttempts)
+      .values({
+        id: crypto.randomUUID(),
+        userId: ids.confirmee!,
+        moduleId: `positionnement-${BLOCK}`,
+        moduleVersion: "1",
+        questions: [],
+        total: 8,
+        passMark: 80,
+        submittedAt,
+        score: 90,
+        passed: true,
+      });
     const team = (await load(equipe, "/equipe", "cadre")) as { rows: { id: string; lastActivity: string | null }[] };
     expect(team.rows.find((r) => r.id === ids.confirmee)!.lastActivity).toBe(submittedAt);
   });

@@ -83,7 +83,8 @@ describe("full-text search over the compiled content", () => {
 
   it("the /recherche page shows one headed group per kind, the count and the correction in French", async () => {
     const cookie = await signIn("nouvelle.recrue@pivot.demo");
-    const page = async (q: string) => (await run(() => searchLoader({ request: request(`/recherche?q=${encodeURIComponent(q)}`, { cookie }), params: {}, context: {} }))).data!;
+    const page = async (q: string) =>
+      (await run(() => searchLoader({ request: request(`/recherche?q=${encodeURIComponent(q)}`, { cookie }), params: {}, context: {} }))).data!;
 
     const many = await page("d");
     expect(many.groups.map((g) => g.label)).toEqual(["Modules", "Fiches réflexes", "Glossaire"]);
@@ -94,14 +95,23 @@ describe("full-text search over the compiled content", () => {
     expect(many.summary).toBe(`${(await search("d", { perKind: 100 })).total}\u00a0résultats`);
 
     const typo = await page("coronarografie");
-    expect(typo.correction).toBe("«\u00a0coronarografie\u00a0» ne figure dans aucun contenu\u00a0: résultats pour le mot le plus proche, «\u00a0coronarographie\u00a0».");
+    expect(typo.correction).toBe(
+      "«\u00a0coronarografie\u00a0» ne figure dans aucun contenu\u00a0: résultats pour le mot le plus proche, «\u00a0coronarographie\u00a0».",
+    );
     expect(typo).toMatchObject({ summary: "1\u00a0résultat", cut: false, groups: [{ label: "Glossaire", count: "1\u00a0résultat" }] });
   });
 });
 
 describe("an index built from content with œ, æ and a module to find despite a typo", () => {
   const tmp = tempDirs();
-  const doc = (kind: SearchDocument["kind"], ref: string, title: string, body: string, keywords = ""): SearchDocument => ({ kind, ref, url: `/${kind}/${ref}`, title, body, keywords });
+  const doc = (kind: SearchDocument["kind"], ref: string, title: string, body: string, keywords = ""): SearchDocument => ({
+    kind,
+    ref,
+    url: `/${kind}/${ref}`,
+    title,
+    body,
+    keywords,
+  });
   const docs = [
     // Short glossary entries rank well with bm25: the module must still come first.
     doc("terme", "identitovigilance", "Identitovigilance", "Règles qui garantissent la bonne identité du patient."),

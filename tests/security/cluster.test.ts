@@ -15,13 +15,7 @@ const MODULE = "identitovigilance";
 let server: RunningServer;
 
 /** The process ids of a process's children (Linux). */
-const childrenOf = (pid: number) =>
-  fs
-    .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(Number);
+const childrenOf = (pid: number) => fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -62,7 +56,11 @@ describe("one worker per core", () => {
       );
       expect(results.filter((r) => !r.taken.ok)).toEqual([]);
       // The same form sent again through both workers at once: refused as a duplicate, never a 500.
-      const again = await Promise.all(results.flatMap((r) => (r.taken.ok ? [resend(server.origin, MODULE, r.cookie, r.taken.form), resend(server.origin, MODULE, r.cookie, r.taken.form)] : [])));
+      const again = await Promise.all(
+        results.flatMap((r) =>
+          r.taken.ok ? [resend(server.origin, MODULE, r.cookie, r.taken.form), resend(server.origin, MODULE, r.cookie, r.taken.form)] : [],
+        ),
+      );
       expect(new Set(again)).toEqual(new Set([409]));
       const rows = await quizRows(client, emails, MODULE);
       expect(rows).toHaveLength(12);
@@ -91,7 +89,13 @@ describe("one worker per core", () => {
     const body = "email=personne%40pivot.test&password=pas-le-bon-mot-de-passe";
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = http.request(
-        { host: "127.0.0.1", port: server.port, path: "/connexion", method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": body.length, Origin: server.origin } },
+        {
+          host: "127.0.0.1",
+          port: server.port,
+          path: "/connexion",
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": body.length, Origin: server.origin },
+        },
         (res) => {
           let text = "";
           res.on("data", (d) => (text += d));

@@ -55,17 +55,92 @@ const PATHS = () => [
 
 // Field names the forms really use, and some they don't.
 const FIELD = fc.constantFrom(
-  "intent", "email", "password", "confirmation", "redirectTo", "stepId", "comment", "tutorId", "serviceId", "name", "role", "profile",
-  "hireDate", "heldOn", "notes", "actions", "competencyId", "level", "observedOn", "evidence", "validationId", "reason", "ficheId",
-  "attemptId", "cardId", "grade", "q__1", "q__gi-1", "surprises", "helped", "suggestions", "phase", "title", "description", "dueDay",
-  "complementId", "outcome", "__proto__", "constructor", "",
+  "intent",
+  "email",
+  "password",
+  "confirmation",
+  "redirectTo",
+  "stepId",
+  "comment",
+  "tutorId",
+  "serviceId",
+  "name",
+  "role",
+  "profile",
+  "hireDate",
+  "heldOn",
+  "notes",
+  "actions",
+  "competencyId",
+  "level",
+  "observedOn",
+  "evidence",
+  "validationId",
+  "reason",
+  "ficheId",
+  "attemptId",
+  "cardId",
+  "grade",
+  "q__1",
+  "q__gi-1",
+  "surprises",
+  "helped",
+  "suggestions",
+  "phase",
+  "title",
+  "description",
+  "dueDay",
+  "complementId",
+  "outcome",
+  "__proto__",
+  "constructor",
+  "",
 );
-const INTENT = fc.constantFrom("commencer", "envoyer", "fait", "rapport", "valider-etape", "point-etape", "valider-competence", "corriger-competence", "bilan", "complement", "invitation", "tutrice", "ajouter", "modifier", "archiver", "epingler", "noter", "lu", "x");
+const INTENT = fc.constantFrom(
+  "commencer",
+  "envoyer",
+  "fait",
+  "rapport",
+  "valider-etape",
+  "point-etape",
+  "valider-competence",
+  "corriger-competence",
+  "bilan",
+  "complement",
+  "invitation",
+  "tutrice",
+  "ajouter",
+  "modifier",
+  "archiver",
+  "epingler",
+  "noter",
+  "lu",
+  "x",
+);
 const VALUE = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("-1", "0", "1e308", "-9999999999999999999999", "NaN", "Infinity", "2026-02-30", "9999-99-99", "null", "undefined", "true", "[]", "{}", "\u0000", "a\u0000b", "%FF%FE", "\uFFFD", "\uD800"),
+  fc.constantFrom(
+    "-1",
+    "0",
+    "1e308",
+    "-9999999999999999999999",
+    "NaN",
+    "Infinity",
+    "2026-02-30",
+    "9999-99-99",
+    "null",
+    "undefined",
+    "true",
+    "[]",
+    "{}",
+    "\u0000",
+    "a\u0000b",
+    "%FF%FE",
+    "\uFFFD",
+    "\uD800",
+  ),
   fc.integer().map(String),
   fc.double().map(String),
   fc.string({ minLength: 5000, maxLength: 20000 }),
@@ -78,7 +153,12 @@ const BODY: fc.Arbitrary<Body> = fc.oneof(
   // Well-formed urlencoded forms with odd fields and values (repeated names included).
   FIELDS.map((fields) => ({ type: "application/x-www-form-urlencoded", body: new URLSearchParams(fields).toString() })),
   // Urlencoded with raw invalid UTF-8 bytes and broken percent escapes.
-  fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ type: "application/x-www-form-urlencoded", body: Buffer.concat([Buffer.from("intent=envoyer&email="), Buffer.from(bytes), Buffer.from("&x=%E9%ZZ%")]) })),
+  fc
+    .uint8Array({ maxLength: 300 })
+    .map((bytes) => ({
+      type: "application/x-www-form-urlencoded",
+      body: Buffer.concat([Buffer.from("intent=envoyer&email="), Buffer.from(bytes), Buffer.from("&x=%E9%ZZ%")]),
+    })),
   // Multipart, well-formed or not.
   FIELDS.map((fields) => {
     const parts = fields.map(([k, v]) => `--b0undary\r\nContent-Disposition: form-data; name="${k.replace(/["\r\n]/g, "")}"\r\n\r\n${v}\r\n`).join("");
@@ -88,7 +168,9 @@ const BODY: fc.Arbitrary<Body> = fc.oneof(
   fc.string({ maxLength: 200 }).map((junk) => ({ type: "multipart/form-data", body: junk })),
   // Wrong content types.
   fc.oneof(fc.json(), fc.string({ maxLength: 200 })).map((body) => ({ type: "application/json", body })),
-  fc.tuple(fc.constantFrom("text/plain", "application/xml", "application/octet-stream", "", null), fc.string({ maxLength: 200 })).map(([type, body]) => ({ type, body })),
+  fc
+    .tuple(fc.constantFrom("text/plain", "application/xml", "application/octet-stream", "", null), fc.string({ maxLength: 200 }))
+    .map(([type, body]) => ({ type, body })),
 );
 
 describe("fuzzing every form action", () => {

@@ -65,7 +65,10 @@ describe("1. no account takeover through invitation links", () => {
     const res = await call(personne.action, request(`/equipe/${victim}`, { cookie: cadre, form: { intent: "invitation" } }), { personne: victim });
     expect(unwrap(res.data).status).toBe(409);
     expect(JSON.stringify(unwrap(res.data).data)).not.toMatch(/\/invitation\//);
-    const open = await getDb().select().from(invitations).where(and(eq(invitations.userId, victim), isNull(invitations.usedAt)));
+    const open = await getDb()
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.userId, victim), isNull(invitations.usedAt)));
     expect(open).toHaveLength(0);
   });
 
@@ -80,7 +83,16 @@ describe("1. no account takeover through invitation links", () => {
   it("an invitation made before activation stops working once the account has a password", async () => {
     const cadreId = await userId("cadre@pivot.demo");
     const { token, userId: id } = await createAccount(
-      { name: "Inès Morel", email: "ines.morel@pivot.demo", role: "learner", profile: "confirmee", serviceId: "svc-cardiologie", hireDate: "2026-11-01", establishment: DEMO_ESTABLISHMENT, tutorId: null },
+      {
+        name: "Inès Morel",
+        email: "ines.morel@pivot.demo",
+        role: "learner",
+        profile: "confirmee",
+        serviceId: "svc-cardiologie",
+        hireDate: "2026-11-01",
+        establishment: DEMO_ESTABLISHMENT,
+        tutorId: null,
+      },
       cadreId,
     );
     // A still-valid link for a never-activated account can be renewed by the cadre…
@@ -89,11 +101,17 @@ describe("1. no account takeover through invitation links", () => {
     expect(link).toMatch(/\/invitation\/[\w-]{20,}$/);
     // …the person activates her account with it…
     const newToken = link.split("/").pop()!;
-    const accepted = await call(invitation.action, request(`/invitation/${newToken}`, { form: { password: STRONG, confirmation: STRONG } }), { token: newToken });
+    const accepted = await call(invitation.action, request(`/invitation/${newToken}`, { form: { password: STRONG, confirmation: STRONG } }), {
+      token: newToken,
+    });
     expect(accepted.response?.status).toBe(302);
     // …and no older link can be used to take it over afterwards.
     await getDb().update(invitations).set({ usedAt: null }).where(eq(invitations.userId, id)); // even if a row were left open
-    const replay = await call(invitation.action, request(`/invitation/${token}`, { form: { password: "autre phrase tout aussi longue", confirmation: "autre phrase tout aussi longue" } }), { token });
+    const replay = await call(
+      invitation.action,
+      request(`/invitation/${token}`, { form: { password: "autre phrase tout aussi longue", confirmation: "autre phrase tout aussi longue" } }),
+      { token },
+    );
     expect(unwrap(replay.data).status).toBe(410);
   });
 });
@@ -140,7 +158,11 @@ describe("2. lockout that holds under concurrency, per-address throttle, unlock 
     const token = message!.body.match(/\/reinitialisation\/([\w-]+)/)![1]!;
     expect(message!.body).toContain(`${getEnv().PUBLIC_URL}/reinitialisation/`);
 
-    const weak = await call(reinitialisation.action, request(`/reinitialisation/${token}`, { form: { password: "aaaaaaaaaaaa", confirmation: "aaaaaaaaaaaa" } }), { token });
+    const weak = await call(
+      reinitialisation.action,
+      request(`/reinitialisation/${token}`, { form: { password: "aaaaaaaaaaaa", confirmation: "aaaaaaaaaaaa" } }),
+      { token },
+    );
     expect(unwrap(weak.data).status).toBe(400);
     const done = await call(reinitialisation.action, request(`/reinitialisation/${token}`, { form: { password: STRONG, confirmation: STRONG } }), { token });
     expect(done.response?.status).toBe(302);
@@ -176,7 +198,13 @@ describe("4. badges name the configured site and are never signed for a revoked 
   let code: string;
   beforeAll(async () => {
     const learner = await userId("secretaire.confirmee@pivot.demo");
-    expect(await attestComplement(learner, { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." }, await userId("tuteur@pivot.demo"))).toBe(true);
+    expect(
+      await attestComplement(
+        learner,
+        { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." },
+        await userId("tuteur@pivot.demo"),
+      ),
+    ).toBe(true);
     const [row] = await getDb().select().from(certificates).where(eq(certificates.userId, learner)).limit(1);
     code = row!.code;
   });

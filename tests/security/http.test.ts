@@ -14,7 +14,10 @@ let admin: string;
 let confirmee: string;
 let recrueId: string;
 
-async function post(pathname: string, init: { body?: BodyInit; type?: string | null; origin?: string | null; cookie?: string; headers?: Record<string, string> } = {}) {
+async function post(
+  pathname: string,
+  init: { body?: BodyInit; type?: string | null; origin?: string | null; cookie?: string; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...init.headers };
   if (init.type !== null) headers["Content-Type"] = init.type ?? "application/x-www-form-urlencoded";
   if (init.origin !== null) headers.Origin = init.origin ?? server.origin;
@@ -87,7 +90,9 @@ function sendLarge(size: number, chunked: boolean, declared = size) {
     socket.on("error", finish);
     socket.on("close", finish);
     const length = chunked ? "Transfer-Encoding: chunked" : `Content-Length: ${declared}`;
-    socket.write(`POST /connexion HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${server.origin}\r\nContent-Type: application/x-www-form-urlencoded\r\n${length}\r\n\r\n`);
+    socket.write(
+      `POST /connexion HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${server.origin}\r\nContent-Type: application/x-www-form-urlencoded\r\n${length}\r\n\r\n`,
+    );
     const chunk = "x".repeat(64 * 1024);
     const pump = () => {
       if (done || sent >= size) return;
@@ -101,7 +106,11 @@ function sendLarge(size: number, chunked: boolean, declared = size) {
 describe("6. bad requests get a 4xx with a French message, never a 500", () => {
   it("a JSON body, a text body or no content type: 415", async () => {
     for (const [pathname, cookie] of ACTIONS())
-      for (const [type, body] of [["application/json", '{"email":"a@b.fr"}'], ["text/plain", "intent=x"], [null, "intent=x"]] as const) {
+      for (const [type, body] of [
+        ["application/json", '{"email":"a@b.fr"}'],
+        ["text/plain", "intent=x"],
+        [null, "intent=x"],
+      ] as const) {
         const res = await post(pathname, { type, body, cookie });
         expect({ pathname, type, status: res.status }).toEqual({ pathname, type, status: 415 });
         expect(await res.text()).toMatch(/formulaire/);
@@ -110,7 +119,11 @@ describe("6. bad requests get a 4xx with a French message, never a 500", () => {
 
   it("a broken multipart body: 400", async () => {
     for (const [pathname, cookie] of ACTIONS()) {
-      const res = await post(pathname, { type: "multipart/form-data; boundary=----pivot", body: "------pivot\r\nContent-Disposition: form-data; name=\"intent\"\r\n\r\nsans fin", cookie });
+      const res = await post(pathname, {
+        type: "multipart/form-data; boundary=----pivot",
+        body: '------pivot\r\nContent-Disposition: form-data; name="intent"\r\n\r\nsans fin',
+        cookie,
+      });
       expect({ pathname, status: res.status }).toEqual({ pathname, status: 400 });
     }
   });
@@ -214,7 +227,9 @@ describe("5. rate limits: the socket's address, counted in the database shared b
   it("forged X-Forwarded-For headers change nothing on the first; the second trusts its proxy; both share the count", async () => {
     const first: number[] = [];
     for (let i = 0; i < 20; i++)
-      first.push((await fetch(`${server.origin}/certificats/inconnu${i}`, { headers: { "X-Forwarded-For": `10.9.${i}.1`, "X-Real-IP": `10.8.${i}.1` } })).status);
+      first.push(
+        (await fetch(`${server.origin}/certificats/inconnu${i}`, { headers: { "X-Forwarded-For": `10.9.${i}.1`, "X-Real-IP": `10.8.${i}.1` } })).status,
+      );
     expect(first.every((s) => s === 404)).toBe(true);
     // Through the second instance, the proxy says the client is 127.0.0.1: the same bucket, 10 more allowed.
     const shared: number[] = [];

@@ -16,7 +16,16 @@ beforeAll(async () => {
 
 /** A new account and its invitation, as a cadre creates them from /equipe/nouveau. */
 async function invite(name: string, email: string) {
-  const account = { name, email, role: "learner" as const, profile: "confirmee" as const, serviceId: "svc-cardiologie", hireDate: "2026-01-05", establishment: DEMO_ESTABLISHMENT, tutorId: null };
+  const account = {
+    name,
+    email,
+    role: "learner" as const,
+    profile: "confirmee" as const,
+    serviceId: "svc-cardiologie",
+    hireDate: "2026-01-05",
+    establishment: DEMO_ESTABLISHMENT,
+    tutorId: null,
+  };
   return createAccount(account, cadreId);
 }
 

@@ -47,7 +47,9 @@ beforeAll(async () => {
   }
   // A revoked one, whose reason is not in WinAnsi either.
   const id = crypto.randomUUID();
-  await db.insert(users).values({ id, email: "unicode-revoked@pivot.demo", name: "王小明", role: "learner", profile: "confirmee", establishment: DEMO_ESTABLISHMENT });
+  await db
+    .insert(users)
+    .values({ id, email: "unicode-revoked@pivot.demo", name: "王小明", role: "learner", profile: "confirmee", establishment: DEMO_ESTABLISHMENT });
   expect(await attestComplement(id, { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." }, tutor.id)).toBe(true);
   const [revoked] = await listCertificates(id);
   expect(await revokeCertificate(revoked!.code, admin.id, REVOKED_REASON)).toBe(true);
@@ -109,7 +111,13 @@ function drawnText(pdf: PDFDocument, fonts: Map<string, PageFont>) {
   let current: PageFont | undefined;
   for (const m of ops.matchAll(/\/([^\s/]+) [\d.]+ Tf|<([0-9a-fA-F]*)> Tj/g)) {
     if (m[1]) current = fonts.get(m[1])!;
-    else out.push(m[2]!.match(/.{4}/g)?.map((h) => current?.toUnicode.get(parseInt(h, 16)) ?? "\ufffd").join("") ?? "");
+    else
+      out.push(
+        m[2]!
+          .match(/.{4}/g)
+          ?.map((h) => current?.toUnicode.get(parseInt(h, 16)) ?? "\ufffd")
+          .join("") ?? "",
+      );
   }
   return out.join(" ");
 }

@@ -16,7 +16,8 @@ const BLOCK: BlockRule = {
   ],
 };
 const empty = (): Evidence => ({ answers: [], validations: [], blockAssessments: [] });
-const answers = (competencyId: string, results: boolean[], at = "2026-11-01") => results.map((correct, i) => ({ questionId: `${competencyId}-q${i}`, competencyId, correct, at }));
+const answers = (competencyId: string, results: boolean[], at = "2026-11-01") =>
+  results.map((correct, i) => ({ questionId: `${competencyId}-q${i}`, competencyId, correct, at }));
 
 describe("quiz evidence", () => {
   it.each([
@@ -36,11 +37,51 @@ describe("quiz evidence", () => {
 
 describe("observation evidence", () => {
   it.each([
-    ["two days at the level", [["operationnelles", "2026-11-01", null], ["operationnelles", "2026-11-02", null]], 2, true],
-    ["twice the same day counts once", [["operationnelles", "2026-11-01", null], ["operationnelles", "2026-11-01", null]], 1, false],
-    ["a higher level counts for a lower one", [["approfondies", "2026-11-01", null], ["operationnelles", "2026-11-03", null]], 2, true],
-    ["a lower level does not count", [["generales", "2026-11-01", null], ["operationnelles", "2026-11-03", null]], 1, false],
-    ["a validation later corrected no longer counts", [["operationnelles", "2026-11-01", "2026-11-04"], ["operationnelles", "2026-11-03", null]], 1, false],
+    [
+      "two days at the level",
+      [
+        ["operationnelles", "2026-11-01", null],
+        ["operationnelles", "2026-11-02", null],
+      ],
+      2,
+      true,
+    ],
+    [
+      "twice the same day counts once",
+      [
+        ["operationnelles", "2026-11-01", null],
+        ["operationnelles", "2026-11-01", null],
+      ],
+      1,
+      false,
+    ],
+    [
+      "a higher level counts for a lower one",
+      [
+        ["approfondies", "2026-11-01", null],
+        ["operationnelles", "2026-11-03", null],
+      ],
+      2,
+      true,
+    ],
+    [
+      "a lower level does not count",
+      [
+        ["generales", "2026-11-01", null],
+        ["operationnelles", "2026-11-03", null],
+      ],
+      1,
+      false,
+    ],
+    [
+      "a validation later corrected no longer counts",
+      [
+        ["operationnelles", "2026-11-01", "2026-11-04"],
+        ["operationnelles", "2026-11-03", null],
+      ],
+      1,
+      false,
+    ],
   ] as const)("%s", (_label, list, observed, met) => {
     const ev = { ...empty(), validations: list.map(([level, observedOn, supersededAt]) => ({ competencyId: "c1", level, observedOn, supersededAt })) };
     expect(observationStatus(ev, "c1", "operationnelles", 2)).toEqual({ required: 2, observed, met });
@@ -57,12 +98,31 @@ describe("a block", () => {
   it.each([
     ["nothing yet", empty(), null, /répondre aux questions de quiz sur « Accueillir »/],
     ["quizzes passed, no block assessment", { ...empty(), answers: allQuizzes }, null, /réussir l'évaluation du bloc 1/],
-    ["quizzes and assessment: level générales", { ...empty(), answers: allQuizzes, blockAssessments: [{ blockId: "b1", score: 85, at: "x" }] }, "generales", /valider « Accueillir » en situation de travail avec votre tuteur \(niveau opérationnelles, encore 2 observations/],
-    ["an assessment below the pass mark", { ...empty(), answers: allQuizzes, blockAssessments: [{ blockId: "b1", score: 75, at: "x" }] }, null, /réussir l'évaluation du bloc 1 \(80 % attendus\)/],
-    ["plus two observations: level opérationnelles", { answers: allQuizzes, validations: twoObservations, blockAssessments: [{ blockId: "b1", score: 90, at: "x" }] }, "operationnelles", /valider « Accueillir » en situation de travail avec votre tuteur \(niveau approfondies\)/],
+    [
+      "quizzes and assessment: level générales",
+      { ...empty(), answers: allQuizzes, blockAssessments: [{ blockId: "b1", score: 85, at: "x" }] },
+      "generales",
+      /valider « Accueillir » en situation de travail avec votre tuteur \(niveau opérationnelles, encore 2 observations/,
+    ],
+    [
+      "an assessment below the pass mark",
+      { ...empty(), answers: allQuizzes, blockAssessments: [{ blockId: "b1", score: 75, at: "x" }] },
+      null,
+      /réussir l'évaluation du bloc 1 \(80 % attendus\)/,
+    ],
+    [
+      "plus two observations: level opérationnelles",
+      { answers: allQuizzes, validations: twoObservations, blockAssessments: [{ blockId: "b1", score: 90, at: "x" }] },
+      "operationnelles",
+      /valider « Accueillir » en situation de travail avec votre tuteur \(niveau approfondies\)/,
+    ],
     [
       "one of the two observations corrected away: back to générales",
-      { answers: allQuizzes, validations: [{ ...twoObservations[0]!, supersededAt: "2026-11-10" }, twoObservations[1]!], blockAssessments: [{ blockId: "b1", score: 90, at: "x" }] },
+      {
+        answers: allQuizzes,
+        validations: [{ ...twoObservations[0]!, supersededAt: "2026-11-10" }, twoObservations[1]!],
+        blockAssessments: [{ blockId: "b1", score: 90, at: "x" }],
+      },
       "generales",
       /encore 1|niveau opérationnelles/,
     ],
@@ -86,12 +146,31 @@ describe("a block", () => {
 
 describe("the pathway", () => {
   it("is validated at the lowest level reached by its blocks, and explains what remains otherwise", () => {
-    const other: BlockRule = { ...BLOCK, id: "b2", number: 2, title: "Bloc deux", competencies: [{ id: "c3", title: "Coordonner", levels: { generales: quiz, operationnelles: quiz, approfondies: obs } }] };
-    const base = { answers: [...answers("c1", [true, true, true]), ...answers("c2", [true, true, true]), ...answers("c3", [true, true, true])], validations: [] };
+    const other: BlockRule = {
+      ...BLOCK,
+      id: "b2",
+      number: 2,
+      title: "Bloc deux",
+      competencies: [{ id: "c3", title: "Coordonner", levels: { generales: quiz, operationnelles: quiz, approfondies: obs } }],
+    };
+    const base = {
+      answers: [...answers("c1", [true, true, true]), ...answers("c2", [true, true, true]), ...answers("c3", [true, true, true])],
+      validations: [],
+    };
     const partial = evaluatePathway([BLOCK, other], { ...base, blockAssessments: [{ blockId: "b1", score: 90, at: "x" }] }, RULES);
     expect(partial.validated).toBe(false);
     expect(partial.summary).toMatch(/^Il vous reste : .*réussir l'évaluation du bloc 2/);
-    const done = evaluatePathway([BLOCK, other], { ...base, blockAssessments: [{ blockId: "b1", score: 90, at: "x" }, { blockId: "b2", score: 80, at: "x" }] }, RULES);
+    const done = evaluatePathway(
+      [BLOCK, other],
+      {
+        ...base,
+        blockAssessments: [
+          { blockId: "b1", score: 90, at: "x" },
+          { blockId: "b2", score: 80, at: "x" },
+        ],
+      },
+      RULES,
+    );
     expect(done.validated).toBe(true);
     expect(done.level).toBe("generales");
     expect(done.summary).toBe("Parcours validé au niveau des connaissances générales.");
@@ -114,11 +193,20 @@ describe("the rules file", () => {
 
 describe("certificates", async () => {
   const { certificatesToIssue, certificateStatus, validUntilFrom } = await import("~/domain/certification");
-  const other: BlockRule = { ...BLOCK, id: "b2", number: 2, title: "Bloc deux", competencies: [{ id: "c3", title: "Coordonner", levels: { generales: quiz, operationnelles: quiz, approfondies: obs } }] };
+  const other: BlockRule = {
+    ...BLOCK,
+    id: "b2",
+    number: 2,
+    title: "Bloc deux",
+    competencies: [{ id: "c3", title: "Coordonner", levels: { generales: quiz, operationnelles: quiz, approfondies: obs } }],
+  };
   const full: Evidence = {
     answers: [...answers("c1", [true, true, true]), ...answers("c2", [true, true, true]), ...answers("c3", [true, true, true])],
     validations: [],
-    blockAssessments: [{ blockId: "b1", score: 90, at: "x" }, { blockId: "b2", score: 90, at: "x" }],
+    blockAssessments: [
+      { blockId: "b1", score: 90, at: "x" },
+      { blockId: "b2", score: 90, at: "x" },
+    ],
   };
 
   it("asks for one certificate per validated block level and pathway level, once", () => {

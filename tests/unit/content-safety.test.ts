@@ -14,23 +14,37 @@ import { tempDirs } from "../helpers/tmp";
 const tmp = tempDirs();
 const lines = (problems: { file: string; problem: string }[]) => problems.map((p) => `${p.file}: ${p.problem}`);
 
-const alert = (id: string, conduite: Alert["conduite"], signe = `Signe ${id}`): Alert => ({ id, signe, motsEntendus: [], specialites: ["cardiologie"], conduite, source: "Essai." });
+const alert = (id: string, conduite: Alert["conduite"], signe = `Signe ${id}`): Alert => ({
+  id,
+  signe,
+  motsEntendus: [],
+  specialites: ["cardiologie"],
+  conduite,
+  source: "Essai.",
+});
 const REGISTRY = new Map([alert("douleur-thoracique", "appeler-15"), alert("oedemes", "avis-medical-heure")].map((a) => [a.id, a]));
-const table = (...rows: string[]) => `## Protocole de réponse\n\n| Demande | Questions | Conduite |\n|---|---|---|\n${rows.join("\n")}\n\n## Avant la consultation\n`;
+const table = (...rows: string[]) =>
+  `## Protocole de réponse\n\n| Demande | Questions | Conduite |\n|---|---|---|\n${rows.join("\n")}\n\n## Avant la consultation\n`;
 
 describe("the registry of red flags", () => {
   it("accepts conducts of the closed list only, and one conduct per sign", () => {
     expect(alertsFileSchema.safeParse({ alertes: [alert("a", "appeler-15")] }).success).toBe(true);
     const outside = alertsFileSchema.safeParse({ alertes: [{ ...alert("a", "appeler-15"), conduite: "pediatre" }] });
     expect(outside.error!.issues[0]!.message).toMatch(/conduite hors de la liste fermée/);
-    const twice = alertsFileSchema.safeParse({ alertes: [alert("a", "appeler-15", "Fièvre du nourrisson"), alert("b", "transfert-medecin", "fièvre du nourrisson")] });
+    const twice = alertsFileSchema.safeParse({
+      alertes: [alert("a", "appeler-15", "Fièvre du nourrisson"), alert("b", "transfert-medecin", "fièvre du nourrisson")],
+    });
     expect(twice.error!.issues.map((i) => i.message)).toEqual(["« fièvre du nourrisson » : deux conduites différentes pour le même signe d'alerte"]);
     const duplicate = alertsFileSchema.safeParse({ alertes: [alert("a", "appeler-15"), alert("a", "appeler-15", "Autre")] });
     expect(duplicate.error!.issues[0]!.message).toBe("identifiant « a » en double");
   });
 
   it("a fiche's protocol rows use the closed list, cover every red flag of the fiche and agree with the registry", () => {
-    const good = table('| <Alerte id="douleur-thoracique" /> | Où êtes-vous ? | <Conduite id="appeler-15" /> |', '| <Alerte id="oedemes" /> | Depuis quand ? | <Conduite id="avis-medical-heure" /> |', "| Déplacer un rendez-vous | Quelle date ? | <Conduite id=\"rendez-vous\" /> |");
+    const good = table(
+      '| <Alerte id="douleur-thoracique" /> | Où êtes-vous ? | <Conduite id="appeler-15" /> |',
+      '| <Alerte id="oedemes" /> | Depuis quand ? | <Conduite id="avis-medical-heure" /> |',
+      '| Déplacer un rendez-vous | Quelle date ? | <Conduite id="rendez-vous" /> |',
+    );
     expect(alertProblems(good, { alerts: REGISTRY, ficheAlerts: ["douleur-thoracique", "oedemes"] })).toEqual([]);
 
     const bad = table(
@@ -41,18 +55,29 @@ describe("the registry of red flags", () => {
     expect(alertProblems(bad, { alerts: REGISTRY, ficheAlerts: ["douleur-thoracique", "oedemes", "inconnue"] })).toEqual([
       "conduite « pediatre » hors de la liste fermée (appeler-15, transfert-medecin, avis-medical-heure, rendez-vous-rapide, transmettre-journee, rendez-vous, information)",
       "signe d'alerte « douleur-thoracique » : conduite « transfert-medecin » dans la fiche, « appeler-15 » dans le registre (deux conduites différentes pour le même signe)",
-      "protocole de réponse, ligne « Fièvre » : la conduite doit être une seule <Conduite id=\"…\" /> de la liste fermée",
+      'protocole de réponse, ligne « Fièvre » : la conduite doit être une seule <Conduite id="…" /> de la liste fermée',
       "signe d'alerte « oedemes » sans ligne dans le protocole de réponse",
       "alertes : « inconnue » absent du registre content/alertes.yaml",
     ]);
   });
 
   it("refuses an emergency conduct written in free text, in fiches and modules alike", () => {
-    for (const text of ["On dit : « Raccrochez et appelez le 15 immédiatement. »", "Elle doit appeler le 15 tout de suite.", "Faites appeler le 112.", "Composez le 15."])
+    for (const text of [
+      "On dit : « Raccrochez et appelez le 15 immédiatement. »",
+      "Elle doit appeler le 15 tout de suite.",
+      "Faites appeler le 112.",
+      "Composez le 15.",
+    ])
       expect(alertProblems(text, { alerts: REGISTRY })).toEqual([expect.stringMatching(/^conduite d'urgence écrite en texte libre/)]);
-    for (const text of ["Le message d'accueil rappelle le 15 en cas d'urgence.", "Le SAMU-Centre 15 régule les appels.", '<Alerte id="douleur-thoracique" /> : <Conduite id="appeler-15" />'])
+    for (const text of [
+      "Le message d'accueil rappelle le 15 en cas d'urgence.",
+      "Le SAMU-Centre 15 régule les appels.",
+      '<Alerte id="douleur-thoracique" /> : <Conduite id="appeler-15" />',
+    ])
       expect(alertProblems(text, { alerts: REGISTRY })).toEqual([]);
-    expect(alertProblems('<Alerte id="fantome" />', { alerts: REGISTRY })).toEqual(['signe d\'alerte <Alerte id="fantome"> absent du registre content/alertes.yaml']);
+    expect(alertProblems('<Alerte id="fantome" />', { alerts: REGISTRY })).toEqual([
+      'signe d\'alerte <Alerte id="fantome"> absent du registre content/alertes.yaml',
+    ]);
   });
 
   it("content:check reports a broken registry and a fiche that disagrees with it (bad fixture on disk)", async () => {
@@ -63,7 +88,10 @@ describe("the registry of red flags", () => {
       fiche,
       fs
         .readFileSync(fiche, "utf8")
-        .replace('| <Alerte id="malaise-perte-connaissance" /> | Où est la personne ? | <Conduite id="appeler-15" /> |', '| <Alerte id="malaise-perte-connaissance" /> | Où est la personne ? | <Conduite id="rendez-vous-rapide" /> |')
+        .replace(
+          '| <Alerte id="malaise-perte-connaissance" /> | Où est la personne ? | <Conduite id="appeler-15" /> |',
+          '| <Alerte id="malaise-perte-connaissance" /> | Où est la personne ? | <Conduite id="rendez-vous-rapide" /> |',
+        )
         .replace("## Avant la consultation", "Sinon : « Raccrochez et appelez le 15. »\n\n## Avant la consultation"),
     );
     const registry = path.join(dir, "content/alertes.yaml");
@@ -95,7 +123,10 @@ describe("the glossary", () => {
       file,
       fs
         .readFileSync(file, "utf8")
-        .replace(`definition: "Enregistrement de l'activité électrique du cœur."`, `definition: "Enregistrement du cœur ; une anomalie impose le 15."\n    alerte: fantome`),
+        .replace(
+          `definition: "Enregistrement de l'activité électrique du cœur."`,
+          `definition: "Enregistrement du cœur ; une anomalie impose le 15."\n    alerte: fantome`,
+        ),
     );
     const found = lines((await buildContent({ root: dir, cacheDir: tmp("pivot-glossaire-cache-") })).problems);
     expect(found).toEqual([
@@ -109,7 +140,9 @@ describe("dates written with a weekday", () => {
   it("must be that weekday", () => {
     expect(weekdayProblems("Rendez-vous le mercredi 2 décembre 2026 à 9 heures.")).toEqual([]);
     expect(weekdayProblems("Rendez-vous le mardi 1er décembre 2026.")).toEqual([]);
-    expect(weekdayProblems("Convocation le lundi 12 janvier 2027, à jeun.")).toEqual(["date « lundi 12 janvier 2027 » : le 12 janvier 2027 est un mardi, pas un lundi"]);
+    expect(weekdayProblems("Convocation le lundi 12 janvier 2027, à jeun.")).toEqual([
+      "date « lundi 12 janvier 2027 » : le 12 janvier 2027 est un mardi, pas un lundi",
+    ]);
     expect(weekdayProblems("Le jeudi 30 février 2027.")).toEqual(["date « jeudi 30 février 2027 » : ce jour n'existe pas"]);
   });
 
@@ -119,7 +152,9 @@ describe("dates written with a weekday", () => {
     const mod = path.join(dir, "content/modules/gestion-information/exemple.mdx");
     fs.writeFileSync(mod, fs.readFileSync(mod, "utf8").replace("Un paragraphe", "Le vendredi 12 janvier 2027, un paragraphe"));
     const found = lines((await buildContent({ root: dir, cacheDir: tmp("pivot-dates-cache-") })).problems);
-    expect(found).toEqual(["content/modules/gestion-information/exemple.mdx: date « vendredi 12 janvier 2027 » : le 12 janvier 2027 est un mardi, pas un vendredi"]);
+    expect(found).toEqual([
+      "content/modules/gestion-information/exemple.mdx: date « vendredi 12 janvier 2027 » : le 12 janvier 2027 est un mardi, pas un vendredi",
+    ]);
   });
 });
 

@@ -13,7 +13,11 @@ describe("content validation", () => {
   it("accepts the valid fixture and compiles it, with French typography applied", async () => {
     const { manifest, problems } = await buildContent({ root: path.join(ROOT, "tests/fixtures/valid"), cacheDir });
     expect(problems).toEqual([]);
-    expect(manifest.modules.map((m) => m.frontmatter.id)).toEqual(["competences-transversales", "ecosysteme-soins", "gestion-information"].map((b) => manifest.modules.find((m) => m.frontmatter.block === b)!.frontmatter.id));
+    expect(manifest.modules.map((m) => m.frontmatter.id)).toEqual(
+      ["competences-transversales", "ecosysteme-soins", "gestion-information"].map(
+        (b) => manifest.modules.find((m) => m.frontmatter.block === b)!.frontmatter.id,
+      ),
+    );
     const mod = manifest.modules.find((m) => m.frontmatter.id === "exemple")!;
     expect(mod.frontmatter.title).toBe("Module d'exemple\u00a0: tester la chaîne");
     expect(mod.frontmatter.changelog[0]!.date).toBe("2026-11-22");
@@ -27,7 +31,11 @@ describe("content validation", () => {
   it("reports every broken file as `file: problem` lines without stopping", async () => {
     const { manifest, problems } = await buildContent({ root: path.join(ROOT, "tests/fixtures/broken"), cacheDir });
     const lines = problems.map((p) => `${p.file}: ${p.problem}`);
-    const expectLine = (re: RegExp) => expect(lines.some((l) => re.test(l)), `${re} in\n${lines.join("\n")}`).toBe(true);
+    const expectLine = (re: RegExp) =>
+      expect(
+        lines.some((l) => re.test(l)),
+        `${re} in\n${lines.join("\n")}`,
+      ).toBe(true);
     expectLine(/sans-frontmatter\.mdx: frontmatter absent/);
     expectLine(/champs-invalides\.mdx: title : ne doit pas être vide/);
     expectLine(/champs-invalides\.mdx: block : doit être l'un de/);
@@ -49,16 +57,83 @@ describe("content validation", () => {
   });
 });
 
-const validQuestion = { id: "q1", type: "single", competency: "gi-rgpd", prompt: "Question ?", explanation: "Parce que.", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B" }] };
+const validQuestion = {
+  id: "q1",
+  type: "single",
+  competency: "gi-rgpd",
+  prompt: "Question ?",
+  explanation: "Parce que.",
+  options: [
+    { id: "a", text: "A", correct: true },
+    { id: "b", text: "B" },
+  ],
+};
 
 describe("quiz schema", () => {
   it.each([
-    ["a single-choice question with two right options", { ...validQuestion, options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B", correct: true }] }, /plusieurs bonnes réponses/],
-    ["duplicate option ids", { ...validQuestion, options: [{ id: "a", text: "A", correct: true }, { id: "a", text: "B" }] }, /même identifiant/],
-    ["a true/false question without an answer", { id: "q1", type: "truefalse", competency: "gi-rgpd", prompt: "P", explanation: "E" }, /answer doit valoir true ou false/],
-    ["a matching question with two identical right items", { id: "q1", type: "matching", competency: "gi-rgpd", prompt: "P", explanation: "E", pairs: [{ id: "a", left: "1", right: "X" }, { id: "b", left: "2", right: "X" }, { id: "c", left: "3", right: "Y" }] }, /même élément de droite/],
-    ["an ordering question with two items", { id: "q1", type: "ordering", competency: "gi-rgpd", prompt: "P", explanation: "E", items: [{ id: "a", text: "1" }, { id: "b", text: "2" }] }, /.+/],
-    ["a text question with no accepted answer", { id: "q1", type: "text", competency: "gi-rgpd", prompt: "P", explanation: "E", accepted: [] }, /au moins une réponse acceptée/],
+    [
+      "a single-choice question with two right options",
+      {
+        ...validQuestion,
+        options: [
+          { id: "a", text: "A", correct: true },
+          { id: "b", text: "B", correct: true },
+        ],
+      },
+      /plusieurs bonnes réponses/,
+    ],
+    [
+      "duplicate option ids",
+      {
+        ...validQuestion,
+        options: [
+          { id: "a", text: "A", correct: true },
+          { id: "a", text: "B" },
+        ],
+      },
+      /même identifiant/,
+    ],
+    [
+      "a true/false question without an answer",
+      { id: "q1", type: "truefalse", competency: "gi-rgpd", prompt: "P", explanation: "E" },
+      /answer doit valoir true ou false/,
+    ],
+    [
+      "a matching question with two identical right items",
+      {
+        id: "q1",
+        type: "matching",
+        competency: "gi-rgpd",
+        prompt: "P",
+        explanation: "E",
+        pairs: [
+          { id: "a", left: "1", right: "X" },
+          { id: "b", left: "2", right: "X" },
+          { id: "c", left: "3", right: "Y" },
+        ],
+      },
+      /même élément de droite/,
+    ],
+    [
+      "an ordering question with two items",
+      {
+        id: "q1",
+        type: "ordering",
+        competency: "gi-rgpd",
+        prompt: "P",
+        explanation: "E",
+        items: [
+          { id: "a", text: "1" },
+          { id: "b", text: "2" },
+        ],
+      },
+      /.+/,
+    ],
+    [
+      "a text question with no accepted answer",
+      { id: "q1", type: "text", competency: "gi-rgpd", prompt: "P", explanation: "E", accepted: [] },
+      /au moins une réponse acceptée/,
+    ],
     ["an unknown field", { ...validQuestion, bonus: true }, /.+/],
   ])("rejects %s", (_label, question, message) => {
     const result = quizSchema.safeParse({ drawCount: 1, questions: [question] });
@@ -78,8 +153,16 @@ describe("quiz schema", () => {
 
 describe("module frontmatter schema", () => {
   const valid = {
-    id: "rgpd", title: "RGPD", block: "gestion-information", order: 1, level: "generales", version: "1.2.0",
-    summary: "Résumé", objectives: ["Objectif"], competencies: ["gi-rgpd"], changelog: [{ version: "1.2.0", date: new Date("2026-11-22"), changes: "Mise à jour" }],
+    id: "rgpd",
+    title: "RGPD",
+    block: "gestion-information",
+    order: 1,
+    level: "generales",
+    version: "1.2.0",
+    summary: "Résumé",
+    objectives: ["Objectif"],
+    competencies: ["gi-rgpd"],
+    changelog: [{ version: "1.2.0", date: new Date("2026-11-22"), changes: "Mise à jour" }],
   };
   it("accepts a valid frontmatter and turns YAML dates into ISO dates", () => {
     const parsed = moduleFrontmatterSchema.parse(valid);

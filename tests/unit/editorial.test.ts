@@ -6,7 +6,18 @@ import { BLOCK_IDS } from "~/content/schema";
 
 const GOOD_BODY = `Texte.\n\n<Situation title="Un">\n\nCas.\n</Situation>\n\n<Situation title="Deux">\n\nCas.\n</Situation>\n\n<Callout type="retenir" title="À retenir">\n\n- point\n</Callout>\n`;
 
-function catalogue(overrides: { words?: number; body?: string; fiches?: number; ficheWords?: number; glossary?: number; perBlock?: number; certification?: false; situations?: number } = {}) {
+function catalogue(
+  overrides: {
+    words?: number;
+    body?: string;
+    fiches?: number;
+    ficheWords?: number;
+    glossary?: number;
+    perBlock?: number;
+    certification?: false;
+    situations?: number;
+  } = {},
+) {
   const bodies = new Map<string, string>();
   const modules = BLOCK_IDS.flatMap((block) =>
     Array.from({ length: overrides.perBlock ?? EDITORIAL.minModulesPerBlock }, (_, i) => {
@@ -16,11 +27,18 @@ function catalogue(overrides: { words?: number; body?: string; fiches?: number; 
     }),
   );
   const fiches = Array.from({ length: overrides.fiches ?? EDITORIAL.minFiches }, (_, i) => ({
-    file: `content/fiches/f${i}.mdx`, code: "", hash: "", terms: [], wordCount: overrides.ficheWords ?? 800, frontmatter: {},
+    file: `content/fiches/f${i}.mdx`,
+    code: "",
+    hash: "",
+    terms: [],
+    wordCount: overrides.ficheWords ?? 800,
+    frontmatter: {},
   }));
   const glossary = Array.from({ length: overrides.glossary ?? EDITORIAL.minGlossaryEntries }, (_, i) => ({ id: `t${i}` }));
   const certification = overrides.certification === false ? null : { pathway: { id: "p", title: "P" } };
-  const situations = BLOCK_IDS.flatMap((block) => Array.from({ length: overrides.situations ?? EDITORIAL.minInteractiveSituationsPerBlock }, (_, i) => ({ id: `${block}-s${i}`, block })));
+  const situations = BLOCK_IDS.flatMap((block) =>
+    Array.from({ length: overrides.situations ?? EDITORIAL.minInteractiveSituationsPerBlock }, (_, i) => ({ id: `${block}-s${i}`, block })),
+  );
   return { manifest: { version: 1, referential: null, glossary, modules, fiches, certification, situations } as unknown as Manifest, bodies };
 }
 
@@ -33,7 +51,9 @@ describe("editorial rules", () => {
   it("the modules a newcomer needs before answering the phone are due in her first week", () => {
     const { manifest, bodies } = catalogue();
     const step = (module: string, dueDay: number) => ({ id: module, module, dueDay });
-    manifest.integrationPath = { steps: [step("priorisation-information", 28), step("situations-difficiles", 6), step("identitovigilance", 4)] } as unknown as Manifest["integrationPath"];
+    manifest.integrationPath = {
+      steps: [step("priorisation-information", 28), step("situations-difficiles", 6), step("identitovigilance", 4)],
+    } as unknown as Manifest["integrationPath"];
     expect(editorialProblems(manifest, bodies).map((p) => p.problem)).toEqual([
       "module « priorisation-information » : à suivre dans la première semaine (avant de répondre seule au téléphone), échéance au jour 7 au plus tard",
     ]);

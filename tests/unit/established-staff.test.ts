@@ -89,7 +89,14 @@ describe("the personal plan", () => {
   });
 });
 
-const q = (id: string, competency: string): Question => ({ id, competency, type: "truefalse", answer: true, prompt: `Affirmation ${id}.`, explanation: "Parce que." });
+const q = (id: string, competency: string): Question => ({
+  id,
+  competency,
+  type: "truefalse",
+  answer: true,
+  prompt: `Affirmation ${id}.`,
+  explanation: "Parce que.",
+});
 
 describe("the positioning draw", () => {
   const bank = [...["a1", "a2", "a3", "a4", "a5"].map((id) => q(id, "c1")), ...["b1", "b2", "b3", "b4"].map((id) => q(id, "c2")), q("c1q", "c3")];
@@ -98,7 +105,7 @@ describe("the positioning draw", () => {
   it("takes the same number of questions from each competency, fewer when the bank has fewer", () => {
     for (let seed = 1; seed <= 20; seed++) {
       let s = seed;
-      const random = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+      const random = () => (s = (s * 16807) % 2147483647) / 2147483647;
       const picked = pickQuestions(quiz, random);
       const per = (c: string) => picked.filter((p) => p.competency === c).length;
       expect([per("c1"), per("c2"), per("c3")]).toEqual([3, 3, 1]);
@@ -107,15 +114,30 @@ describe("the positioning draw", () => {
   });
 
   it("draws each competency's questions in several types when the bank has them, and two draws differ", () => {
-    const single = (id: string): Question => ({ id, competency: "c1", type: "single", prompt: "Question ?", explanation: "Parce que.", options: [{ id: "a", text: "Oui", correct: true }, { id: "b", text: "Non" }] });
+    const single = (id: string): Question => ({
+      id,
+      competency: "c1",
+      type: "single",
+      prompt: "Question ?",
+      explanation: "Parce que.",
+      options: [
+        { id: "a", text: "Oui", correct: true },
+        { id: "b", text: "Non" },
+      ],
+    });
     const bank: Quiz = { ...quiz, drawPerCompetency: 3, questions: Array.from({ length: 9 }, (_, i) => (i < 2 ? q(`v${i}`, "c1") : single(`v${i}`))) };
     const draws = new Set<string>();
     for (let seed = 1; seed <= 20; seed++) {
       let s = seed;
-      const random = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+      const random = () => (s = (s * 16807) % 2147483647) / 2147483647;
       const picked = pickQuestions(bank, random);
       expect(new Set(picked.map((p) => p.type)).size).toBe(2); // single and truefalse in this bank
-      draws.add(picked.map((p) => p.id).sort().join());
+      draws.add(
+        picked
+          .map((p) => p.id)
+          .sort()
+          .join(),
+      );
     }
     expect(draws.size).toBeGreaterThan(1);
   });

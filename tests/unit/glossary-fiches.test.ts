@@ -17,12 +17,19 @@ describe("glossary schema", () => {
     expect(g.entries[0]).toMatchObject({ specialties: [], aliases: [] });
   });
   it("rejects duplicate ids and duplicate terms (case-insensitive)", () => {
-    const messages = glossarySchema.safeParse({ entries: [entry, { ...entry, term: "Autre" }, { ...entry, id: "ecg-2", term: "ecg" }] }).error!.issues.map((i) => i.message);
+    const messages = glossarySchema
+      .safeParse({ entries: [entry, { ...entry, term: "Autre" }, { ...entry, id: "ecg-2", term: "ecg" }] })
+      .error!.issues.map((i) => i.message);
     expect(messages).toEqual(expect.arrayContaining(["identifiant « ecg » en double", "terme « ecg » en double"]));
   });
   it("requires the expansion of an acronym, a known category and a non-empty definition", () => {
     const messages = glossarySchema
-      .safeParse({ entries: [{ ...entry, expansion: undefined }, { ...entry, id: "x", term: "X", category: "magie", definition: " " }] })
+      .safeParse({
+        entries: [
+          { ...entry, expansion: undefined },
+          { ...entry, id: "x", term: "X", category: "magie", definition: " " },
+        ],
+      })
       .error!.issues.map((i) => i.message);
     expect(messages.some((m) => /forme développée/.test(m))).toBe(true);
     expect(messages.some((m) => /catégorie inconnue/.test(m))).toBe(true);
@@ -36,12 +43,21 @@ describe("fiche template", () => {
     expect(ficheSectionProblems(body)).toEqual([]);
   });
   it("reports missing, extra and out-of-order sections", () => {
-    const swapped = body.replace("## La spécialité en bref", "## TEMP").replace("## Examens et plateau technique", "## La spécialité en bref").replace("## TEMP", "## Examens et plateau technique");
+    const swapped = body
+      .replace("## La spécialité en bref", "## TEMP")
+      .replace("## Examens et plateau technique", "## La spécialité en bref")
+      .replace("## TEMP", "## Examens et plateau technique");
     expect(ficheSectionProblems(swapped)).toEqual([expect.stringMatching(/dans le désordre/)]);
-    expect(ficheSectionProblems(body.replace("## Pièges à éviter", "## Divers"))).toEqual(["section « Pièges à éviter » absente", "section « Divers » hors modèle"]);
+    expect(ficheSectionProblems(body.replace("## Pièges à éviter", "## Divers"))).toEqual([
+      "section « Pièges à éviter » absente",
+      "section « Divers » hors modèle",
+    ]);
   });
   it("finds glossary links", () => {
-    expect(termIdsIn('Un <Terme id="ecg">ECG</Terme> et un <Terme id=\'holter\'>Holter</Terme>, encore <Terme id="ecg">ECG</Terme>.')).toEqual(["ecg", "holter"]);
+    expect(termIdsIn('Un <Terme id="ecg">ECG</Terme> et un <Terme id=\'holter\'>Holter</Terme>, encore <Terme id="ecg">ECG</Terme>.')).toEqual([
+      "ecg",
+      "holter",
+    ]);
   });
 });
 

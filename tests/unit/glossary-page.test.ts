@@ -5,7 +5,8 @@ import type { GlossaryEntry } from "~/content/glossary";
 import { GLOSSARY_SEARCH_LIMIT, glossaryHref, glossaryPage, letterFromParam, letterLabel, letterParam, searchGlossary } from "~/domain/glossary";
 import { parseGlossaryQuery } from "~/domain/glossary-query.server";
 
-const entry = (id: string, term: string, more: Partial<GlossaryEntry> = {}): GlossaryEntry => ({ id, term, category: "examen", definition: "Une définition.", specialties: [], aliases: [], ...more }) as GlossaryEntry;
+const entry = (id: string, term: string, more: Partial<GlossaryEntry> = {}): GlossaryEntry =>
+  ({ id, term, category: "examen", definition: "Une définition.", specialties: [], aliases: [], ...more }) as GlossaryEntry;
 
 const ENTRIES = [
   entry("oesophage", "Œsophage", { definition: "Conduit qui relie la bouche à l'estomac." }),
@@ -48,7 +49,12 @@ describe("glossaryPage", () => {
 
   it("opens on the first letter that has entries, A to Z before 0–9, or on A", () => {
     expect(glossaryPage(ENTRIES, {}).letter).toBe("A");
-    expect(glossaryPage(ENTRIES.filter((e) => e.id !== "suffixe-algie"), {}).letter).toBe("E");
+    expect(
+      glossaryPage(
+        ENTRIES.filter((e) => e.id !== "suffixe-algie"),
+        {},
+      ).letter,
+    ).toBe("E");
     expect(glossaryPage([entry("numero-15", "15")], {}).letter).toBe("#");
     expect(glossaryPage([], {}).letter).toBe("A");
   });
@@ -74,7 +80,9 @@ describe("glossaryPage", () => {
   });
 
   it("caps a search across letters, those found by name first", () => {
-    const many = Array.from({ length: GLOSSARY_SEARCH_LIMIT + 5 }, (_, i) => entry(`t${i}`, `Terme ${String(i).padStart(3, "0")}`, { definition: "Un examen." }));
+    const many = Array.from({ length: GLOSSARY_SEARCH_LIMIT + 5 }, (_, i) =>
+      entry(`t${i}`, `Terme ${String(i).padStart(3, "0")}`, { definition: "Un examen." }),
+    );
     const named = entry("zz-examen", "Zz examen");
     const page = glossaryPage([...many, named], { query: "examen" });
     expect(page.matches).toBe(GLOSSARY_SEARCH_LIMIT + 6);
@@ -96,7 +104,12 @@ describe("searchGlossary", () => {
 
 describe("the glossary's query string", () => {
   it("reads the letter, the search and the filters, and ignores what it does not know", () => {
-    expect(parseGlossaryQuery(new URLSearchParams("lettre=o&q=%20coeur%20&categorie=examen&specialite=cardiologie"))).toEqual({ lettre: "O", q: "coeur", categorie: "examen", specialite: "cardiologie" });
+    expect(parseGlossaryQuery(new URLSearchParams("lettre=o&q=%20coeur%20&categorie=examen&specialite=cardiologie"))).toEqual({
+      lettre: "O",
+      q: "coeur",
+      categorie: "examen",
+      specialite: "cardiologie",
+    });
     expect(parseGlossaryQuery(new URLSearchParams("lettre=0-9"))).toEqual({ lettre: "#" });
     expect(parseGlossaryQuery(new URLSearchParams("lettre=zz&q=&categorie=inconnue&specialite=&terme=Pas%20un%20id"))).toEqual({});
     expect(parseGlossaryQuery(new URLSearchParams(`q=${"x".repeat(101)}`))).toEqual({});

@@ -4,11 +4,26 @@ import fs from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { pathTemplateSchema } from "~/content/integration-path";
-import { awaitingValidation, daysLate, dueDateFrom, observationProgress, planServiceMerge, stepStatus, summarizePath, type StepDefinition } from "~/domain/integration-path";
+import {
+  awaitingValidation,
+  daysLate,
+  dueDateFrom,
+  observationProgress,
+  planServiceMerge,
+  stepStatus,
+  summarizePath,
+  type StepDefinition,
+} from "~/domain/integration-path";
 import { ROOT } from "../helpers/paths";
 import { parisDay } from "~/utils/dates";
 
-const step = (over: Partial<Parameters<typeof stepStatus>[0]> = {}) => ({ dueDate: "2026-11-20", requiresTutor: false, doneAt: null, validatedAt: null, ...over });
+const step = (over: Partial<Parameters<typeof stepStatus>[0]> = {}) => ({
+  dueDate: "2026-11-20",
+  requiresTutor: false,
+  doneAt: null,
+  validatedAt: null,
+  ...over,
+});
 
 describe("due dates", () => {
   it.each([
@@ -54,12 +69,7 @@ describe("step status", () => {
   });
 
   it("summarises a path", () => {
-    const steps = [
-      step({ doneAt: "x" }),
-      step({ dueDate: "2026-11-01" }),
-      step({ requiresTutor: true, doneAt: "x" }),
-      step({ dueDate: "2026-12-01" }),
-    ];
+    const steps = [step({ doneAt: "x" }), step({ dueDate: "2026-11-01" }), step({ requiresTutor: true, doneAt: "x" }), step({ dueDate: "2026-12-01" })];
     expect(summarizePath(steps, "2026-11-22")).toEqual({ total: 4, done: 1, late: 1, awaiting: 1, percent: 25 });
     expect(summarizePath([], "2026-11-22").percent).toBe(0);
   });
@@ -73,8 +83,28 @@ describe("step status", () => {
 });
 
 describe("merging a service's local steps into paths in progress", () => {
-  const def = (key: string, title = key): StepDefinition => ({ key, phase: "semaine-1", position: 1000, kind: "document", title, description: "d", link: null, contact: null, module: null, fiche: null, dueDay: 3, requiresTutor: false });
-  const existing = (id: string, key: string, over: Partial<{ doneAt: string | null; validatedAt: string | null; removedAt: string | null }> = {}) => ({ id, key, doneAt: null, validatedAt: null, removedAt: null, ...over });
+  const def = (key: string, title = key): StepDefinition => ({
+    key,
+    phase: "semaine-1",
+    position: 1000,
+    kind: "document",
+    title,
+    description: "d",
+    link: null,
+    contact: null,
+    module: null,
+    fiche: null,
+    dueDay: 3,
+    requiresTutor: false,
+  });
+  const existing = (id: string, key: string, over: Partial<{ doneAt: string | null; validatedAt: string | null; removedAt: string | null }> = {}) => ({
+    id,
+    key,
+    doneAt: null,
+    validatedAt: null,
+    removedAt: null,
+    ...over,
+  });
 
   it("adds new steps, updates steps not done, removes abandoned steps not done, keeps done ones", () => {
     const plan = planServiceMerge(
@@ -105,10 +135,21 @@ describe("merging a service's local steps into paths in progress", () => {
 });
 
 describe("observations on the job", () => {
-  const v = (level: "generales" | "operationnelles" | "approfondies", observedOn: string, supersededAt: string | null = null) => ({ competencyId: "ct-coordination", level, observedOn, supersededAt });
+  const v = (level: "generales" | "operationnelles" | "approfondies", observedOn: string, supersededAt: string | null = null) => ({
+    competencyId: "ct-coordination",
+    level,
+    observedOn,
+    supersededAt,
+  });
 
   it("counts distinct days at the level or above, and ignores corrected validations", () => {
-    const list = [v("operationnelles", "2026-11-01"), v("operationnelles", "2026-11-01"), v("approfondies", "2026-11-03"), v("operationnelles", "2026-11-05", "x"), v("generales", "2026-11-06")];
+    const list = [
+      v("operationnelles", "2026-11-01"),
+      v("operationnelles", "2026-11-01"),
+      v("approfondies", "2026-11-03"),
+      v("operationnelles", "2026-11-05", "x"),
+      v("generales", "2026-11-06"),
+    ];
     expect(observationProgress(list, "ct-coordination", "operationnelles", 3)).toEqual({ observed: 2, required: 3, remaining: 1, met: false });
     expect(observationProgress(list, "ct-coordination", "generales", 3)).toEqual({ observed: 3, required: 3, remaining: 0, met: true });
     expect(observationProgress(list, "ct-ecoute", "generales", 1).observed).toBe(0);
@@ -128,7 +169,11 @@ describe("the path template", () => {
     ["a duplicate step", (t: any) => t.steps.push({ ...t.steps[0] }), /en double/],
     ["an unknown phase", (t: any) => (t.steps[0].phase = "mois-12"), /phase « mois-12 » inconnue/],
     ["a module step without its module", (t: any) => delete t.steps.find((s: any) => s.kind === "module").module, /doit nommer son module/],
-    ["an uncovered invariant", (t: any) => t.steps.forEach((s: any) => (s.invariants = s.invariants.filter((i: string) => i !== "relationnel"))), /attitude relationnelle/],
+    [
+      "an uncovered invariant",
+      (t: any) => t.steps.forEach((s: any) => (s.invariants = s.invariants.filter((i: string) => i !== "relationnel"))),
+      /attitude relationnelle/,
+    ],
     ["an unknown kind", (t: any) => (t.steps[0].kind = "visite"), /type d'étape inconnu/],
   ])("refuses %s", (_label, mutate, message) => {
     const data = parse(fs.readFileSync(path.join(ROOT, "content", "parcours-integration.yaml"), "utf8"));
@@ -152,7 +197,9 @@ describe("a step's phase and its due day agree", () => {
   it("refuses « Avant l'arrivée · Jour 120 » with a French reason, accepts a day inside the phase", async () => {
     const { phaseDayProblem } = await import("~/content/integration-path");
     const before = { title: "Avant l'arrivée", days: { from: -60, to: -1 } };
-    expect(phaseDayProblem(before, 120)).toBe("Pour la phase « Avant l'arrivée », l'échéance doit être comprise entre 60 jours avant l'arrivée et 1 jour avant l'arrivée : changez la phase ou le nombre de jours.");
+    expect(phaseDayProblem(before, 120)).toBe(
+      "Pour la phase « Avant l'arrivée », l'échéance doit être comprise entre 60 jours avant l'arrivée et 1 jour avant l'arrivée : changez la phase ou le nombre de jours.",
+    );
     expect(phaseDayProblem(before, -3)).toBeNull();
     expect(phaseDayProblem({ title: "Premier jour", days: { from: 0, to: 1 } }, 3)).toMatch(/entre le jour de l'arrivée et le jour 1 :/);
     expect(phaseDayProblem({ title: "Sans fenêtre" }, 999)).toBeNull();

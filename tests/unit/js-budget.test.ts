@@ -1,6 +1,15 @@
 // The per-page JavaScript weight of `npm run bench:js` (scripts/js-budget.ts), on a fake manifest.
 import { describe, expect, it } from "vitest";
-import { deferredFiles, forbiddenBrowserInputs, parseManifestScript, routeFiles, routeUrl, routeWeights, type AssetManifest, type BuiltImport } from "../../scripts/js-budget";
+import {
+  deferredFiles,
+  forbiddenBrowserInputs,
+  parseManifestScript,
+  routeFiles,
+  routeUrl,
+  routeWeights,
+  type AssetManifest,
+  type BuiltImport,
+} from "../../scripts/js-budget";
 
 const manifest: AssetManifest = {
   entry: { module: "/build/entry.js", imports: ["/build/_shared/react.js", "/build/_shared/remix.js"] },
@@ -127,6 +136,10 @@ describe("forbiddenBrowserInputs", () => {
       "../main/node_modules/zod/v4/core/schemas.js",
       "app/domain/quiz-submission.ts",
     ];
-    expect(forbiddenBrowserInputs(inputs)).toEqual(["../main/node_modules/zod/v4/classic/schemas.js", "../main/node_modules/zod/v4/locales/he.js", "../main/node_modules/zod/v4/locales/fr-CA.js"]);
+    expect(forbiddenBrowserInputs(inputs)).toEqual([
+      "../main/node_modules/zod/v4/classic/schemas.js",
+      "../main/node_modules/zod/v4/locales/he.js",
+      "../main/node_modules/zod/v4/locales/fr-CA.js",
+    ]);
   });
 });

@@ -8,7 +8,7 @@ function key(body: string): string {
   return String(97n - (BigInt(digits) % 97n)).padStart(2, "0");
 }
 const withKey = (body: string) => body + key(body);
-const wrongKey = (body: string) => body + String(((Number(key(body)) % 97) + 1)).padStart(2, "0");
+const wrongKey = (body: string) => body + String((Number(key(body)) % 97) + 1).padStart(2, "0");
 
 // Keys computed by hand (and checked against the example "2 55 08 14 168 025 38" of the NIR's documentation).
 const VALID = [

@@ -8,15 +8,31 @@ const refused: { password: string; context: { email: string; name: string }; why
   { password: " ".repeat(12), context: CAMILLE, why: /^Ce mot de passe ne contient que des espaces/ },
   { password: "\t  \n    \u00a0   ", context: CAMILLE, why: /^Ce mot de passe ne contient que des espaces/ },
   { password: "   abcdefghi   ", context: CAMILLE, why: /^Sans les espaces du début et de la fin, ce mot de passe compte moins de 12 caractères\./ },
-  { password: "motdepasse123", context: CAMILLE, why: /^Ce mot de passe est trop facile à deviner : il repose sur l'un des mots de passe les plus utilisés et une suite évidente/ },
+  {
+    password: "motdepasse123",
+    context: CAMILLE,
+    why: /^Ce mot de passe est trop facile à deviner : il repose sur l'un des mots de passe les plus utilisés et une suite évidente/,
+  },
   { password: "Marseille2024", context: CAMILLE, why: /^Ce mot de passe est trop facile à deviner : il repose sur un mot courant et une année\./ },
   { password: "azertyuiop12", context: CAMILLE, why: /^Ce mot de passe est trop facile à deviner : c'est une suite de touches voisines sur le clavier/ },
-  { password: "Camille Martin 2026", context: { email: "cmartin@hopital.fr", name: "Camille Martin" }, why: /^Ce mot de passe contient « Camille », qui fait partie de votre nom : / },
-  { password: "camille.martin", context: { email: "camille.martin@hopital.fr", name: "Camille Martin" }, why: /^Ce mot de passe contient « camille\.martin », le début de votre adresse e-mail : / },
+  {
+    password: "Camille Martin 2026",
+    context: { email: "cmartin@hopital.fr", name: "Camille Martin" },
+    why: /^Ce mot de passe contient « Camille », qui fait partie de votre nom : /,
+  },
+  {
+    password: "camille.martin",
+    context: { email: "camille.martin@hopital.fr", name: "Camille Martin" },
+    why: /^Ce mot de passe contient « camille\.martin », le début de votre adresse e-mail : /,
+  },
   // Only the e-mail address identifies the person here, written with other separators.
   { password: "Camille-Martin-97!", context: { email: "camille.martin@hopital.fr", name: "Nadia Benali" }, why: /le début de votre adresse e-mail/ },
   // Accents and case do not matter, either way.
-  { password: "Hélène1234567", context: { email: "hdurand@hopital.fr", name: "Hélène Durand" }, why: /^Ce mot de passe contient « Hélène », qui fait partie de votre nom : / },
+  {
+    password: "Hélène1234567",
+    context: { email: "hdurand@hopital.fr", name: "Hélène Durand" },
+    why: /^Ce mot de passe contient « Hélène », qui fait partie de votre nom : /,
+  },
   { password: "HELENE-x9Qm2Lp#", context: { email: "hdurand@hopital.fr", name: "Hélène Durand" }, why: /« Hélène », qui fait partie de votre nom/ },
   { password: "hélène-x9Qm2Lp#", context: { email: "hdurand@hopital.fr", name: "Helene Durand" }, why: /« Helene », qui fait partie de votre nom/ },
   { password: "wK4#durand!9zQ", context: { email: "hdurand@hopital.fr", name: "Hélène Durand" }, why: /« Durand », qui fait partie de votre nom/ },

@@ -33,11 +33,12 @@ describe("every loader and action is guarded", () => {
     for (const [, name, , firstLine] of fns)
       if (!PUBLIC[`${file}#${name}`])
         it(`${file}: ${name} starts with a guard`, () => {
-        expect(firstLine).toMatch(/await require(User|Role|Manager|ManagedPerson|LearnerAccess)\(request/);
-      });
+          expect(firstLine).toMatch(/await require(User|Role|Manager|ManagedPerson|LearnerAccess)\(request/);
+        });
   }
 
   it("guards come from ~/models/permissions.server only", () => {
-    for (const file of files) expect(fs.readFileSync(path.join(routesDir, file), "utf8")).not.toMatch(/from "~\/models\/access\.server"|from "~\/utils\/auth\.server";[^\n]*require/);
+    for (const file of files)
+      expect(fs.readFileSync(path.join(routesDir, file), "utf8")).not.toMatch(/from "~\/models\/access\.server"|from "~\/utils\/auth\.server";[^\n]*require/);
   });
 });

@@ -8,9 +8,40 @@ import { QuizResult } from "~/components/quiz-result";
 import { describeExpected, describeGiven, fieldName, toPublicQuestion } from "~/domain/quiz";
 import { frenchTypography } from "~/utils/typography";
 
-const matching: Question = { id: "p", type: "matching", competency: "c", prompt: "P", explanation: "E", pairs: [{ id: "x", left: "Personne de confiance", right: "Désignée par écrit ; consultée" }, { id: "y", left: "2", right: "deux" }] };
-const ordering: Question = { id: "o", type: "ordering", competency: "c", prompt: "P", explanation: "E", items: [{ id: "i1", text: "Vérifier ; dater" }, { id: "i2", text: "ensuite" }, { id: "i3", text: "enfin" }] };
-const multiple: Question = { id: "m", type: "multiple", competency: "c", prompt: "P", explanation: "E", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B", correct: true }] };
+const matching: Question = {
+  id: "p",
+  type: "matching",
+  competency: "c",
+  prompt: "P",
+  explanation: "E",
+  pairs: [
+    { id: "x", left: "Personne de confiance", right: "Désignée par écrit ; consultée" },
+    { id: "y", left: "2", right: "deux" },
+  ],
+};
+const ordering: Question = {
+  id: "o",
+  type: "ordering",
+  competency: "c",
+  prompt: "P",
+  explanation: "E",
+  items: [
+    { id: "i1", text: "Vérifier ; dater" },
+    { id: "i2", text: "ensuite" },
+    { id: "i3", text: "enfin" },
+  ],
+};
+const multiple: Question = {
+  id: "m",
+  type: "multiple",
+  competency: "c",
+  prompt: "P",
+  explanation: "E",
+  options: [
+    { id: "a", text: "A", correct: true },
+    { id: "b", text: "B", correct: true },
+  ],
+};
 /** Content is typeset when built: a narrow no-break space goes before « ; ». */
 const typeset = <Q extends Question>(q: Q): Q => JSON.parse(frenchTypography(JSON.stringify(q))) as Q;
 
@@ -24,7 +55,9 @@ describe("answered counter", () => {
     expect(countAnswered(qs, {})).toBe(0);
     expect(countAnswered(qs, { [fieldName("m")]: ["0"], [fieldName("n")]: "  " })).toBe(1);
     expect(countAnswered(qs, { [fieldName("m")]: "1", [fieldName("o", "0")]: "1", [fieldName("o", "1")]: "2" })).toBe(1);
-    expect(countAnswered(qs, { [fieldName("m")]: [], [fieldName("o", "0")]: "1", [fieldName("o", "1")]: "2", [fieldName("o", "2")]: "3", [fieldName("n")]: "4" })).toBe(2);
+    expect(
+      countAnswered(qs, { [fieldName("m")]: [], [fieldName("o", "0")]: "1", [fieldName("o", "1")]: "2", [fieldName("o", "2")]: "3", [fieldName("n")]: "4" }),
+    ).toBe(2);
   });
 });
 
@@ -58,7 +91,10 @@ describe("result lists", () => {
     const o = typeset(ordering);
     const m = typeset(matching);
     expect(parseAnswerList(describeExpected(o))).toEqual({ kind: "ordering", items: ["Vérifier\u202f; dater", "ensuite", "enfin"] });
-    expect(parseAnswerList(describeGiven(o, { type: "ordering", itemIds: ["i2", "i1", "i3"] }))).toEqual({ kind: "ordering", items: ["ensuite", "Vérifier\u202f; dater", "enfin"] });
+    expect(parseAnswerList(describeGiven(o, { type: "ordering", itemIds: ["i2", "i1", "i3"] }))).toEqual({
+      kind: "ordering",
+      items: ["ensuite", "Vérifier\u202f; dater", "enfin"],
+    });
     expect(parseAnswerList(describeGiven(m, { type: "matching", pairs: { x: "y", y: "x" } }))).toEqual({
       kind: "matching",
       pairs: [
@@ -84,7 +120,16 @@ describe("result lists", () => {
           correctCount: 1,
           total: 2,
           questions: [
-            { id: "o", case: "Un patient appelle.", prompt: "Remettez dans l'ordre", correct: false, given, expected: describeExpected(o), explanation: "Parce que.", reread: { href: "#accueil", title: "Accueil", moduleTitle: null } },
+            {
+              id: "o",
+              case: "Un patient appelle.",
+              prompt: "Remettez dans l'ordre",
+              correct: false,
+              given,
+              expected: describeExpected(o),
+              explanation: "Parce que.",
+              reread: { href: "#accueil", title: "Accueil", moduleTitle: null },
+            },
             { id: "t", case: null, prompt: "Vrai ?", correct: true, given: "Vrai", expected: "Vrai", explanation: "Oui.", reread: null },
           ],
         },

@@ -9,7 +9,18 @@ import type { Question } from "~/content/schema";
 import { QuizForm } from "~/components/quiz-form";
 import { fieldName, toPublicQuestion } from "~/domain/quiz";
 
-const ordering: Question = { id: "o", type: "ordering", competency: "c", prompt: "Remettez dans l'ordre", explanation: "E", items: [{ id: "i1", text: "d'abord" }, { id: "i2", text: "ensuite" }, { id: "i3", text: "enfin" }] };
+const ordering: Question = {
+  id: "o",
+  type: "ordering",
+  competency: "c",
+  prompt: "Remettez dans l'ordre",
+  explanation: "E",
+  items: [
+    { id: "i1", text: "d'abord" },
+    { id: "i2", text: "ensuite" },
+    { id: "i3", text: "enfin" },
+  ],
+};
 const truefalse: Question = { id: "t", type: "truefalse", competency: "c", prompt: "Vrai ou faux", explanation: "E", answer: true };
 const questions = [toPublicQuestion(truefalse, { id: "t" }), toPublicQuestion(ordering, { id: "o", order: ["i2", "i3", "i1"] })];
 
@@ -35,7 +46,10 @@ describe("the quiz form without JavaScript", () => {
   it("after a refusal, keeps the chosen positions and shows the banner with its anchor and a link to the first question to fix", async () => {
     const html = await render({
       values: { [fieldName("o", "0")]: "1", [fieldName("o", "1")]: "1" },
-      serverErrors: { [fieldName("t")]: "Répondez à cette question.", [fieldName("o")]: "Deux éléments ont la même position\u00a0: chaque position ne peut servir qu'une fois." },
+      serverErrors: {
+        [fieldName("t")]: "Répondez à cette question.",
+        [fieldName("o")]: "Deux éléments ont la même position\u00a0: chaque position ne peut servir qu'une fois.",
+      },
       formError: "Certaines questions n'ont pas de réponse. Deux éléments ont la même position.",
     });
     expect(html).toMatch(/id="quiz-erreurs"[^>]*role="alert"/);

@@ -1,13 +1,70 @@
 import { describe, expect, it } from "vitest";
 import type { Question, Quiz } from "~/content/schema";
-import { describeExpected, drawQuiz, fieldName, gradeAttempt, isCorrect, normalizeText, parseFrenchNumber, QUIZ_MESSAGES, submissionErrorSummary, toAnswer, toPublicQuestion, type Answer } from "~/domain/quiz";
+import {
+  describeExpected,
+  drawQuiz,
+  fieldName,
+  gradeAttempt,
+  isCorrect,
+  normalizeText,
+  parseFrenchNumber,
+  QUIZ_MESSAGES,
+  submissionErrorSummary,
+  toAnswer,
+  toPublicQuestion,
+  type Answer,
+} from "~/domain/quiz";
 import { submissionSchema } from "~/domain/quiz-submission";
 
-const single: Question = { id: "s", type: "single", competency: "c", prompt: "P", explanation: "E", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B" }, { id: "c", text: "C" }] };
-const multiple: Question = { id: "m", type: "multiple", competency: "c", prompt: "P", explanation: "E", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B", correct: true }, { id: "c", text: "C" }] };
+const single: Question = {
+  id: "s",
+  type: "single",
+  competency: "c",
+  prompt: "P",
+  explanation: "E",
+  options: [
+    { id: "a", text: "A", correct: true },
+    { id: "b", text: "B" },
+    { id: "c", text: "C" },
+  ],
+};
+const multiple: Question = {
+  id: "m",
+  type: "multiple",
+  competency: "c",
+  prompt: "P",
+  explanation: "E",
+  options: [
+    { id: "a", text: "A", correct: true },
+    { id: "b", text: "B", correct: true },
+    { id: "c", text: "C" },
+  ],
+};
 const truefalse: Question = { id: "t", type: "truefalse", competency: "c", prompt: "P", explanation: "E", answer: false };
-const matching: Question = { id: "p", type: "matching", competency: "c", prompt: "P", explanation: "E", pairs: [{ id: "x", left: "1", right: "un" }, { id: "y", left: "2", right: "deux" }, { id: "z", left: "3", right: "trois" }] };
-const ordering: Question = { id: "o", type: "ordering", competency: "c", prompt: "P", explanation: "E", items: [{ id: "i1", text: "d'abord" }, { id: "i2", text: "ensuite" }, { id: "i3", text: "enfin" }] };
+const matching: Question = {
+  id: "p",
+  type: "matching",
+  competency: "c",
+  prompt: "P",
+  explanation: "E",
+  pairs: [
+    { id: "x", left: "1", right: "un" },
+    { id: "y", left: "2", right: "deux" },
+    { id: "z", left: "3", right: "trois" },
+  ],
+};
+const ordering: Question = {
+  id: "o",
+  type: "ordering",
+  competency: "c",
+  prompt: "P",
+  explanation: "E",
+  items: [
+    { id: "i1", text: "d'abord" },
+    { id: "i2", text: "ensuite" },
+    { id: "i3", text: "enfin" },
+  ],
+};
 const numeric: Question = { id: "n", type: "numeric", competency: "c", prompt: "P", explanation: "E", answer: 2.5, tolerance: 0.1, unit: "h" };
 const text: Question = { id: "x", type: "text", competency: "c", prompt: "P", explanation: "E", accepted: ["Identifiant national de santé", "INS"] };
 
@@ -96,7 +153,11 @@ describe("drawing and presenting", () => {
 
   it("presents options by position only: no option id, no correctness flag", () => {
     const pq = toPublicQuestion(single, { id: "s", order: ["c", "a", "b"] });
-    expect(pq.choices).toEqual([{ value: "0", text: "C" }, { value: "1", text: "A" }, { value: "2", text: "B" }]);
+    expect(pq.choices).toEqual([
+      { value: "0", text: "C" },
+      { value: "1", text: "A" },
+      { value: "2", text: "B" },
+    ]);
     const json = JSON.stringify([pq, toPublicQuestion(text, { id: "x" }), toPublicQuestion(numeric, { id: "n" }), toPublicQuestion(truefalse, { id: "t" })]);
     expect(json).not.toMatch(/correct|accepted|answer|explanation|INS|2\.5/);
   });
@@ -124,7 +185,14 @@ describe("submission schema", () => {
     toPublicQuestion(numeric, { id: "n" }),
   ];
   const schema = submissionSchema(qs);
-  const complete = { [fieldName("s")]: "0", [fieldName("m")]: ["0", "1"], [fieldName("o", "0")]: "2", [fieldName("o", "1")]: "1", [fieldName("o", "2")]: "3", [fieldName("n")]: "2,5" };
+  const complete = {
+    [fieldName("s")]: "0",
+    [fieldName("m")]: ["0", "1"],
+    [fieldName("o", "0")]: "2",
+    [fieldName("o", "1")]: "1",
+    [fieldName("o", "2")]: "3",
+    [fieldName("n")]: "2,5",
+  };
 
   it("accepts a complete submission", () => {
     expect(schema.safeParse(complete).success).toBe(true);

@@ -195,12 +195,15 @@ describe("search results", () => {
         { from: "dialise", to: "dialyse" },
         { from: "holtre", to: "holter" },
       ]),
-    ).toBe("«\u00a0dialise\u00a0» et «\u00a0holtre\u00a0» ne figurent dans aucun contenu\u00a0: résultats pour les mots les plus proches, «\u00a0dialyse\u00a0» et «\u00a0holter\u00a0».");
+    ).toBe(
+      "«\u00a0dialise\u00a0» et «\u00a0holtre\u00a0» ne figurent dans aucun contenu\u00a0: résultats pour les mots les plus proches, «\u00a0dialyse\u00a0» et «\u00a0holter\u00a0».",
+    );
   });
 });
 
 describe("glossary ordering", () => {
-  const e = (term: string, category = "examen", specialties: string[] = []) => ({ id: term, term, category, definition: "d", specialties, aliases: [] }) as never;
+  const e = (term: string, category = "examen", specialties: string[] = []) =>
+    ({ id: term, term, category, definition: "d", specialties, aliases: [] }) as never;
   it("files terms under their first letter, ignoring accents and leading dashes", () => {
     expect(initialOf("Échographie")).toBe("E");
     expect(initialOf("-ectomie")).toBe("E");

@@ -22,8 +22,16 @@ Scanner, IRM, échographie : préparation et contre-indications.
 describe("sectionsOf", () => {
   it("splits the body at ## headings, outside code, with anchors that match the rendered headings", () => {
     const sections = sectionsOf(body);
-    expect(sections.map((s) => s.title)).toEqual(["Les traits d'identité : ce que l'on enregistre", "Au téléphone, redoubler de prudence", "Les examens d'imagerie"]);
-    expect(sections.map((s) => s.slug)).toEqual(["les-traits-d-identite-ce-que-l-on-enregistre", "au-telephone-redoubler-de-prudence", "les-examens-d-imagerie"]);
+    expect(sections.map((s) => s.title)).toEqual([
+      "Les traits d'identité : ce que l'on enregistre",
+      "Au téléphone, redoubler de prudence",
+      "Les examens d'imagerie",
+    ]);
+    expect(sections.map((s) => s.slug)).toEqual([
+      "les-traits-d-identite-ce-que-l-on-enregistre",
+      "au-telephone-redoubler-de-prudence",
+      "les-examens-d-imagerie",
+    ]);
     expect(sections[0]!.text).toContain("lieu de naissance");
     expect(sections[1]!.text).toContain("épeler");
   });

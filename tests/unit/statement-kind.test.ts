@@ -9,7 +9,7 @@ const reads = [
   "-- a comment\nselect 1",
   "/* a comment */ select 1",
   "select 'delete from t; insert into t values (1)'",
-  "select \"insert\" from t",
+  'select "insert" from t',
   "select (select count(*) from t) as n",
   "explain select 1",
   "EXPLAIN QUERY PLAN select * from t",
@@ -18,7 +18,7 @@ const reads = [
   "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n",
   "with a as (select 1), b(v) as materialized (select 2) select * from a, b",
   "with a as not materialized (select ')' as p) select * from a",
-  "with \"quoted name\" as (select 1) select * from \"quoted name\"",
+  'with "quoted name" as (select 1) select * from "quoted name"',
   "with [x] as (select 'it''s') select * from [x]",
 ];
 

@@ -53,7 +53,10 @@ export function Reponse({ children }: { children?: ReactNode }) {
  * compare with, shown on request (a <details>: no JavaScript needed).
  */
 export function Exercice({ title, consigne, children }: { title?: string; consigne: string; children?: ReactNode }) {
-  const id = `exercice-${(title ?? consigne).toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 40)}`;
+  const id = `exercice-${(title ?? consigne)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 40)}`;
   return (
     <section className="my-6 rounded-lg border border-teal-300 bg-teal-50 px-4 py-3" aria-labelledby={`${id}-titre`}>
       <p id={`${id}-titre`} className="text-sm font-bold uppercase tracking-wide text-teal-900">
