@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
+import { HeaderSearch } from "~/components/header-search";
 import { getOptionalUser, sectionsFor } from "~/models/permissions.server";
 import { hasDemoAccounts } from "~/models/user.server";
 import { ROLE_LABELS } from "~/utils/auth.server";
@@ -20,43 +21,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>;
-
-/** The header's search box; "/" focuses it from anywhere (unless the person is typing). */
-function HeaderSearch({ id }: { id: string }) {
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (target.closest("input, textarea, select, [contenteditable=true]")) return;
-      // Two boxes exist (the desktop header, the phone menu): only the one on screen takes the key.
-      if (!input.current || input.current.offsetParent === null) return;
-      e.preventDefault();
-      input.current.focus();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, []);
-  return (
-    <Form method="get" action="/recherche" role="search" className="flex w-full items-center gap-2 md:w-auto">
-      <label htmlFor={id} className="sr-only">
-        Rechercher (raccourci : touche /)
-      </label>
-      <input
-        ref={input}
-        id={id}
-        name="q"
-        type="search"
-        placeholder="Rechercher… ( / )"
-        aria-keyshortcuts="/"
-        className="w-full rounded-md border border-white/70 bg-brand-800 px-3 py-2 text-white placeholder:text-brand-100 focus:bg-white focus:text-slate-900 md:w-56"
-      />
-      <button type="submit" className="rounded border border-white px-3 py-2 text-sm font-semibold hover:bg-brand-800">
-        OK
-      </button>
-    </Form>
-  );
-}
 
 type HeaderUser = NonNullable<RootData["user"]>;
 
@@ -122,6 +86,8 @@ function PhoneMenu({ user, ownSearch }: { user: HeaderUser; ownSearch: boolean }
     if (menu.current) menu.current.open = false;
   }, [location]);
   return (
+    // Escape closes the menu from anywhere inside it; the keys themselves belong to its summary and links.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <details
       ref={menu}
       className="group ml-auto md:hidden"
@@ -212,7 +178,21 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * After a navigation to `#id` (a quiz result, a new draw, a positioning outcome), the focus goes to that
+ * target when it is marked `data-focus-on-arrival`, so a screen reader reads it and Tab continues from it.
+ */
+function useFocusOnArrival() {
+  const location = useLocation();
+  useEffect(() => {
+    if (!location.hash) return;
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target?.hasAttribute("data-focus-on-arrival")) target.focus();
+  }, [location.key, location.hash]);
+}
+
 export default function App() {
+  useFocusOnArrival();
   return <Outlet />;
 }
 

@@ -2,6 +2,12 @@
 // Training data only, never patient data.
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CERTIFICATE_KINDS, DONE_STATUSES, LEVELS, MODULE_STATUSES, POSITIONING_OUTCOMES, PROFILES, REVIEW_OUTCOMES, ROLES } from "../app/domain/vocabulary";
+import type { ModuleStatus, PositioningOutcome, Profile, Role } from "../app/domain/vocabulary";
+
+// The closed lists live in app/domain/vocabulary.ts; re-exported for the code that reads them with the tables.
+export { CERTIFICATE_KINDS, DONE_STATUSES, LEVELS, MODULE_STATUSES, POSITIONING_OUTCOMES, PROFILES, REVIEW_OUTCOMES, ROLES };
+export type { ModuleStatus, PositioningOutcome, Profile, Role };
 
 /** A timestamp column filled by SQLite when the row is inserted. */
 const timestamp = (name: string) =>
@@ -9,12 +15,6 @@ const timestamp = (name: string) =>
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 const createdAt = () => timestamp("created_at");
-
-export const ROLES = ["learner", "tutor", "manager", "admin"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const PROFILES = ["nouvelle_recrue", "confirmee"] as const;
-export type Profile = (typeof PROFILES)[number];
 
 export const services = sqliteTable(
   "services",
@@ -162,12 +162,6 @@ export const tutorAssignments = sqliteTable(
   },
   (t) => [index("tutor_assignments_tutor").on(t.tutorId, t.endedAt), index("tutor_assignments_learner").on(t.learnerId, t.endedAt)],
 );
-
-/** "acquis": mastered in a positioning test, so the module need not be followed (it can still be taken). */
-export const MODULE_STATUSES = ["en_cours", "lu", "acquis", "termine"] as const;
-export type ModuleStatus = (typeof MODULE_STATUSES)[number];
-/** Statuses that count as done in every progress figure. */
-export const DONE_STATUSES = ["acquis", "termine"] as const satisfies readonly ModuleStatus[];
 
 export const moduleProgress = sqliteTable(
   "module_progress",
@@ -317,8 +311,6 @@ export const checkpoints = sqliteTable(
   (t) => [index("checkpoints_learner").on(t.learnerId, t.heldOn)],
 );
 
-export const LEVELS = ["generales", "operationnelles", "approfondies"] as const;
-
 /**
  * Competencies a tutor observed on the job: the evidence the certifying pathway uses. A correction is
  * a new row pointing to the one it replaces (`correctsId`), which gets `supersededAt`: nothing is lost.
@@ -357,8 +349,6 @@ export const astonishmentReports = sqliteTable("astonishment_reports", {
   submittedAt: timestamp("submitted_at"),
   updatedAt: timestamp("updated_at"),
 });
-
-export const REVIEW_OUTCOMES = ["integration_reussie", "a_prolonger", "difficultes"] as const;
 
 /** The bilan d'intégration recorded by the tutor or the cadre. */
 export const integrationReviews = sqliteTable(
@@ -444,9 +434,6 @@ export const outbox = sqliteTable("outbox", {
   claimedAt: text("claimed_at"),
 });
 
-/** A block, the whole pathway, or a specialty complement (attested separately by a tutor or a cadre). */
-export const CERTIFICATE_KINDS = ["bloc", "parcours", "complement"] as const;
-
 /**
  * Certificates of the certifying pathway. One per learner, kind, block and level (the unique index makes
  * issuance happen exactly once, even when two requests trigger it together). Names and titles are
@@ -502,10 +489,6 @@ export const reviewCards = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.cardKey] }), index("review_cards_due").on(t.userId, t.due)],
 );
-
-/** What a positioning test says of a competency. */
-export const POSITIONING_OUTCOMES = ["maitrisee", "a_consolider", "a_acquerir"] as const;
-export type PositioningOutcome = (typeof POSITIONING_OUTCOMES)[number];
 
 /**
  * Outcomes of positioning tests (test de positionnement): one row per competency of the block and attempt.

@@ -1,6 +1,5 @@
-// Prepares the database before the server starts: validates the environment, applies migrations,
-// seeds demo data when the database is empty.
-import { openDatabase } from "../db/client";
+// Prepares the database before the server starts (once, before any worker is forked): validates the
+// environment, applies migrations, seeds demo data when the database is empty.
 import { migrateDatabase } from "../db/migrate";
 import { demoWanted, seedDemo } from "../db/seed";
 import { EnvError, getEnv } from "~/utils/env.server";
@@ -13,16 +12,16 @@ import path from "node:path";
 
 try {
   const env = getEnv();
-  await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-  const { db, client } = openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-  const seeded = demoWanted({ databaseUrl: env.DATABASE_URL, pivotDemo: env.PIVOT_DEMO })
-    ? await seedDemo(db, new Date(), {
+  // Demo data under the migration lock: two instances starting together on an empty database seed it once.
+  let seeded = false;
+  await migrateDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, async (db) => {
+    if (demoWanted({ databaseUrl: env.DATABASE_URL, pivotDemo: env.PIVOT_DEMO }))
+      seeded = await seedDemo(db, new Date(), {
         createPath: (db, userId) => createPathFor(userId, db),
         demoHistory: true,
         questionsOf: (moduleId) => getModule(moduleId)?.quiz?.questions.map((q) => q.id) ?? [],
-      })
-    : false;
-  client.close();
+      });
+  });
   // Owner-only permissions on an embedded database file (training data and security logs).
   if (env.DATABASE_URL.startsWith("file:")) {
     const file = path.resolve(env.DATABASE_URL.slice("file:".length));

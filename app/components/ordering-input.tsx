@@ -1,7 +1,7 @@
 // An ordering question. The server renders one select per item (« Position de : … »), which works
 // without JavaScript; once hydrated, a list with « Monter » / « Descendre » buttons replaces them and
 // hidden inputs send the very same field names and positions, so grading does not change.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { fieldName, type PublicQuestion } from "~/domain/quiz";
 import { moveItem, orderFromPositions } from "./quiz-logic";
 
@@ -18,7 +18,7 @@ type Props = {
 type State = { order: string[]; touched: boolean };
 
 export function OrderingInput({ q, kept, invalid, enhanced, onArrange }: Props) {
-  const rows = q.left ?? [];
+  const rows = useMemo(() => q.left ?? [], [q.left]);
   const selects = useRef<Record<string, HTMLSelectElement | null>>({});
   const list = useRef<HTMLOListElement>(null);
   const [state, setState] = useState<State | null>(null);
@@ -39,6 +39,7 @@ export function OrderingInput({ q, kept, invalid, enhanced, onArrange }: Props) 
   useEffect(() => {
     if (state) onArrange(state.touched ? Object.fromEntries(state.order.map((key, i) => [fieldName(q.id, key), String(i + 1)])) : null);
     // onArrange changes on every render of the form; only a new order matters here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
   // A moved item keeps the focus on the button just pressed (moving a node in the DOM may drop it).

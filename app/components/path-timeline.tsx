@@ -2,10 +2,8 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { PathView, PathStepView } from "~/models/path.server";
-import { firstOfMonth } from "~/utils/typography";
+import { formatDay } from "~/utils/dates";
 
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-export const formatDate = (iso: string) => firstOfMonth(dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)));
 
 const STATUS_STYLES: Record<string, string> = {
   termine: "border-emerald-500 bg-emerald-50 text-emerald-900",
@@ -49,7 +47,7 @@ export function PathTimeline({ path, actions }: { path: PathView; actions?: (ste
                   </div>
                   <p className="text-slate-800">{step.description}</p>
                   <p className="text-sm text-slate-700">
-                    Échéance : {formatDate(step.dueDate)}
+                    Échéance : {formatDay(step.dueDate)}
                     {step.requiresTutor ? " · validation par la tutrice" : ""}
                   </p>
                   {step.contact ? <p className="text-sm">Contact : {step.contact}</p> : null}
@@ -73,7 +71,7 @@ export function PathTimeline({ path, actions }: { path: PathView; actions?: (ste
                   {step.doneComment ? <p className="text-sm italic">Votre commentaire : « {step.doneComment} »</p> : null}
                   {step.validatedAt ? (
                     <p className="text-sm text-emerald-900">
-                      Validé le {formatDate(step.validatedAt)}
+                      Validé le {formatDay(step.validatedAt)}
                       {step.validationComment ? ` : « ${step.validationComment} »` : ""}
                     </p>
                   ) : null}
@@ -95,7 +93,7 @@ export function CheckpointList({ checkpoints }: { checkpoints: { id: string; hel
       {checkpoints.map((c) => (
         <li key={c.id} className="card">
           <p className="font-semibold">
-            {formatDate(c.heldOn)} — avec {c.tutorName}
+            {formatDay(c.heldOn)} — avec {c.tutorName}
           </p>
           <p className="whitespace-pre-line">{c.notes}</p>
           {c.actions ? (
@@ -120,7 +118,7 @@ export function StepList({ title, tone, steps }: { title: string; tone: "info" |
       <ul className="list-disc pl-6">
         {steps.map((s) => (
           <li key={s.id}>
-            {s.title} (échéance {formatDate(s.dueDate)})
+            {s.title} (échéance {formatDay(s.dueDate)})
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 // What a positioning test showed: each competency of the block, then the personal list of modules.
 import { Link } from "@remix-run/react";
 import { PLAN_ACTIONS, PLAN_LABELS } from "~/domain/positioning";
-import { formatDate } from "./path-timeline";
+import { formatDay } from "~/utils/dates";
 
 type Positioning = {
   number: number;
@@ -22,9 +22,9 @@ export function PositioningOutcome({ positioning, headingLevel = 2 }: { position
   const Sub = headingLevel === 2 ? "h3" : "h4";
   const groups = PLAN_ACTIONS.map((action) => ({ action, items: positioning.plan.filter((p) => p.action === action) }));
   return (
-    <section id="positionnement" aria-labelledby={`positionnement-${positioning.number}`} className="card space-y-4" data-positioning-block={positioning.number} tabIndex={-1}>
+    <section id="positionnement" aria-labelledby={`positionnement-${positioning.number}`} className="card space-y-4" data-positioning-block={positioning.number} tabIndex={-1} data-focus-on-arrival>
       <H id={`positionnement-${positioning.number}`} className="text-2xl font-bold">
-        Votre positionnement — Bloc {positioning.number}, test du {formatDate(positioning.at.slice(0, 10))}
+        Votre positionnement — Bloc {positioning.number}, test du {formatDay(positioning.at.slice(0, 10))}
       </H>
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Résultat par compétence">
         <table className="w-full border-collapse text-left">

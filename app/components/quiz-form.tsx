@@ -1,14 +1,14 @@
-// The quiz as a plain HTML form; with JavaScript, react-hook-form checks every answer first, a counter
-// shows how many questions have an answer, ordering questions get « Monter » / « Descendre » buttons,
-// and on a phone the questions come one per screen (still one form, sent at the end).
-import { zodResolver } from "@hookform/resolvers/zod";
+// The quiz as a plain HTML form; with JavaScript, the submission schema (the one the server parses)
+// checks every answer first, a counter shows how many questions have an answer, ordering questions get
+// « Monter » / « Descendre » buttons, and on a phone the questions come one per screen (still one form,
+// sent at the end). After a refused submission, each change checks the answers again.
 import { Form, useFormAction, useNavigation, useSubmit } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useForm, type FieldErrors } from "react-hook-form";
-import { fieldName, questionFields, submissionErrorSummary, submissionSchema, type PublicQuestion } from "~/domain/quiz";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { fieldName, questionFields, submissionErrorSummary, type PublicQuestion } from "~/domain/quiz";
 import { formDataToObject } from "~/utils/forms";
+import { useHydrated, useMediaQuery } from "~/utils/hydration";
 import { OrderingInput } from "./ordering-input";
-import { countAnswered, useHydrated, useMediaQuery } from "./quiz-logic";
+import { countAnswered } from "./quiz-logic";
 
 type Props = {
   attemptId: string;
@@ -44,12 +44,27 @@ function errorFor(q: PublicQuestion, errors: Record<string, string | undefined>,
   return undefined;
 }
 
-function flatten(errors: FieldErrors): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(errors).map(([key, error]) => [key, error?.message as string | undefined]));
+/**
+ * The schema's module, loaded once the page is interactive: showing the quiz does not need zod, only
+ * checking it does, so its code stays out of the page's first download.
+ */
+let submissionModule: Promise<typeof import("~/domain/quiz-submission")> | null = null;
+const loadSubmissionModule = () =>
+  (submissionModule ??= import("~/domain/quiz-submission").catch((error: unknown) => {
+    submissionModule = null; // try again next time
+    throw error;
+  }));
+
+/** The schema's errors for the form's current answers: the first message per field, as the server reports them. */
+async function checkAnswers(questions: PublicQuestion[], form: HTMLFormElement): Promise<Record<string, string>> {
+  const { submissionSchema } = await loadSubmissionModule();
+  const result = submissionSchema(questions).safeParse(formDataToObject(new FormData(form)));
+  const errors: Record<string, string> = {};
+  for (const issue of result.error?.issues ?? []) errors[String(issue.path[0] ?? "")] ??= issue.message;
+  return errors;
 }
 
 export function QuizForm({ attemptId, questions, passMark, values, serverErrors, formError }: Props) {
-  const schema = useMemo(() => submissionSchema(questions), [questions]);
   const submit = useSubmit();
   const navigation = useNavigation();
   const action = useFormAction();
@@ -57,20 +72,14 @@ export function QuizForm({ attemptId, questions, passMark, values, serverErrors,
   const phone = useMediaQuery(PHONE);
   const stepped = hydrated && phone && questions.length > 1;
   const formRef = useRef<HTMLFormElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setValue,
-    clearErrors,
-    trigger,
-    formState: { errors, isSubmitted },
-  } = useForm({ resolver: zodResolver(schema), shouldFocusError: false });
+  /** The browser's check of the answers: null until a first submission. */
+  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
+  const isSubmitted = clientErrors !== null;
   const busy = navigation.state === "submitting";
   const [current, setCurrent] = useState(0);
   const [focusRequest, setFocusRequest] = useState<{ index: number; on: "legend" | "error"; at: number } | null>(null);
   const [answered, setAnswered] = useState<number | null>(null);
 
-  const clientErrors = flatten(errors);
   const kept = values ?? {};
 
   /** Shows question `index` (on a phone) and moves the focus to it once rendered. */
@@ -95,25 +104,24 @@ export function QuizForm({ attemptId, questions, passMark, values, serverErrors,
     if (index >= 0) goTo(index, "error");
   }, [serverErrors, questions, goTo]);
 
+  useEffect(() => {
+    if (hydrated) loadSubmissionModule().catch(() => undefined);
+  }, [hydrated]);
+
+  /** Counts the answers and, once she has tried to send the quiz, checks them again. */
   const recount = useCallback(() => {
-    if (formRef.current) setAnswered(countAnswered(questions, formDataToObject(new FormData(formRef.current))));
-  }, [questions]);
+    const form = formRef.current;
+    if (!form) return;
+    setAnswered(countAnswered(questions, formDataToObject(new FormData(form))));
+    if (isSubmitted) void checkAnswers(questions, form).then(setClientErrors, () => undefined);
+  }, [questions, isSubmitted]);
   useEffect(() => {
     if (hydrated) recount();
   }, [hydrated, recount]);
 
-  const onArrange = (q: PublicQuestion) => (positions: Record<string, string> | null) => {
-    if (positions) {
-      for (const [name, value] of Object.entries(positions)) setValue(name, value);
-      clearErrors(fieldName(q.id));
-      if (isSubmitted) void trigger(Object.keys(positions));
-    }
-    recount();
-  };
-
   const summary = formError
     ? { message: formError, questionIds: submissionErrorSummary(questions, serverErrors ?? {}, "server")?.questionIds ?? [] }
-    : isSubmitted
+    : clientErrors
       ? submissionErrorSummary(questions, clientErrors, "client")
       : null;
   const firstInvalid = summary?.questionIds[0];
@@ -127,17 +135,22 @@ export function QuizForm({ attemptId, questions, passMark, values, serverErrors,
       // Without JavaScript, a refused submission reloads the page: it opens at the banner.
       action={hydrated ? undefined : `${action}#${ERRORS_ID}`}
       noValidate
+      data-quiz-form=""
       data-quiz-enhanced={hydrated ? "" : undefined}
       onChange={recount}
       onSubmit={(event) => {
+        event.preventDefault();
         const form = event.currentTarget;
-        void handleSubmit(
-          () => submit(form, { preventScrollReset: false }),
+        void checkAnswers(questions, form).then(
           (invalid) => {
+            setClientErrors(invalid);
+            if (Object.keys(invalid).length === 0) return submit(form, { preventScrollReset: false });
             const index = questions.findIndex((q) => questionFields(q).some((key) => invalid[key]));
             if (index >= 0) goTo(index, "error");
           },
-        )(event);
+          // Without the checks' code (a lost connection), the answers go as they are: the server checks them.
+          () => submit(form, { preventScrollReset: false }),
+        );
       }}
       aria-describedby="quiz-consigne"
       className="space-y-6"
@@ -174,7 +187,7 @@ export function QuizForm({ attemptId, questions, passMark, values, serverErrors,
       ) : null}
       <ol className="space-y-5">
         {questions.map((q, index) => {
-          const raw = errorFor(q, clientErrors, serverErrors);
+          const raw = errorFor(q, clientErrors ?? {}, serverErrors);
           // With the buttons, an ordering question is answered by moving its items, not by choosing positions.
           const error = hydrated && q.type === "ordering" && raw === "Choisissez une position." ? "Remettez les étapes dans l'ordre avec les boutons «\u00a0Monter\u00a0» et «\u00a0Descendre\u00a0»." : raw;
           const errorId = `erreur-${q.id}`;
@@ -204,10 +217,11 @@ export function QuizForm({ attemptId, questions, passMark, values, serverErrors,
                       kept={Object.fromEntries((q.left ?? []).map((row) => [row.key, first(kept[fieldName(q.id, row.key)])]))}
                       invalid={Boolean(error)}
                       enhanced={hydrated}
-                      onArrange={onArrange(q)}
+                      // Its hidden inputs hold the new positions when it calls back: count and check them.
+                      onArrange={recount}
                     />
                   ) : (
-                    <QuestionInputs q={q} register={register} invalid={Boolean(error)} values={kept} />
+                    <QuestionInputs q={q} invalid={Boolean(error)} values={kept} />
                   )}
                 </div>
                 {error ? (
@@ -260,17 +274,7 @@ export function QuizForm({ attemptId, questions, passMark, values, serverErrors,
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-function QuestionInputs({
-  q,
-  register,
-  invalid,
-  values,
-}: {
-  q: PublicQuestion;
-  register: ReturnType<typeof useForm>["register"];
-  invalid: boolean;
-  values: Record<string, string | string[]>;
-}) {
+function QuestionInputs({ q, invalid, values }: { q: PublicQuestion; invalid: boolean; values: Record<string, string | string[]> }) {
   const name = fieldName(q.id);
   // Kept answers are rendered into the HTML too, so nothing is lost without JavaScript.
   const kept = (key: string) => {
@@ -289,7 +293,7 @@ function QuestionInputs({
             const id = `${name}-${c.value}`;
             return (
               <label key={c.value} htmlFor={id} className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-300 px-3 py-2.5 hover:bg-slate-50">
-                <input id={id} type={type} value={c.value} defaultChecked={kept(name).includes(c.value)} className="mt-1 h-5 w-5 shrink-0" {...aria} {...register(name)} />
+                <input id={id} type={type} value={c.value} defaultChecked={kept(name).includes(c.value)} className="mt-1 h-5 w-5 shrink-0" {...aria} name={name} />
                 <span>{c.text}</span>
               </label>
             );
@@ -307,7 +311,7 @@ function QuestionInputs({
                 <label htmlFor={id} className="font-medium">
                   {row.text}
                 </label>
-                <select id={id} className="field-input" defaultValue={kept(id)[0] ?? ""} {...aria} {...register(id)}>
+                <select id={id} className="field-input" defaultValue={kept(id)[0] ?? ""} {...aria} name={id}>
                   <option value="">— Choisir —</option>
                   {(q.right ?? []).map((r) => (
                     <option key={r.value} value={r.value}>
@@ -328,7 +332,7 @@ function QuestionInputs({
           <label htmlFor={name} className="sr-only">
             Votre réponse (nombre)
           </label>
-          <input id={name} type="text" inputMode="decimal" autoComplete="off" defaultValue={kept(name)[0] ?? ""} className="field-input max-w-[10rem]" {...aria} {...register(name)} />
+          <input id={name} type="text" inputMode="decimal" autoComplete="off" defaultValue={kept(name)[0] ?? ""} className="field-input max-w-[10rem]" {...aria} name={name} />
           {q.unit ? <span>{q.unit}</span> : null}
         </div>
       );
@@ -338,7 +342,7 @@ function QuestionInputs({
           <label htmlFor={name} className="sr-only">
             Votre réponse
           </label>
-          <input id={name} type="text" autoComplete="off" maxLength={200} defaultValue={kept(name)[0] ?? ""} className="field-input max-w-md" {...aria} {...register(name)} />
+          <input id={name} type="text" autoComplete="off" maxLength={200} defaultValue={kept(name)[0] ?? ""} className="field-input max-w-md" {...aria} name={name} />
         </div>
       );
   }

@@ -1,5 +1,4 @@
 // Pure helpers of the quiz form and result, kept apart from React so unit tests can check them.
-import { useSyncExternalStore } from "react";
 import { fieldName, type PublicQuestion } from "~/domain/quiz";
 
 type Values = Record<string, string | string[] | undefined>;
@@ -39,44 +38,4 @@ export function moveItem(order: string[], key: string, step: -1 | 1): string[] {
   return next;
 }
 
-/**
- * A result line as built by describeGiven / describeExpected, split back into its parts when it is an
- * ordering ("1. a ; 2. b") or a matching ("a → x ; b → y"); null for any other answer. Content text is
- * typeset with a narrow no-break space before « ; », so the plain " ; " separator cannot occur inside it.
- */
-export function parseAnswerList(text: string): { kind: "ordering"; items: string[] } | { kind: "matching"; pairs: { left: string; right: string }[] } | null {
-  const parts = text.split(" ; ");
-  if (parts.length < 2) return null;
-  const numbered = parts.map((part, i) => (part.startsWith(`${i + 1}. `) ? part.slice(`${i + 1}. `.length) : null));
-  if (numbered.every((p): p is string => p !== null)) return { kind: "ordering", items: numbered };
-  const pairs = parts.map((part) => {
-    const at = part.indexOf(" → ");
-    return at < 0 ? null : { left: part.slice(0, at), right: part.slice(at + " → ".length) };
-  });
-  if (pairs.every((p): p is { left: string; right: string } => p !== null)) return { kind: "matching", pairs };
-  return null;
-}
-
-const noop = () => () => {};
-
-/** False on the server and during hydration, true afterwards: what the server rendered stays until then. */
-export function useHydrated() {
-  return useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
-  );
-}
-
-/** Whether a media query matches, false on the server and during hydration. */
-export function useMediaQuery(query: string) {
-  return useSyncExternalStore(
-    (onChange) => {
-      const list = window.matchMedia(query);
-      list.addEventListener("change", onChange);
-      return () => list.removeEventListener("change", onChange);
-    },
-    () => window.matchMedia(query).matches,
-    () => false,
-  );
-}
+export { parseAnswerList } from "./answer-list";

@@ -3,8 +3,8 @@
 // quizzes and block assessments.
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { firstOfMonth } from "~/utils/typography";
-import { parseAnswerList } from "./quiz-logic";
+import { formatDateTime } from "~/utils/dates";
+import { parseAnswerList } from "./answer-list";
 
 export type QuizResultView = {
   id: string;
@@ -12,13 +12,24 @@ export type QuizResultView = {
   passed: boolean;
   correctCount: number;
   total: number;
-  questions: { id: string; prompt: string; correct: boolean; given: string; expected: string; explanation: string }[];
+  questions: {
+    id: string;
+    /** The situation the question starts from, kept above it as in the quiz. */
+    case: string | null;
+    prompt: string;
+    correct: boolean;
+    given: string;
+    expected: string;
+    explanation: string;
+    /** For a missed question: the module section that teaches it (`moduleTitle` when it is another module). */
+    reread: { href: string; title: string; moduleTitle: string | null } | null;
+  }[];
 };
 
 /** `next`: what comes after a passed quiz (the next module of the block), shown in the score card. */
 export function QuizResult({ result, passMark, passedMessage, failedMessage, next }: { result: QuizResultView; passMark: number; passedMessage: string; failedMessage?: string; next?: ReactNode }) {
   return (
-    <section id="resultat" aria-labelledby="resultat-titre" className="space-y-4" tabIndex={-1}>
+    <section id="resultat" aria-labelledby="resultat-titre" className="space-y-4" tabIndex={-1} data-focus-on-arrival>
       <h2 id="resultat-titre" className="text-2xl font-bold">
         Résultat du quiz
       </h2>
@@ -39,6 +50,7 @@ export function QuizResult({ result, passMark, passedMessage, failedMessage, nex
       <ol className="space-y-3">
         {result.questions.map((q, i) => (
           <li key={q.id} className="card" data-result={q.correct ? "correct" : "incorrect"}>
+            {q.case ? <p className="mb-2 rounded bg-slate-100 px-3 py-2 italic">{q.case}</p> : null}
             <p className="font-semibold">
               Question {i + 1}&nbsp;: {q.prompt}
             </p>
@@ -58,6 +70,13 @@ export function QuizResult({ result, passMark, passedMessage, failedMessage, nex
             <p className="mt-2 rounded bg-slate-100 px-3 py-2">
               <span className="font-semibold">Explication&nbsp;:</span> {q.explanation}
             </p>
+            {q.reread ? (
+              <p className="mt-2">
+                <a href={q.reread.href} data-reread>
+                  Relire la section «&nbsp;{q.reread.title}&nbsp;»{q.reread.moduleTitle ? ` du module «\u00a0${q.reread.moduleTitle}\u00a0»` : ""}
+                </a>
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -108,8 +127,6 @@ function formatDuration(seconds: number | null) {
   return m > 0 ? `${m} min ${String(s).padStart(2, "0")} s` : `${s} s`;
 }
 
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
-
 export function AttemptsTable({
   attempts,
   verdict = true,
@@ -134,7 +151,7 @@ export function AttemptsTable({
         <tbody>
           {attempts.map((a) => (
             <tr key={a.id}>
-              <td className="border-b border-slate-200 py-2 pr-3">{a.submittedAt ? firstOfMonth(dateFormat.format(new Date(a.submittedAt))) : "—"}</td>
+              <td className="border-b border-slate-200 py-2 pr-3">{a.submittedAt ? formatDateTime(a.submittedAt) : "—"}</td>
               <td className="border-b border-slate-200 py-2 pr-3">
                 {a.score} %{verdict ? (a.passed ? " (réussi)" : " (non réussi)") : ""}
               </td>

@@ -55,7 +55,3 @@ export function bankStatsProblems(stats: BankStats, scope: "bank" | "overall"): 
     );
   return problems;
 }
-
-export function formatStats(stats: BankStats): string {
-  return `choix unique ${stats.single} (la plus longue : ${stats.longestCorrect}), choix multiple ${stats.multiple} (une seule fausse : ${stats.oneWrong})`;
-}

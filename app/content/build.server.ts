@@ -15,12 +15,22 @@ import { alertIdsIn, alertProblems, alertsFileSchema, freeTextConducts, type Ale
 import { weekdayProblems } from "./weekdays";
 import { estimateMinutes } from "./duration";
 import { situationSchema, type Situation } from "./situations";
+import { sectionsOf, teachingSection, type ModuleSection } from "./sections";
+import { describeExpected } from "~/domain/quiz";
+import { slugify } from "~/utils/slug";
 import { formatIssues, moduleFrontmatterSchema, quizSchema, type ModuleFrontmatter, type Quiz } from "./schema";
 
 type CompiledMdx = { file: string; code: string; hash: string; wordCount: number; terms: string[]; alerts: string[] };
 /** Quizzes that are not modules, built from the modules' banks: they leave module progress alone. */
 export type QuizKind = "evaluation" | "positionnement" | "mise-a-jour" | "renouvellement";
-export type CompiledModule = CompiledMdx & { frontmatter: ModuleFrontmatter; quiz: Quiz | null; kind?: QuizKind };
+export type CompiledModule = CompiledMdx & {
+  frontmatter: ModuleFrontmatter;
+  quiz: Quiz | null;
+  kind?: QuizKind;
+  /** The module's `##` sections, and for each question of its bank the one that teaches it (its slug). */
+  sections?: ModuleSection[];
+  questionSections?: Record<string, string>;
+};
 export type CompiledFiche = CompiledMdx & { frontmatter: FicheFrontmatter };
 
 export type Manifest = {
@@ -200,8 +210,23 @@ export async function buildContent(options: { root: string; cacheDir: string }):
       for (const entry of fm.changelog)
         for (const id of entry.questions ?? []) if (!bank.has(id)) report(file, `changelog ${entry.version} : question « ${id} » absente du quiz`);
     }
+    const sections = sectionsOf(read.body);
+    for (const [i, s] of sections.entries())
+      if (sections.findIndex((o) => o.slug === s.slug) !== i) report(file, `deux titres ## donnent la même ancre « ${s.slug} » : renommez l'un d'eux`);
+    const questionSections: Record<string, string> = {};
+    for (const q of quiz?.questions ?? []) {
+      const chosen = q.section ? slugify(q.section) : teachingSection(`${q.case ?? ""} ${q.prompt} ${describeExpected(q)} ${q.explanation}`, sections);
+      if (q.section && !sections.some((s) => s.slug === chosen)) report(quizFile, `question ${q.id} : section « ${q.section} » absente du module (titres ## du fichier .mdx)`);
+      else if (chosen) questionSections[q.id] = chosen;
+    }
     const estimatedMinutes = estimateMinutes({ words: read.compiled.wordCount, questions: quiz?.drawCount ?? 0 });
-    modules.push({ ...read.compiled, frontmatter: typographizeDeep({ ...fm, estimatedMinutes }), quiz: quiz ? typographizeDeep(quiz) : null });
+    modules.push({
+      ...read.compiled,
+      frontmatter: typographizeDeep({ ...fm, estimatedMinutes }),
+      quiz: quiz ? typographizeDeep(quiz) : null,
+      sections: sections.map(({ slug, title }) => ({ slug, title: frenchTypography(title) })),
+      questionSections,
+    });
   }
   for (const orphan of listFiles(modulesDir, ".quiz.yaml"))
     if (!fs.existsSync(orphan.replace(/\.quiz\.yaml$/, ".mdx"))) report(orphan, "quiz sans module (.mdx du même nom absent)");
@@ -239,6 +264,13 @@ export async function buildContent(options: { root: string; cacheDir: string }):
     if (other) report(m.file, `id « ${m.frontmatter.id} » déjà utilisé par ${other}`);
     ids.set(m.frontmatter.id, m.file);
   }
+  const questionIds = new Map<string, string>();
+  for (const m of modules)
+    for (const q of m.quiz?.questions ?? []) {
+      const other = questionIds.get(q.id);
+      if (other && other !== m.frontmatter.id) report(m.file.replace(/\.mdx$/, ".quiz.yaml"), `question ${q.id} : identifiant déjà utilisé dans le module ${other}`);
+      questionIds.set(q.id, m.frontmatter.id);
+    }
   for (const m of modules)
     for (const pre of m.frontmatter.prerequisites) if (!ids.has(pre)) report(m.file, `prérequis « ${pre} » : aucun module ne porte cet id`);
   if (referential) checkCoverage(referential, modules, report);

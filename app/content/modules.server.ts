@@ -4,9 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import type { AlertView, ConductView } from "~/components/mdx/alerte";
 import { CONDUCTS } from "./alerts";
+import { renderMdx } from "./render.server";
 import { estimateMinutes } from "./duration";
 import type { Situation } from "./situations";
 import type { TermDefinition } from "~/components/mdx/terme";
+import { glossaryHref } from "~/domain/glossary";
 import { renewalScope } from "~/domain/certification";
 import { updateQuizPool } from "~/domain/updates";
 import type { CompiledFiche, CompiledModule, Manifest, QuizKind } from "./build.server";
@@ -24,6 +26,10 @@ type Loaded = {
   competencies: ReturnType<typeof competencyIndex>;
   glossary: Map<string, GlossaryEntry>;
   fiches: Map<string, CompiledFiche>;
+  /** Question id → the module section that teaches it. */
+  teaching: Map<string, SectionToReread>;
+  /** Bodies rendered to HTML, by file, filled on first use: once per content version and process. */
+  html: Map<string, string>;
 };
 let cache: Loaded | undefined;
 
@@ -47,9 +53,39 @@ function load(): NonNullable<typeof cache> {
       competencies: competencyIndex(manifest.referential),
       glossary: new Map(manifest.glossary.map((e) => [e.id, e])),
       fiches: new Map(manifest.fiches.map((f) => [f.frontmatter.id, f])),
+      teaching: teachingIndex(manifest.modules),
+      html: new Map(),
     };
   }
   return cache;
+}
+
+/** Where a question is taught: a section of its module (questions ids are unique across the catalogue). */
+export type SectionToReread = { moduleId: string; moduleTitle: string; slug: string; title: string };
+
+function teachingIndex(modules: CompiledModule[]) {
+  const index = new Map<string, SectionToReread>();
+  for (const m of modules)
+    for (const [questionId, slug] of Object.entries(m.questionSections ?? {})) {
+      const section = m.sections?.find((s) => s.slug === slug);
+      if (section) index.set(questionId, { moduleId: m.frontmatter.id, moduleTitle: m.frontmatter.title, slug, title: section.title });
+    }
+  return index;
+}
+
+export function sectionToReread(questionId: string): SectionToReread | null {
+  return load().teaching.get(questionId) ?? null;
+}
+
+/** The body of a module or a fiche as HTML, rendered on first use and kept with the content version. */
+export function bodyHtml(item: CompiledModule | CompiledFiche): string {
+  const { html } = load();
+  let rendered = html.get(item.file);
+  if (rendered === undefined) {
+    rendered = renderMdx({ code: item.code, terms: termDefinitions(item.terms), alerts: alertDefinitions(item.alerts) });
+    html.set(item.file, rendered);
+  }
+  return rendered;
 }
 
 export function listModules(): CompiledModule[] {
@@ -109,7 +145,7 @@ export function termDefinitions(ids: string[]): Record<string, TermDefinition> {
     const e = load().glossary.get(id);
     if (!e) continue;
     const text = [e.expansion ? `${e.expansion}. ${e.definition}` : e.definition, alertConductSentence(e.alerte)].filter(Boolean).join(" ");
-    out[id] = { term: e.term, definition: text };
+    out[id] = { term: e.term, definition: text, href: glossaryHref(e) };
   }
   return out;
 }

@@ -2,12 +2,13 @@
 // Pure (no I/O): used by the build, by content:check and by the tests.
 import { z } from "~/utils/zod";
 import { frText, isoDate, semver, slug } from "./fields";
+import { LEVELS } from "~/domain/vocabulary";
 
 export const BLOCK_IDS = ["gestion-information", "ecosysteme-soins", "competences-transversales"] as const;
 export type BlockId = (typeof BLOCK_IDS)[number];
 
-export const LEVEL_IDS = ["generales", "operationnelles", "approfondies"] as const;
-export type LevelId = (typeof LEVEL_IDS)[number];
+export { LEVELS as LEVEL_IDS } from "~/domain/vocabulary";
+export type { Level as LevelId } from "~/domain/vocabulary";
 
 
 export const moduleFrontmatterSchema = z.strictObject({
@@ -15,7 +16,7 @@ export const moduleFrontmatterSchema = z.strictObject({
   title: frText,
   block: z.enum(BLOCK_IDS, { error: `doit être l'un de : ${BLOCK_IDS.join(", ")}` }),
   order: z.number({ error: "doit être un nombre" }).int().positive(),
-  level: z.enum(LEVEL_IDS, { error: `doit être l'un de : ${LEVEL_IDS.join(", ")}` }),
+  level: z.enum(LEVELS, { error: `doit être l'un de : ${LEVELS.join(", ")}` }),
   version: semver,
   summary: frText,
   objectives: z.array(frText).min(1, "au moins un objectif"),
@@ -43,6 +44,8 @@ const questionBase = {
   competency: slug,
   case: frText.optional(),
   prompt: frText,
+  /** The `##` heading of the module that teaches the question, when the automatic match picks the wrong one. */
+  section: frText.optional(),
   explanation: frText,
 };
 const choiceOption = z.strictObject({

@@ -3,6 +3,7 @@ import { createClient } from "@libsql/client";
 import fs from "node:fs";
 import path from "node:path";
 import { displayForms, fold, plainText, SEARCH_KINDS, type SearchKind } from "~/domain/search";
+import { glossaryHref } from "~/domain/glossary";
 import type { Manifest } from "./build.server";
 
 export const SEARCH_DB = "search.db";
@@ -47,7 +48,7 @@ export function searchDocuments(manifest: Manifest, bodies: Map<string, string>)
     docs.push({
       kind: "terme",
       ref: e.id,
-      url: `/glossaire#${e.id}`,
+      url: glossaryHref(e),
       title: e.term,
       body: [e.definition, e.example].filter(Boolean).join(" "),
       keywords: [e.expansion, ...e.aliases].filter(Boolean).join(" "),

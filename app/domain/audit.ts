@@ -1,8 +1,7 @@
 // The audit log's vocabulary: every action it records and how the journal names it (stored values in
-// French, like every stored value). Pure: used by the models, the journal page and its CSV.
+// French, like every stored value). Pure: used by the models, the journal page and its CSV. The journal's
+// query string is parsed in ./journal-query.server.ts (zod stays on the server).
 
-import { nextDay, startOfParisDay } from "~/utils/dates";
-import { z } from "~/utils/zod";
 
 export const AUDIT_LABELS = {
   connexion: "Connexion",
@@ -59,33 +58,6 @@ export function auditLabel(action: string): string {
 
 /** Entries are kept this long, then purged (the triggers of migration 0010 refuse any earlier deletion). */
 export const AUDIT_RETENTION_DAYS = 365;
-
-/** The journal's query string: unknown or malformed values fall back to « no filter » (a URL typed by hand still works). */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
-export const journalQuerySchema = z.object({
-  groupe: z.enum(AUDIT_GROUPS.map((g) => g.id) as [string, ...string[]]).optional().catch(undefined),
-  action: z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]).optional().catch(undefined),
-  personne: z.string().trim().max(120).optional().catch(undefined),
-  du: day,
-  au: day,
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-});
-export type JournalQuery = z.infer<typeof journalQuerySchema>;
-
-export function parseJournalQuery(search: URLSearchParams): JournalQuery {
-  return journalQuerySchema.parse(Object.fromEntries([...search.entries()].filter(([, v]) => v.trim() !== "")));
-}
-
-/** The actions a query selects: one action, a group, or all (undefined). */
-export function actionsOf(q: Pick<JournalQuery, "groupe" | "action">): AuditAction[] | undefined {
-  if (q.action) return [q.action];
-  return AUDIT_GROUPS.find((g) => g.id === q.groupe)?.actions;
-}
-
-/** The audit model's filters for a journal query: Paris days become instants. */
-export function journalFilters(q: JournalQuery) {
-  return { actions: actionsOf(q), person: q.personne, from: q.du ? startOfParisDay(q.du) : undefined, until: q.au ? startOfParisDay(nextDay(q.au)) : undefined };
-}
 
 /** Details as a person reads them: « personnes suivies libérées : 2 ; motif : … ». */
 export function detailsText(details: Record<string, unknown> | null | undefined): string {

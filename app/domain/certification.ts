@@ -4,9 +4,10 @@
 // tied to the competency, observations by a tutor, or both), and the block's final assessment is passed.
 // Every result says what is met, what is missing, and what to do next, in French.
 
-export const LEVELS = ["generales", "operationnelles", "approfondies"] as const;
-export type CertLevel = (typeof LEVELS)[number];
-export const LEVEL_NAMES: Record<CertLevel, string> = { generales: "générales", operationnelles: "opérationnelles", approfondies: "approfondies" };
+import { LEVELS, LEVEL_NAMES, type Level } from "./vocabulary";
+
+export { LEVELS, LEVEL_NAMES };
+export type CertLevel = Level;
 
 export type LevelRule = { assessment: "quiz" | "observation" | "both"; observations?: number };
 export type CompetencyRule = { id: string; title: string; levels: Record<CertLevel, LevelRule> };

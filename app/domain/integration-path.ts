@@ -15,10 +15,6 @@ export function dueDateFrom(hireDate: string, dueDay: number, notBefore?: string
   return notBefore && notBefore > due ? notBefore : due;
 }
 
-/** Today as an ISO date in the French time zone (a step due "today" is not late before midnight in Paris). */
-export function todayInParis(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 export type StepProgress = {
   dueDate: string;

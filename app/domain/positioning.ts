@@ -1,7 +1,7 @@
 // Positioning tests (tests de positionnement) for established staff: what a result says of each
 // competency of the block, which modules become "acquis", and the personal list of modules to follow
 // or refresh. Pure: no I/O.
-import type { PositioningOutcome } from "../../db/schema";
+import type { PositioningOutcome } from "./vocabulary";
 
 export type PositioningRules = { questionsPerCompetency: number; minTypes?: number; masteryMark: number; consolidateMark: number };
 

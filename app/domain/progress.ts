@@ -1,5 +1,5 @@
 // Progress rules for modules, with no I/O.
-import { DONE_STATUSES, type ModuleStatus } from "../../db/schema";
+import { DONE_STATUSES, type ModuleStatus } from "./vocabulary";
 
 export type ProgressRow = { moduleId: string; status: ModuleStatus; bestScore: number | null; attemptsCount: number };
 export type ModuleState = "non_commence" | ModuleStatus;

@@ -1,6 +1,5 @@
 // The quiz engine's rules, with no I/O: drawing a set from a bank, presenting it without answers,
 // reading a submission back into content ids, and grading.
-import { z } from "~/utils/zod";
 import type { Question, Quiz } from "~/content/schema";
 
 export type Random = () => number;
@@ -117,73 +116,6 @@ export function toPublicQuestion(q: Question, drawn: DrawnQuestion): PublicQuest
 
 /** Form field names, shared by the form and the parser. */
 export const fieldName = (questionId: string, key?: string) => (key === undefined ? `q__${questionId}` : `q__${questionId}__${key}`);
-
-/**
- * One zod schema per drawn quiz, used by react-hook-form in the browser and by the action on the
- * server: every question must be answered, and answers must be among the presented values.
- * Raw values are strings (or string arrays for multiple choice), as a form sends them.
- */
-export function submissionSchema(questions: PublicQuestion[]) {
-  const shape: Record<string, z.ZodType> = {};
-  const required = "Répondez à cette question.";
-  for (const q of questions) {
-    const values = (q.choices ?? []).map((c) => c.value);
-    switch (q.type) {
-      case "single":
-      case "truefalse":
-        shape[fieldName(q.id)] = z.string({ error: required }).refine((v) => values.includes(v), "Réponse non reconnue.");
-        break;
-      case "multiple":
-        // A form sends nothing, one value or several; react-hook-form sends false when none is checked.
-        shape[fieldName(q.id)] = z
-          .preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" && v !== "" ? [v] : []), z.array(z.string()))
-          .refine((v) => v.length > 0, "Cochez au moins une réponse.")
-          .refine((v) => v.every((x) => values.includes(x)) && new Set(v).size === v.length, "Réponse non reconnue.");
-        break;
-      case "matching": {
-        const rights = (q.right ?? []).map((r) => r.value);
-        for (const row of q.left ?? [])
-          shape[fieldName(q.id, row.key)] = z
-            .string({ error: "Choisissez une association." })
-            .min(1, "Choisissez une association.")
-            .refine((v) => v === "" || rights.includes(v), "Réponse non reconnue.");
-        break;
-      }
-      case "ordering": {
-        const positions = (q.left ?? []).map((_, i) => String(i + 1));
-        for (const row of q.left ?? [])
-          shape[fieldName(q.id, row.key)] = z
-            .string({ error: "Choisissez une position." })
-            .min(1, "Choisissez une position.")
-            .refine((v) => v === "" || positions.includes(v), "Réponse non reconnue.");
-        break;
-      }
-      case "numeric":
-        shape[fieldName(q.id)] = z
-          .string({ error: required })
-          .trim()
-          .min(1, required)
-          .refine((v) => parseFrenchNumber(v) !== null, "Saisissez un nombre, par exemple 12 ou 2,5.");
-        break;
-      case "text":
-        shape[fieldName(q.id)] = z.string({ error: required }).trim().min(1, required).max(200, "Réponse trop longue (200 caractères au plus).");
-        break;
-    }
-  }
-  return z.object(shape).superRefine(
-    (values, ctx) => {
-      // Each position of an ordering question may be used once. Empty selects are missing answers,
-      // reported as such above, not duplicates of each other.
-      for (const q of questions) {
-        if (q.type !== "ordering") continue;
-        const chosen = (q.left ?? []).map((row) => values[fieldName(q.id, row.key)]).filter((v) => typeof v === "string" && v !== "");
-        if (new Set(chosen).size !== chosen.length) ctx.addIssue({ code: "custom", path: [fieldName(q.id)], message: QUIZ_MESSAGES.duplicatePosition });
-      }
-    },
-    // Also when another question has no answer at all, so that one submission reports every problem.
-    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
-  );
-}
 
 /** Messages of the submission schema that the banner above the quiz tells apart. */
 export const QUIZ_MESSAGES = {

@@ -3,6 +3,12 @@
 /** The kinds of documents, in the order their groups are shown (modules first). */
 export const SEARCH_KINDS = ["module", "fiche", "terme"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
+/** How each kind is named: a group of results (plural), one suggestion (singular). */
+export const SEARCH_KIND_LABELS: Record<SearchKind, { group: string; one: string }> = {
+  module: { group: "Modules", one: "Module" },
+  fiche: { group: "Fiches réflexes", one: "Fiche réflexe" },
+  terme: { group: "Glossaire", one: "Glossaire" },
+};
 
 /**
  * The one folding of text for search, applied to the indexed text at build time and to every query:

@@ -1,5 +1,5 @@
-// The team table's query string (filters, sort, page) and its CSV export: pure, unit-tested.
-import { z } from "~/utils/zod";
+// The team table's vocabulary and its CSV export: pure, unit-tested. Its query string is parsed in
+// ./team-query.server.ts (zod stays on the server).
 
 export const PAGE_SIZE = 25;
 export const PROFILE_LABELS: Record<string, string> = { nouvelle_recrue: "Nouvelle recrue", confirmee: "Secrétaire confirmée" };
@@ -13,21 +13,6 @@ export const STATUS_LABELS: Record<TeamStatus, string> = {
   sans_parcours: "Sans parcours (personnel confirmé)",
   sans_tutrice: "Sans tutrice",
 };
-
-/** Unknown or malformed values fall back to defaults instead of failing: a URL typed by hand still works. */
-export const teamQuerySchema = z.object({
-  service: z.string().trim().max(100).optional().catch(undefined),
-  profil: z.enum(["nouvelle_recrue", "confirmee"]).optional().catch(undefined),
-  statut: z.enum(STATUSES).optional().catch(undefined),
-  tri: z.enum(SORTS).catch("nom").default("nom"),
-  ordre: z.enum(["asc", "desc"]).catch("asc").default("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-});
-export type TeamParams = z.infer<typeof teamQuerySchema>;
-
-export function parseTeamQuery(search: URLSearchParams): TeamParams {
-  return teamQuerySchema.parse(Object.fromEntries([...search.entries()].filter(([, v]) => v !== "")));
-}
 
 /** One CSV field, quoted when needed (separator ; for French spreadsheets). */
 export function csvField(value: string | number | null | undefined): string {

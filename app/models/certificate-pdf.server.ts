@@ -6,9 +6,10 @@
 // check them; `renderCertificatePdf` only lays them out.
 import QRCode from "qrcode";
 import { fill, PDFDocument, type PDFFont, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor } from "pdf-lib";
-import { formatDate } from "~/components/path-timeline";
+
 import type { CertificateDetails, publicCertificate } from "~/models/certificate-view.server";
 import { embedUnicodeFonts, printable } from "~/utils/pdf-fonts.server";
+import { formatDay } from "~/utils/dates";
 
 type CertificateView = Awaited<ReturnType<typeof publicCertificate>>["view"];
 
@@ -93,13 +94,13 @@ export function certificateLines({ view, details, verifyUrl }: CertificateDocume
   });
   if (details.renewal) left({ text: "Renouvelé après un quiz d'actualisation réussi.", size: 8.5, tone: "muted", shrink: true });
 
-  left({ text: `Délivré le ${formatDate(view.issuedAt)} · valide jusqu'au ${formatDate(view.validUntil)}`, size: 11, bold: true, gap: 14 });
+  left({ text: `Délivré le ${formatDay(view.issuedAt)} · valide jusqu'au ${formatDay(view.validUntil)}`, size: 11, bold: true, gap: 14 });
   if (view.history.length > 1) {
     const renewals = view.history.length - 1;
-    left({ text: `Première délivrance le ${formatDate(view.history[0]!.issuedAt)}, ${plural(renewals, "renouvellement", "renouvellements")} depuis.`, size: 9.5 });
+    left({ text: `Première délivrance le ${formatDay(view.history[0]!.issuedAt)}, ${plural(renewals, "renouvellement", "renouvellements")} depuis.`, size: 9.5 });
   }
-  if (view.status === "expire") left({ text: `EXPIRÉ depuis le ${formatDate(view.validUntil)}`, size: 11, bold: true, tone: "warning" });
-  else if (view.status === "renouvele") left({ text: `RENOUVELÉ le ${formatDate(view.renewedAt!)}\u00a0: voir le certificat en cours`, size: 11, bold: true, tone: "muted" });
+  if (view.status === "expire") left({ text: `EXPIRÉ depuis le ${formatDay(view.validUntil)}`, size: 11, bold: true, tone: "warning" });
+  else if (view.status === "renouvele") left({ text: `RENOUVELÉ le ${formatDay(view.renewedAt!)}\u00a0: voir le certificat en cours`, size: 11, bold: true, tone: "muted" });
 
   const signature = (line: Omit<CertificateLine, "zone">) => lines.push({ zone: "signature", align: "left", ...line });
   if (details.signer.kind === "plateforme") {

@@ -2,10 +2,10 @@
 // After the holder's account was erased, no name at all (ADR 006).
 import { and, eq } from "drizzle-orm";
 import { certificates, users } from "../../db/schema";
-import { formatDay } from "~/utils/dates";
+import { formatDay, parisDay } from "~/utils/dates";
 import { getCertificationRules, getReferential } from "~/content/modules.server";
 import { CERTIFICATE_STATUSES, certificateStatus } from "~/domain/certification";
-import { todayInParis } from "~/domain/integration-path";
+
 import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
 import { getDb } from "~/utils/db.server";
 import { certificateHistory, getCertificateByCode } from "./certificates.server";
@@ -23,7 +23,7 @@ export async function publicCertificate(request: Request, code: string | undefin
     throw new Response("Trop de vérifications en peu de temps. Réessayez dans une minute.", { status: 429, statusText: "Too Many Requests" });
   const certificate = await getCertificateByCode(code ?? "");
   if (!certificate) notFound("Aucun certificat ne correspond à ce code. Vérifiez qu'il a été recopié en entier (32 caractères, lettres minuscules et chiffres de 2 à 7).");
-  const status = certificateStatus(certificate, todayInParis(), getCertificationRules().validity.warningDays);
+  const status = certificateStatus(certificate, parisDay(), getCertificationRules().validity.warningDays);
   const chain = await certificateHistory(certificate);
   const current = chain.find((c) => !c.renewedAt && !c.revokedAt && c.cycle > certificate.cycle);
   return {

@@ -1,15 +1,16 @@
 // Certificates: issued exactly once when the rules say a block or the pathway is validated, verifiable
 // by anyone with their code, revocable by an admin.
 import crypto from "node:crypto";
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { certificates, users } from "../../db/schema";
 import { getCertificationRules, getReferential } from "~/content/modules.server";
-import { certificatesToIssue, certificatesToRenew, certificateStatus, LEVEL_NAMES, LEVELS, renewedValidUntil, validUntilFrom, type CertLevel, type PathwayResult } from "~/domain/certification";
-import { todayInParis } from "~/domain/integration-path";
+import { certificatesToIssue, certificatesToRenew, certificateStatus, LEVEL_NAMES, renewedValidUntil, validUntilFrom, type CertLevel, type PathwayResult } from "~/domain/certification";
+
 import { certificationOf } from "./certification.server";
 import { newCertificateCode } from "~/utils/certificate-code";
 import { getDb } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { parisDay } from "~/utils/dates";
 
 function validityYears(blockId: string | null): number {
   const rules = getCertificationRules();
@@ -37,7 +38,7 @@ export async function issueCertificates(userId: string): Promise<number> {
   const due = certificatesToIssue(result, existing);
   if (due.length === 0) return 0;
   const holder = (await db.query.users.findFirst({ where: eq(users.id, userId), columns: { name: true } }))!;
-  const today = todayInParis();
+  const today = parisDay();
   const pathwayTitle = getCertificationRules().pathway.title;
   let issued = 0;
   for (const key of due) {
@@ -90,7 +91,7 @@ async function insertRenewal(previous: Certificate, values: { validUntil: string
         code,
         holderName: previous.holderName,
         title: previous.title,
-        issuedAt: todayInParis(),
+        issuedAt: parisDay(),
         validUntil: values.validUntil,
         evidence: values.evidence,
         cycle: previous.cycle + 1,
@@ -107,7 +108,7 @@ async function insertRenewal(previous: Certificate, values: { validUntil: string
 
 /** After a passed renewal quiz: renews each open certificate of the scope. Returns the new certificates' codes. */
 export async function renewCertificates(userId: string, scope: string, proof: { attemptId: string; score: number }): Promise<string[]> {
-  const today = todayInParis();
+  const today = parisDay();
   const due = certificatesToRenew(await listCertificates(userId), scope, today, getCertificationRules().validity.warningDays);
   const codes: string[] = [];
   for (const previous of due) {
@@ -155,7 +156,7 @@ export async function revokeCertificate(code: string, by: string, reason: string
 /** A compact summary for the tutor's and the cadre's views of a learner. */
 export async function certificationSummary(userId: string) {
   const [result, list] = await Promise.all([certificationOf(userId), listCertificates(userId)]);
-  const today = todayInParis();
+  const today = parisDay();
   const warningDays = getCertificationRules().validity.warningDays;
   return {
     summary: result.summary,
@@ -175,7 +176,7 @@ export async function attestComplement(learnerId: string, input: { complementId:
   const db = getDb();
   const holder = await db.query.users.findFirst({ where: eq(users.id, learnerId), columns: { name: true } });
   if (!holder) return false;
-  const today = todayInParis();
+  const today = parisDay();
   const rules = getCertificationRules();
   const evidence = { attestedBy: by, note: input.note };
   const previous = (await listCertificates(learnerId)).filter((c) => c.kind === "complement" && c.blockId === complement.id && c.level === input.level).sort((a, b) => b.cycle - a.cycle)[0];

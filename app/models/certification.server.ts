@@ -4,8 +4,9 @@ import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { certificates, competencyValidations, quizAttempts } from "../../db/schema";
 import { ASSESSMENT_PREFIX, getCertificationRules, getReferential, listModules } from "~/content/modules.server";
 import { certificateStatus, evaluatePathway, LEVELS, type BlockRule, type CertificationRules, type CertLevel, type Evidence } from "~/domain/certification";
-import { todayInParis } from "~/domain/integration-path";
+
 import { getDb } from "~/utils/db.server";
+import { parisDay } from "~/utils/dates";
 
 /** The referential's blocks as the rules engine reads them. */
 export function blockRules(): BlockRule[] {
@@ -54,7 +55,7 @@ export async function loadEvidence(userId: string): Promise<Evidence> {
  */
 export async function certificationOf(userId: string) {
   const rules = getCertificationRules();
-  const [evidence, certified] = await Promise.all([loadEvidence(userId), certifiedLevelsOf([userId], todayInParis(), rules.validity.warningDays)]);
+  const [evidence, certified] = await Promise.all([loadEvidence(userId), certifiedLevelsOf([userId], parisDay(), rules.validity.warningDays)]);
   const held = new Map([...(certified.get(userId) ?? new Map()).entries()].map(([blockId, c]) => [blockId, c.level]));
   return evaluatePathway(blockRules(), evidence, engineRules(), held);
 }
@@ -77,5 +78,4 @@ export async function certifiedLevelsOf(userIds: string[], today: string, warnin
   }
   return out;
 }
-
 

@@ -2,7 +2,7 @@
 // the steps she marks done and those her tutor validates.
 import crypto from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { DONE_STATUSES, moduleProgress, pathSteps, serviceSteps, services, users } from "../../db/schema";
 import { getIntegrationPath } from "~/content/modules.server";
 import { STEP_KINDS, type PathTemplate } from "~/content/integration-path";
@@ -29,7 +29,7 @@ export function templateDefinitions(template: PathTemplate, specialty: string | 
   }));
 }
 
-export async function serviceDefinitions(serviceId: string, db: Db = getDb()): Promise<StepDefinition[]> {
+export async function serviceDefinitions(serviceId: string, db: Db | Tx = getDb()): Promise<StepDefinition[]> {
   const rows = await db
     .select()
     .from(serviceSteps)
@@ -169,8 +169,8 @@ export async function validateStep(learnerId: string, stepId: string, tutorId: s
 
 // --- Local steps of a service (managed by its cadre) ---
 
-export async function listServiceSteps(serviceId: string) {
-  return getDb()
+export async function listServiceSteps(serviceId: string, db: Db | Tx = getDb()) {
+  return db
     .select()
     .from(serviceSteps)
     .where(and(eq(serviceSteps.serviceId, serviceId), isNull(serviceSteps.archivedAt)))
@@ -188,14 +188,16 @@ export type ServiceStepInput = {
   requiresTutor: boolean;
 };
 
+/** Adds a step after the service's last one; the position is read and used in one transaction (no tie). */
 export async function addServiceStep(serviceId: string, input: ServiceStepInput, by: string) {
-  const db = getDb();
-  const [last] = await db
-    .select({ max: sql<number>`coalesce(max(${serviceSteps.position}), 0)` })
-    .from(serviceSteps)
-    .where(eq(serviceSteps.serviceId, serviceId));
   const id = crypto.randomUUID();
-  await db.insert(serviceSteps).values({ id, serviceId, position: (last?.max ?? 0) + 10, ...input, updatedBy: by });
+  await getDb().transaction(async (tx) => {
+    const [last] = await tx
+      .select({ max: sql<number>`coalesce(max(${serviceSteps.position}), 0)` })
+      .from(serviceSteps)
+      .where(eq(serviceSteps.serviceId, serviceId));
+    await tx.insert(serviceSteps).values({ id, serviceId, position: (last?.max ?? 0) + 10, ...input, updatedBy: by });
+  });
   return id;
 }
 
@@ -219,40 +221,41 @@ export async function archiveServiceStep(serviceId: string, id: string, by: stri
 
 /**
  * Moves a local step one place up or down in the order shown, then numbers every step again (10, 20, 30…),
- * so that the order she sets is the order kept even when two steps had the same position.
+ * so that the order she sets is the order kept even when two steps had the same position. The order is read
+ * in the same transaction, so two moves at once both count.
  */
 export async function moveServiceStep(serviceId: string, id: string, direction: "up" | "down") {
-  const steps = await listServiceSteps(serviceId);
-  const i = steps.findIndex((s) => s.id === id);
-  const j = direction === "up" ? i - 1 : i + 1;
-  if (i < 0 || j < 0 || j >= steps.length) return false;
-  const order = steps.map((s) => s.id);
-  [order[i], order[j]] = [order[j]!, order[i]!];
-  await getDb().transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
+    const steps = await listServiceSteps(serviceId, tx);
+    const i = steps.findIndex((s) => s.id === id);
+    const j = direction === "up" ? i - 1 : i + 1;
+    if (i < 0 || j < 0 || j >= steps.length) return false;
+    const order = steps.map((s) => s.id);
+    [order[i], order[j]] = [order[j]!, order[i]!];
     for (const [index, stepId] of order.entries()) await tx.update(serviceSteps).set({ position: (index + 1) * 10 }).where(eq(serviceSteps.id, stepId));
+    return true;
   });
-  return true;
 }
 
 /**
  * Brings the paths in progress of a service up to date with its local steps, keeping everything that
- * was done (see planServiceMerge). Returns how many paths changed.
+ * was done (see planServiceMerge). Returns how many paths changed. The steps are read in the transaction
+ * that writes them: a step she marks done meanwhile is never removed, and two runs at once add nothing twice.
  */
 export async function applyServiceStepsToPaths(serviceId: string) {
-  const db = getDb();
-  const definitions = await serviceDefinitions(serviceId, db);
-  const learners = await db
-    .select({ id: users.id, hireDate: users.hireDate, createdAt: users.createdAt })
-    .from(users)
-    .where(and(eq(users.serviceId, serviceId), eq(users.role, "learner"), eq(users.profile, "nouvelle_recrue")));
-  const ids = learners.filter((l) => l.hireDate).map((l) => l.id);
-  if (ids.length === 0) return 0;
-  const existing = await db
-    .select({ id: pathSteps.id, userId: pathSteps.userId, key: pathSteps.key, doneAt: pathSteps.doneAt, validatedAt: pathSteps.validatedAt, removedAt: pathSteps.removedAt })
-    .from(pathSteps)
-    .where(and(inArray(pathSteps.userId, ids), sql`${pathSteps.key} like 'service:%'`));
-  let changed = 0;
-  await db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
+    const definitions = await serviceDefinitions(serviceId, tx);
+    const learners = await tx
+      .select({ id: users.id, hireDate: users.hireDate, createdAt: users.createdAt })
+      .from(users)
+      .where(and(eq(users.serviceId, serviceId), eq(users.role, "learner"), eq(users.profile, "nouvelle_recrue")));
+    const ids = learners.filter((l) => l.hireDate).map((l) => l.id);
+    if (ids.length === 0) return 0;
+    const existing = await tx
+      .select({ id: pathSteps.id, userId: pathSteps.userId, key: pathSteps.key, doneAt: pathSteps.doneAt, validatedAt: pathSteps.validatedAt, removedAt: pathSteps.removedAt })
+      .from(pathSteps)
+      .where(and(inArray(pathSteps.userId, ids), sql`${pathSteps.key} like 'service:%'`));
+    let changed = 0;
     for (const learner of learners) {
       if (!learner.hireDate) continue;
       const plan = planServiceMerge(
@@ -270,8 +273,8 @@ export async function applyServiceStepsToPaths(serviceId: string) {
           .where(eq(pathSteps.id, id));
       if (plan.remove.length) await tx.update(pathSteps).set({ removedAt: now() }).where(inArray(pathSteps.id, plan.remove));
     }
+    return changed;
   });
-  return changed;
 }
 
 /** A path ready to display: phases of the template in order, each with its steps and their status. */

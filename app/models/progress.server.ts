@@ -1,11 +1,14 @@
 // Module progress and quiz attempts, always scoped by the learner who owns them.
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import crypto from "node:crypto";
+import type { Tx } from "../../db/client";
 import { moduleProgress, quizAttempts } from "../../db/schema";
 import type { CompiledModule } from "~/content/build.server";
+import { sectionToReread } from "~/content/modules.server";
 import type { Question } from "~/content/schema";
 import { bestOf, nextStatus, type ProgressEvent, type ProgressRow } from "~/domain/progress";
-import { describeExpected, describeGiven, drawQuiz, fieldName, gradeAttempt, QUIZ_MESSAGES, submissionErrorSummary, submissionSchema, toAnswer, toPublicQuestion, type Answer, type DrawnQuestion, type Grade, type PublicQuestion, type QuestionResult } from "~/domain/quiz";
+import { describeExpected, describeGiven, drawQuiz, fieldName, gradeAttempt, QUIZ_MESSAGES, submissionErrorSummary, toAnswer, toPublicQuestion, type Answer, type DrawnQuestion, type Grade, type PublicQuestion, type QuestionResult } from "~/domain/quiz";
+import { submissionSchema } from "~/domain/quiz-submission";
 import { getDb } from "~/utils/db.server";
 
 export async function listProgress(userId: string): Promise<ProgressRow[]> {
@@ -23,10 +26,9 @@ export async function getProgress(userId: string, moduleId: string): Promise<Pro
   return rows[0];
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
-
+/** Reads her row, then writes it: only inside a transaction, so that no other write slips in between. */
 async function recordEvent(
-  tx: Tx | ReturnType<typeof getDb>,
+  tx: Tx,
   userId: string,
   module: CompiledModule,
   event: ProgressEvent,
@@ -75,10 +77,19 @@ export async function markUpdated(userId: string, module: CompiledModule) {
     .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, module.frontmatter.id)));
 }
 
+/** The first visit, recorded once: the check and the write share the caller's transaction. */
+async function recordOpened(tx: Tx, userId: string, module: CompiledModule) {
+  if (!tracksProgress(module)) return;
+  const [existing] = await tx
+    .select({ status: moduleProgress.status })
+    .from(moduleProgress)
+    .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, module.frontmatter.id)));
+  if (!existing) await recordEvent(tx, userId, module, "open");
+}
+
 export async function markOpened(userId: string, module: CompiledModule) {
   if (!tracksProgress(module)) return;
-  const existing = await getProgress(userId, module.frontmatter.id);
-  if (!existing) await recordEvent(getDb(), userId, module, "open");
+  await getDb().transaction((tx) => recordOpened(tx, userId, module));
 }
 
 export async function markRead(userId: string, module: CompiledModule) {
@@ -95,9 +106,8 @@ function publicQuestions(module: CompiledModule, drawn: DrawnQuestion[]): Public
   });
 }
 
-/** The learner's open (not yet submitted) attempt for this module, if any. */
-export async function getOpenAttempt(userId: string, module: CompiledModule): Promise<OpenAttempt | null> {
-  const row = await getDb().query.quizAttempts.findFirst({
+async function findOpenAttempt(db: Tx | ReturnType<typeof getDb>, userId: string, module: CompiledModule): Promise<OpenAttempt | null> {
+  const row = await db.query.quizAttempts.findFirst({
     where: and(eq(quizAttempts.userId, userId), eq(quizAttempts.moduleId, module.frontmatter.id), isNull(quizAttempts.submittedAt)),
     orderBy: desc(quizAttempts.startedAt),
   });
@@ -105,25 +115,35 @@ export async function getOpenAttempt(userId: string, module: CompiledModule): Pr
   return { id: row.id, questions: publicQuestions(module, row.questions as DrawnQuestion[]), passMark: row.passMark, startedAt: row.startedAt };
 }
 
-/** Draws a new set, unless an open attempt already exists (then it is reused). */
+/** The learner's open (not yet submitted) attempt for this module, if any. */
+export async function getOpenAttempt(userId: string, module: CompiledModule): Promise<OpenAttempt | null> {
+  return findOpenAttempt(getDb(), userId, module);
+}
+
+/**
+ * Draws a new set, unless an open attempt already exists (then it is reused). The look-up and the insert
+ * share one transaction, so two starts at once (a double click, two tabs) leave one open attempt.
+ */
 export async function startAttempt(userId: string, module: CompiledModule): Promise<string> {
-  const open = await getOpenAttempt(userId, module);
-  if (open) return open.id;
-  if (!module.quiz) throw new Error(`Module ${module.frontmatter.id} has no quiz`);
-  const drawn = drawQuiz(module.quiz);
-  const id = crypto.randomUUID();
-  await getDb().insert(quizAttempts).values({
-    id,
-    userId,
-    moduleId: module.frontmatter.id,
-    moduleVersion: module.frontmatter.version,
-    questions: drawn,
-    shown: publicQuestions(module, drawn),
-    total: drawn.length,
-    passMark: module.quiz.passMark,
+  return getDb().transaction(async (tx) => {
+    const open = await findOpenAttempt(tx, userId, module);
+    if (open) return open.id;
+    if (!module.quiz) throw new Error(`Module ${module.frontmatter.id} has no quiz`);
+    const drawn = drawQuiz(module.quiz);
+    const id = crypto.randomUUID();
+    await tx.insert(quizAttempts).values({
+      id,
+      userId,
+      moduleId: module.frontmatter.id,
+      moduleVersion: module.frontmatter.version,
+      questions: drawn,
+      shown: publicQuestions(module, drawn),
+      total: drawn.length,
+      passMark: module.quiz.passMark,
+    });
+    await recordOpened(tx, userId, module);
+    return id;
   });
-  await markOpened(userId, module);
-  return id;
 }
 
 export type SubmitResult =
@@ -267,7 +287,20 @@ export function attemptResult(module: CompiledModule, shown: AttemptView) {
       const q = byId.get(d.id);
       if (!q) return [];
       const correct = shown.results.some((r) => r.id === q.id && r.correct);
-      return [{ id: q.id, prompt: q.prompt, correct, given: describeGiven(q, shown.answers[q.id]), expected: describeExpected(q), explanation: q.explanation }];
+      const reread = correct ? null : sectionToReread(q.id);
+      return [
+        {
+          id: q.id,
+          case: q.case ?? null,
+          prompt: q.prompt,
+          correct,
+          given: describeGiven(q, shown.answers[q.id]),
+          expected: describeExpected(q),
+          explanation: q.explanation,
+          // On the module's own page the section is a jump down the page, so the result stays on screen.
+          reread: reread ? { href: reread.moduleId === module.frontmatter.id ? `#${reread.slug}` : `/modules/${reread.moduleId}#${reread.slug}`, title: reread.title, moduleTitle: reread.moduleId === module.frontmatter.id ? null : reread.moduleTitle } : null,
+        },
+      ];
     }),
   };
 }

@@ -5,6 +5,7 @@ import { getGlossaryEntry, listGlossary, listModules } from "~/content/modules.s
 import { DAILY, grade, newCard, newCardsLeft, type StoredCard } from "~/domain/review";
 import { describeExpected } from "~/domain/quiz";
 import { getDb } from "~/utils/db.server";
+import { parisDay, startOfParisDay } from "~/utils/dates";
 import type { Grade } from "ts-fsrs";
 
 function questionIndex() {
@@ -31,57 +32,60 @@ async function candidates(userId: string): Promise<string[]> {
   return [...wrong, ...terms];
 }
 
-/** Adds today's new cards (within the daily limit). */
-export async function ensureCards(userId: string, now = new Date()) {
+/**
+ * Today's new cards: cards she should have and has not met yet, within what is left of the day's limit
+ * (cards met since midnight in Paris count). Nothing is written here: a new card is stored when she grades
+ * it for the first time, so opening a page never writes.
+ */
+async function newCardsToday(userId: string, now: Date): Promise<string[]> {
   const db = getDb();
-  const startOfDay = new Date(now);
-  startOfDay.setUTCHours(0, 0, 0, 0);
-  const [{ n: today } = { n: 0 }] = await db
+  const [{ n: metToday } = { n: 0 }] = await db
     .select({ n: count() })
     .from(reviewCards)
-    .where(and(eq(reviewCards.userId, userId), gte(reviewCards.createdAt, startOfDay.toISOString())));
-  let left = newCardsLeft(today);
-  if (left === 0) return 0;
+    .where(and(eq(reviewCards.userId, userId), gte(reviewCards.createdAt, startOfParisDay(parisDay(now)))));
+  const left = newCardsLeft(metToday);
+  if (left === 0) return [];
   const existing = new Set((await db.select({ key: reviewCards.cardKey }).from(reviewCards).where(eq(reviewCards.userId, userId))).map((r) => r.key));
-  const fresh = (await candidates(userId)).filter((k) => !existing.has(k)).slice(0, left);
-  if (fresh.length === 0) return 0;
-  const card = newCard(now);
-  await db
-    .insert(reviewCards)
-    .values(fresh.map((cardKey) => ({ userId, cardKey, fsrs: card, due: card.due, createdAt: now.toISOString() })))
-    .onConflictDoNothing();
-  left -= fresh.length;
-  return fresh.length;
+  return (await candidates(userId)).filter((k) => !existing.has(k)).slice(0, left);
 }
 
-export async function dueCards(userId: string, now = new Date()) {
-  return getDb()
-    .select({ cardKey: reviewCards.cardKey, due: reviewCards.due, reps: reviewCards.reps })
+/** The cards of today's session: those due first, then today's new ones. */
+export async function dueCards(userId: string, now = new Date()): Promise<{ cardKey: string; reps: number }[]> {
+  const due = await getDb()
+    .select({ cardKey: reviewCards.cardKey, reps: reviewCards.reps })
     .from(reviewCards)
     .where(and(eq(reviewCards.userId, userId), lte(reviewCards.due, now.toISOString())))
     .orderBy(asc(reviewCards.due))
     .limit(DAILY.sessionCards);
+  if (due.length >= DAILY.sessionCards) return due;
+  const fresh = await newCardsToday(userId, now);
+  return [...due, ...fresh.map((cardKey) => ({ cardKey, reps: 0 }))].slice(0, DAILY.sessionCards);
 }
 
 export async function dueCount(userId: string, now = new Date()) {
-  const [row] = await getDb()
-    .select({ n: count() })
-    .from(reviewCards)
-    .where(and(eq(reviewCards.userId, userId), lte(reviewCards.due, now.toISOString())));
-  return Math.min(row?.n ?? 0, DAILY.sessionCards);
+  return (await dueCards(userId, now)).length;
 }
 
-/** Grades one of her cards; returns the new due date, or null if the card is not hers. */
+/** Grades one of her cards (a new one is stored now); returns the new due date, or null if the card is not hers. */
 export async function gradeCard(userId: string, cardKey: string, value: Grade, now = new Date()) {
-  const db = getDb();
-  const row = await db.query.reviewCards.findFirst({ where: and(eq(reviewCards.userId, userId), eq(reviewCards.cardKey, cardKey)) });
-  if (!row) return null;
-  const next = grade(row.fsrs as StoredCard, value, now);
-  await db
-    .update(reviewCards)
-    .set({ fsrs: next, due: next.due, reps: next.reps, lapses: next.lapses, lastReviewedAt: now.toISOString() })
-    .where(and(eq(reviewCards.userId, userId), eq(reviewCards.cardKey, cardKey)));
-  return next.due;
+  // Today's new cards are worked out before the transaction (it reads her quiz history and the glossary);
+  // the card itself is read and written inside it, so two grades at once never lose one.
+  const fresh = new Set(await newCardsToday(userId, now));
+  return getDb().transaction(async (tx) => {
+    const row = await tx.query.reviewCards.findFirst({ where: and(eq(reviewCards.userId, userId), eq(reviewCards.cardKey, cardKey)) });
+    if (!row) {
+      if (!fresh.has(cardKey)) return null;
+      const next = grade(newCard(now), value, now);
+      await tx.insert(reviewCards).values({ userId, cardKey, fsrs: next, due: next.due, reps: next.reps, lapses: next.lapses, lastReviewedAt: now.toISOString(), createdAt: now.toISOString() });
+      return next.due;
+    }
+    const next = grade(row.fsrs as StoredCard, value, now);
+    await tx
+      .update(reviewCards)
+      .set({ fsrs: next, due: next.due, reps: next.reps, lapses: next.lapses, lastReviewedAt: now.toISOString() })
+      .where(and(eq(reviewCards.userId, userId), eq(reviewCards.cardKey, cardKey)));
+    return next.due;
+  });
 }
 
 /** The visible side of a card (never the answer). */

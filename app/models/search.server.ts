@@ -2,7 +2,7 @@
 import { createClient, type Client } from "@libsql/client";
 import path from "node:path";
 import { ROWID_BLOCK, rowidRange, SEARCH_DB } from "~/content/search-index.server";
-import { correctTokens, createVocabulary, groupByKind, matchExpression, queryTokens, SEARCH_KINDS, typedWords, type Correction, type SearchKind, type Vocabulary } from "~/domain/search";
+import { correctTokens, createVocabulary, fold, groupByKind, matchExpression, queryTokens, SEARCH_KINDS, typedWords, type Correction, type SearchKind, type Vocabulary } from "~/domain/search";
 
 export type SearchResult = { kind: SearchKind; ref: string; url: string; title: string; snippet: string };
 export type SearchGroup = { kind: SearchKind; total: number; results: SearchResult[] };
@@ -114,4 +114,11 @@ let shared: ReturnType<typeof openSearchIndex> | undefined;
 export function search(input: string, options: { perKind?: number } = {}): Promise<SearchOutcome> {
   shared ??= openSearchIndex(process.env.PIVOT_CONTENT_DIR ?? path.join(process.cwd(), ".content-cache"));
   return shared.search(input, options);
+}
+
+/** What the header proposes as she types: a few titles, modules first, for queries of two letters or more. */
+export async function suggest(input: string): Promise<{ kind: SearchKind; title: string; url: string }[]> {
+  if (fold(input).replace(/[^\p{L}\p{N}]/gu, "").length < 2) return [];
+  const { groups } = await search(input, { perKind: 3 });
+  return groups.flatMap((g) => g.results.map((r) => ({ kind: r.kind, title: r.title, url: r.url }))).slice(0, 8);
 }

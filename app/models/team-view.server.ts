@@ -1,12 +1,12 @@
 // Builds the rows of the cadre's team table (screen and CSV) from listTeam / teamBatches and the referential.
 import { listBlocks, listModules } from "~/content/modules.server";
-import { todayInParis } from "~/domain/integration-path";
-import type { TeamParams } from "~/domain/team";
+import type { TeamParams } from "~/domain/team-query.server";
 import { csvLine, PAGE_SIZE, PROFILE_LABELS } from "~/domain/team";
 import { listTeam, teamBatches, type TeamQuery, type TeamSlice } from "./team.server";
 import { certifiedLevelsOf } from "./certification.server";
 import { getCertificationRules } from "~/content/modules.server";
 import { LEVEL_NAMES } from "~/domain/certification";
+import { parisDay } from "~/utils/dates";
 
 /** People per statement of the CSV export. */
 export const CSV_BATCH = 500;
@@ -56,7 +56,7 @@ export type TeamTableRow = Awaited<ReturnType<typeof withBlocks>>[number];
 
 /** One page of the table: its people with every column, the number of people and of pages. */
 export async function teamTable(serviceIds: string[], params: TeamParams) {
-  const today = todayInParis();
+  const today = parisDay();
   const { total, ...page } = await listTeam({ ...queryOf(serviceIds, params, today), page: params.page, pageSize: PAGE_SIZE });
   return {
     total,
@@ -68,7 +68,7 @@ export async function teamTable(serviceIds: string[], params: TeamParams) {
 
 /** Every row of the table (all pages, same filters and order), `batchSize` people at a time. */
 export async function* teamTableBatches(serviceIds: string[], params: TeamParams, batchSize = CSV_BATCH): AsyncGenerator<TeamTableRow[]> {
-  const today = todayInParis();
+  const today = parisDay();
   for await (const batch of teamBatches(queryOf(serviceIds, params, today), batchSize)) yield await withBlocks(batch, today);
 }
 

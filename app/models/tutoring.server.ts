@@ -1,7 +1,7 @@
 // Tutor ↔ mentee relations, points d'étape, competencies observed on the job, reports and bilans.
 // A tutor only ever sees her current mentees; assignments end rather than disappear (history kept).
 import crypto from "node:crypto";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import {
   astonishmentReports,
   checkpoints,
@@ -172,16 +172,5 @@ export async function listReviews(learnerId: string) {
     .innerJoin(users, eq(users.id, integrationReviews.recordedBy))
     .where(eq(integrationReviews.learnerId, learnerId))
     .orderBy(desc(integrationReviews.createdAt));
-}
-
-/** Current tutors of several learners in one query. */
-export async function currentTutorsOf(learnerIds: string[]) {
-  if (learnerIds.length === 0) return new Map<string, string>();
-  const rows = await getDb()
-    .select({ learnerId: tutorAssignments.learnerId, name: users.name })
-    .from(tutorAssignments)
-    .innerJoin(users, eq(users.id, tutorAssignments.tutorId))
-    .where(and(inArray(tutorAssignments.learnerId, learnerIds), isNull(tutorAssignments.endedAt)));
-  return new Map(rows.map((r) => [r.learnerId, r.name]));
 }
 

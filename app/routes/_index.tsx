@@ -6,24 +6,23 @@ import { listPinned } from "~/models/fiches.server";
 import { MODULE_STATE_LABELS, moduleState, summarize } from "~/domain/progress";
 import { listProgress } from "~/models/progress.server";
 import { requireUser } from "~/models/permissions.server";
-import { formatDate } from "~/components/path-timeline";
-import { todayInParis } from "~/domain/integration-path";
+
 import { getPath, pathView } from "~/models/path.server";
-import { dueCount, ensureCards } from "~/models/review.server";
+import { dueCount } from "~/models/review.server";
 import { listUpdates } from "~/models/updates.server";
 import { personalPlans } from "~/models/positioning.server";
 import { nextStep } from "~/domain/next-step";
 import { menteesOverview } from "~/models/mentees-overview.server";
 import { teamAtAGlance } from "~/models/team.server";
 import { managedServiceIds } from "~/models/permissions.server";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Tableau de bord — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  await ensureCards(user.id);
   const [rows, pinned, pathRows, toReview, updates] = await Promise.all([listProgress(user.id), listPinned(user.id), getPath(user.id), dueCount(user.id), listUpdates(user.id)]);
-  const today = todayInParis();
+  const today = parisDay();
   const [plans, mentees, glance] = await Promise.all([
     personalPlans(user.id, { progress: rows }),
     user.role === "tutor" ? menteesOverview({ tutorId: user.id, today }) : null,
@@ -273,7 +272,7 @@ export default function Dashboard() {
             <ul className="list-disc pl-6">
               {path.upcoming.map((s) => (
                 <li key={s.id} className={s.late ? "font-semibold text-red-800" : ""}>
-                  {s.title} — {s.late ? "en retard, prévu le" : "pour le"} {formatDate(s.dueDate)}
+                  {s.title} — {s.late ? "en retard, prévu le" : "pour le"} {formatDay(s.dueDate)}
                 </li>
               ))}
             </ul>

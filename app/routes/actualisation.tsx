@@ -1,21 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDate } from "~/components/path-timeline";
+
 import { PositioningOutcome } from "~/components/positioning-outcome";
 import { getCertificationRules, getReferential, listBlocks, listModules } from "~/content/modules.server";
 import { CERTIFICATE_STATUSES, certificateStatus, renewalOpen, renewalPath } from "~/domain/certification";
 import { personalPlans } from "~/models/positioning.server";
-import { todayInParis } from "~/domain/integration-path";
+
 import { listCertificates } from "~/models/certificates.server";
 import { listUpdates } from "~/models/updates.server";
 import { requireUser } from "~/models/permissions.server";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Actualisation — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [updates, certificates, plans] = await Promise.all([listUpdates(user.id), listCertificates(user.id), personalPlans(user.id)]);
-  const today = todayInParis();
+  const today = parisDay();
   const warningDays = getCertificationRules().validity.warningDays;
   // Refresher modules: those marked so in content (tools and rules that move), and those serving competencies
   // that age (a validity in the referential).
@@ -106,7 +107,7 @@ export default function Actualisation() {
           <ul className="space-y-2">
             {certificates.map((c) => (
               <li key={c.code} className="card">
-                <a href={`/certificats/${c.code}`}>{c.title}</a> — {c.statusLabel}, fin de validité le {formatDate(c.validUntil)}.{" "}
+                <a href={`/certificats/${c.code}`}>{c.title}</a> — {c.statusLabel}, fin de validité le {formatDay(c.validUntil)}.{" "}
                 {c.renewal ? (
                   <Link to={c.renewal}>Renouveler avec le quiz de rafraîchissement</Link>
                 ) : (

@@ -1,7 +1,8 @@
 // « Journal » (admin only): the audit log, filterable by kind of action, person and period, with CSV.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { AUDIT_ACTIONS, AUDIT_GROUPS, auditLabel, detailsText, journalFilters, parseJournalQuery } from "~/domain/audit";
+import { AUDIT_ACTIONS, AUDIT_GROUPS, auditLabel, detailsText } from "~/domain/audit";
+import { journalFilters, parseJournalQuery } from "~/domain/journal-query.server";
 import { listAudit } from "~/models/audit.server";
 import { requireRole } from "~/models/permissions.server";
 import { formatDateTime } from "~/utils/dates";

@@ -1,6 +1,7 @@
 // The audit log as CSV (same filters as the journal page, every page), streamed a chunk at a time.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { auditLabel, detailsText, journalFilters, parseJournalQuery } from "~/domain/audit";
+import { auditLabel, detailsText } from "~/domain/audit";
+import { journalFilters, parseJournalQuery } from "~/domain/journal-query.server";
 import { csvField } from "~/domain/team";
 import { auditEntries } from "~/models/audit.server";
 import { requireRole } from "~/models/permissions.server";

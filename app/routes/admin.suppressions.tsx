@@ -3,13 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormMessage } from "~/components/field";
+import { erasureConfirmationSchema } from "~/forms/account.server";
 import { eraseAccount, listErasureRequests } from "~/models/account-lifecycle.server";
 import { requireRole } from "~/models/permissions.server";
 import { ROLE_LABELS } from "~/utils/auth.server";
 import { formatDay } from "~/utils/dates";
 import { formDataToObject } from "~/utils/forms";
 import { clientAddress, readForm } from "~/utils/http.server";
-import { z } from "~/utils/zod";
 
 export const meta: MetaFunction = () => [{ title: "Demandes de suppression — Administration — Pivot" }];
 
@@ -21,11 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const eraseSchema = z.object({ userId: z.string().min(1).max(100), confirmation: z.literal("oui") });
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
-  const parsed = eraseSchema.safeParse(formDataToObject(await readForm(request)));
+  const parsed = erasureConfirmationSchema.safeParse(formDataToObject(await readForm(request)));
   if (!parsed.success) return data({ ok: false, message: "Cochez la case de confirmation de la personne concernée, puis confirmez." }, { status: 400 });
   if (parsed.data.userId === admin.id) return data({ ok: false, message: "Vous ne pouvez pas confirmer la suppression de votre propre compte : un autre administrateur doit le faire." }, { status: 400 });
   if (!(await eraseAccount({ userId: parsed.data.userId, by: admin.id, address: clientAddress(context) })))

@@ -4,7 +4,7 @@ import { QuizResult } from "~/components/quiz-result";
 import { BlockQuizHeader, QuizSection } from "~/components/quiz-section";
 import { getBlockAssessment } from "~/content/modules.server";
 import { requireUser } from "~/models/permissions.server";
-import { blockQuizOr404, standaloneQuizAction, standaloneQuizData } from "~/utils/standalone-quiz.server";
+import { blockQuizOr404, standaloneQuizAction, standaloneQuizData } from "~/models/standalone-quiz.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Pivot` : "Évaluation de bloc — Pivot" }];
 

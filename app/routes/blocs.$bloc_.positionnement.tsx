@@ -4,17 +4,18 @@ import { PositioningOutcome } from "~/components/positioning-outcome";
 import { QuizResult } from "~/components/quiz-result";
 import { BlockQuizHeader, QuizSection } from "~/components/quiz-section";
 import { getPositioningTest } from "~/content/modules.server";
-import { formatDate } from "~/components/path-timeline";
+
 import { nextPositioning, personalPlans, recordPositioning } from "~/models/positioning.server";
 import { requireUser } from "~/models/permissions.server";
-import { blockQuizOr404, standaloneQuizAction, standaloneQuizData } from "~/utils/standalone-quiz.server";
+import { blockQuizOr404, standaloneQuizAction, standaloneQuizData } from "~/models/standalone-quiz.server";
+import { formatDay } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Pivot` : "Test de positionnement — Pivot" }];
 
 /** Why the test of this block cannot be taken again yet (the waiting time of the rules), or null. */
 async function retryMessage(userId: string, blockId: string) {
   const next = await nextPositioning({ userId, blockId });
-  return next ? `Vous avez passé ce test récemment : vous pourrez le repasser à partir du ${formatDate(next.toISOString())}. D'ici là, suivez les modules de votre programme.` : null;
+  return next ? `Vous avez passé ce test récemment : vous pourrez le repasser à partir du ${formatDay(next.toISOString())}. D'ici là, suivez les modules de votre programme.` : null;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

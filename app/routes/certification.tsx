@@ -5,22 +5,22 @@ import { getCertificationRules, listModules } from "~/content/modules.server";
 import { CERTIFICATE_STATUSES, certificateStatus, LEVEL_NAMES, LEVELS, renewalOpen, renewalPath } from "~/domain/certification";
 import { competenciesValidatedByTest } from "~/models/positioning.server";
 import { listUpdates } from "~/models/updates.server";
-import { todayInParis } from "~/domain/integration-path";
-import { issueCertificates, listCertificates } from "~/models/certificates.server";
-import { formatDate } from "~/components/path-timeline";
+
+import { listCertificates } from "~/models/certificates.server";
+
 import { LEVEL_LABELS } from "~/domain/levels";
 import { certificationOf } from "~/models/certification.server";
 import { requireUser } from "~/models/permissions.server";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Parcours certifiant — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  await issueCertificates(user.id); // catches up on anything validated since (idempotent)
   const [result, certificates, byTest, updates] = await Promise.all([certificationOf(user.id), listCertificates(user.id), competenciesValidatedByTest(user.id), listUpdates(user.id)]);
   // Competencies of modules updated since she completed them stay « à actualiser » until the update quiz is passed.
   const toRefresh = new Map(updates.flatMap((u) => u.competencies.map((c) => [c, { id: u.id, title: u.title }] as const)));
-  const today = todayInParis();
+  const today = parisDay();
   const warningDays = getCertificationRules().validity.warningDays;
   const modulesFor = (competencyId: string) =>
     listModules()
@@ -97,7 +97,7 @@ export default function Certification() {
                   <a href={`/certificats/${c.code}`}>{c.title}</a>
                 </p>
                 <p className="text-sm">
-                  Délivré le {formatDate(c.issuedAt)} · valide jusqu'au {formatDate(c.validUntil)}
+                  Délivré le {formatDay(c.issuedAt)} · valide jusqu'au {formatDay(c.validUntil)}
                 </p>
                 <p className={`text-sm font-semibold ${c.status === "valide" ? "text-emerald-800" : "text-amber-900"}`}>
                   {c.statusLabel}
@@ -151,7 +151,7 @@ export default function Certification() {
                     </p>
                     {c.byTest ? (
                       <span className="block pl-5 text-sm text-emerald-900">
-                        Validée par test de positionnement le {formatDate(c.byTest.at.slice(0, 10))} ({c.byTest.correct} sur {c.byTest.total})
+                        Validée par test de positionnement le {formatDay(c.byTest.at.slice(0, 10))} ({c.byTest.correct} sur {c.byTest.total})
                       </span>
                     ) : null}
                     {c.update ? (

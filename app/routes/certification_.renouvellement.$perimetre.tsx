@@ -2,15 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormMessage } from "~/components/field";
-import { formatDate } from "~/components/path-timeline";
+
 import { QuizResult } from "~/components/quiz-result";
 import { QuizSection } from "~/components/quiz-section";
 import { getCertificationRules, getCompetency, getRenewalQuiz } from "~/content/modules.server";
 import { CERTIFICATE_STATUSES, certificatesToRenew, certificateStatus } from "~/domain/certification";
-import { todayInParis } from "~/domain/integration-path";
+
 import { listCertificates, renewCertificates } from "~/models/certificates.server";
 import { notFound, requireUser } from "~/models/permissions.server";
-import { standaloneQuizAction, standaloneQuizData } from "~/utils/standalone-quiz.server";
+import { standaloneQuizAction, standaloneQuizData } from "~/models/standalone-quiz.server";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Pivot` : "Renouvellement — Pivot" }];
 
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 async function load(userId: string, scope: string | undefined) {
   const quiz = scope ? getRenewalQuiz(scope) : undefined;
   if (!quiz || !scope) notFound("Ce renouvellement n'existe pas. Retrouvez vos certificats sur la page « Parcours certifiant ».");
-  const today = todayInParis();
+  const today = parisDay();
   const warningDays = getCertificationRules().validity.warningDays;
   const certificates = await listCertificates(userId);
   const inScope = certificates.filter((c) => (scope === "parcours" ? c.kind === "parcours" : c.kind === "bloc" && c.blockId === scope));
@@ -81,7 +82,7 @@ export default function Renewal() {
           <ul className="space-y-2">
             {certificates.map((c) => (
               <li key={c.code} className="card" data-certificate={c.code} data-certificate-status={c.status}>
-                <a href={`/certificats/${c.code}`}>{c.title}</a> — {c.renewal ? "renouvelé le" : "délivré le"} {formatDate(c.issuedAt)}, valide jusqu'au {formatDate(c.validUntil)} :{" "}
+                <a href={`/certificats/${c.code}`}>{c.title}</a> — {c.renewal ? "renouvelé le" : "délivré le"} {formatDay(c.issuedAt)}, valide jusqu'au {formatDay(c.validUntil)} :{" "}
                 <strong>{c.statusLabel}</strong>
               </li>
             ))}

@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { FormMessage, TextArea } from "~/components/field";
-import { formatDate } from "~/components/path-timeline";
+import { revokeSchema } from "~/forms/certificates.server";
 import { publicCertificate } from "~/models/certificate-view.server";
 import { revokeCertificate } from "~/models/certificates.server";
 import { getOptionalUser, requireRole } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
-import { z } from "~/utils/zod";
 import { clientAddress, readForm } from "~/utils/http.server";
+import { formatDay } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Certificat — ${data.view.title} — Pivot` : "Vérification de certificat — Pivot" }, { name: "robots", content: "noindex" }];
 
@@ -17,11 +17,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   return { view, isAdmin: user?.role === "admin" };
 }
-
-const revokeSchema = z.object({
-  reason: z.string({ error: "Indiquez le motif de la révocation." }).trim().min(5, "Indiquez le motif de la révocation (5 caractères au moins).").max(500, "Le motif ne doit pas dépasser 500 caractères."),
-  confirmation: z.literal("oui", { error: "Cochez la case : la révocation est définitive." }),
-});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
@@ -52,12 +47,12 @@ export default function CertificatePage() {
         </h1>
         <p className={`rounded-md border-l-4 px-4 py-3 text-lg font-bold ${STATUS_STYLES[view.status]}`} role="status" data-certificate-status={view.status}>
           {view.status === "revoque"
-            ? `Certificat révoqué le ${formatDate(view.revokedAt!)}${view.revokedReason ? ` : ${view.revokedReason}` : ""}.`
+            ? `Certificat révoqué le ${formatDay(view.revokedAt!)}${view.revokedReason ? ` : ${view.revokedReason}` : ""}.`
             : view.status === "renouvele"
-              ? `Certificat renouvelé le ${formatDate(view.renewedAt!)}${view.renewedBy ? ` : il est remplacé par un certificat valide jusqu'au ${formatDate(view.renewedBy.validUntil)}` : ""}.`
+              ? `Certificat renouvelé le ${formatDay(view.renewedAt!)}${view.renewedBy ? ` : il est remplacé par un certificat valide jusqu'au ${formatDay(view.renewedBy.validUntil)}` : ""}.`
               : view.status === "expire"
-                ? `Certificat expiré le ${formatDate(view.validUntil)}.`
-                : `Certificat valide jusqu'au ${formatDate(view.validUntil)}.`}
+                ? `Certificat expiré le ${formatDay(view.validUntil)}.`
+                : `Certificat valide jusqu'au ${formatDay(view.validUntil)}.`}
         </p>
         {view.renewedBy ? (
           <p>
@@ -75,11 +70,11 @@ export default function CertificatePage() {
           </div>
           <div>
             <dt className="font-semibold">Délivré le</dt>
-            <dd>{formatDate(view.issuedAt)}</dd>
+            <dd>{formatDay(view.issuedAt)}</dd>
           </div>
           <div>
             <dt className="font-semibold">Valide jusqu'au</dt>
-            <dd>{formatDate(view.validUntil)}</dd>
+            <dd>{formatDay(view.validUntil)}</dd>
           </div>
           <div className="sm:col-span-2">
             <dt className="font-semibold">Code de vérification</dt>
@@ -94,7 +89,7 @@ export default function CertificatePage() {
             <ol className="list-decimal pl-6" data-testid="historique-certificat">
               {view.history.map((h) => (
                 <li key={h.code}>
-                  {h.first ? "Délivré" : "Renouvelé"} le {formatDate(h.issuedAt)}, valide jusqu'au {formatDate(h.validUntil)}
+                  {h.first ? "Délivré" : "Renouvelé"} le {formatDay(h.issuedAt)}, valide jusqu'au {formatDay(h.validUntil)}
                   {h.current ? " (ce certificat)" : <> — <a href={`/certificats/${h.code}`}>voir</a></>}
                 </li>
               ))}

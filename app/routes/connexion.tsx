@@ -1,10 +1,8 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { useEffect } from "react";
-import { useForm } from "react-hook-form";
-import { loginSchema, type LoginValues } from "~/forms/login";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { loginSchema } from "~/forms/account.server";
 import { ADDRESS_THROTTLE, LOCKOUT, verifyLogin } from "~/models/user.server";
 import { getOptionalUser } from "~/models/permissions.server";
 import { safeRedirect } from "~/utils/auth.server";
@@ -37,42 +35,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return createSession({ request, userId: result.userId, redirectTo });
 }
 
+/**
+ * A plain form (no client-side validation library): the action checks both fields with zod and
+ * answers with one French message per field; the focus then goes to the first field to fix.
+ */
 export default function Connexion() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const submit = useSubmit();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<LoginValues>({ resolver: zodResolver(loginSchema), defaultValues: { email: actionData?.email ?? "", password: "" } });
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (!actionData) return;
-    for (const [name, message] of Object.entries(actionData.errors)) setError(name as keyof LoginValues, { message });
-    setFocus(actionData.errors.email ? "email" : "password");
-  }, [actionData, setError, setFocus]);
+    (actionData.errors.email ? emailRef : passwordRef).current?.focus();
+  }, [actionData]);
 
-  const emailError = errors.email?.message ?? actionData?.errors.email;
-  const passwordError = errors.password?.message ?? actionData?.errors.password;
+  const emailError = actionData?.errors.email;
+  const passwordError = actionData?.errors.password;
   const busy = navigation.state !== "idle";
 
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-3xl font-bold">Connexion</h1>
       <p className="mt-2 text-slate-700">Accédez à votre parcours d'intégration, à vos modules et à vos fiches réflexes.</p>
-      <Form
-        method="post"
-        noValidate
-        className="card mt-6 space-y-5"
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          void handleSubmit(() => submit(form))(event);
-        }}
-      >
+      <Form method="post" noValidate className="card mt-6 space-y-5">
         {actionData?.formError ? (
           <div role="alert" className="rounded-md border border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-900">
             {actionData.formError}
@@ -84,7 +71,9 @@ export default function Connexion() {
             Adresse e-mail
           </label>
           <input
+            ref={emailRef}
             id="email"
+            name="email"
             type="email"
             autoComplete="username"
             inputMode="email"
@@ -92,7 +81,6 @@ export default function Connexion() {
             aria-invalid={emailError ? true : undefined}
             aria-describedby={emailError ? "email-erreur" : undefined}
             defaultValue={actionData?.email}
-            {...register("email")}
           />
           {emailError ? (
             <p id="email-erreur" className="field-error">
@@ -105,13 +93,14 @@ export default function Connexion() {
             Mot de passe
           </label>
           <input
+            ref={passwordRef}
             id="password"
+            name="password"
             type="password"
             autoComplete="current-password"
             className="field-input"
             aria-invalid={passwordError ? true : undefined}
             aria-describedby={passwordError ? "password-erreur" : undefined}
-            {...register("password")}
           />
           {passwordError ? (
             <p id="password-erreur" className="field-error">

@@ -3,8 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CopyLink } from "~/components/copy-link";
 import { FormMessage, SelectField } from "~/components/field";
-import { formatDate } from "~/components/path-timeline";
-import { assignTutorSchema, positionSchema } from "~/forms/integration";
+import { deactivationSchema } from "~/forms/account.server";
+import { assignTutorSchema, positionSchema } from "~/forms/integration.server";
 import { renewInvitation } from "~/models/accounts.server";
 import { listTutors } from "~/models/services.server";
 import { assignTutor, tutorHistory } from "~/models/tutoring.server";
@@ -17,9 +17,6 @@ import { formatDay } from "~/utils/dates";
 import { getEnv } from "~/utils/env.server";
 import { formDataToObject } from "~/utils/forms";
 import { clientAddress, readForm } from "~/utils/http.server";
-import { z } from "~/utils/zod";
-
-const deactivationSchema = z.object({ confirmation: z.literal("oui") });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Personne"} — Mon équipe — Pivot` }];
 
@@ -147,7 +144,7 @@ export default function Personne() {
             <a href={`mailto:${person.email}`}>{person.email}</a>
           </>
         )}
-        {person.hireDate ? ` · arrivée le ${formatDate(person.hireDate)}` : ""}
+        {person.hireDate ? ` · arrivée le ${formatDay(person.hireDate)}` : ""}
       </p>
       {person.deactivatedAt ? (
         <p className="rounded-md border-2 border-slate-500 bg-slate-100 px-4 py-3 font-semibold">
@@ -173,7 +170,7 @@ export default function Personne() {
             <h2 id="tutrice" className="text-2xl font-bold">
               Tutrice
             </h2>
-            <p>{current ? `Actuellement : ${current.tutorName}, depuis le ${formatDate(current.startedAt)}.` : "Aucune tutrice pour l'instant."}</p>
+            <p>{current ? `Actuellement : ${current.tutorName}, depuis le ${formatDay(current.startedAt)}.` : "Aucune tutrice pour l'instant."}</p>
             <Form method="post" className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="intent" value="tutrice" />
               <div className="min-w-64">
@@ -189,7 +186,7 @@ export default function Personne() {
                 <ul className="list-disc pl-6">
                   {history.map((h) => (
                     <li key={h.id}>
-                      {h.tutorName} : du {formatDate(h.startedAt)} {h.endedAt ? `au ${formatDate(h.endedAt)}` : "à aujourd'hui"}
+                      {h.tutorName} : du {formatDay(h.startedAt)} {h.endedAt ? `au ${formatDay(h.endedAt)}` : "à aujourd'hui"}
                       {h.assignedBy ? ` (désignée par ${h.assignedBy})` : ""}
                     </li>
                   ))}

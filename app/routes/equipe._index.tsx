@@ -1,9 +1,10 @@
 import { plural } from "~/utils/typography";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { formatDate } from "~/components/path-timeline";
+
 import { formatDay } from "~/utils/dates";
-import { parseTeamQuery, PROFILE_LABELS, SORTS, STATUS_LABELS } from "~/domain/team";
+import { PROFILE_LABELS, SORTS, STATUS_LABELS } from "~/domain/team";
+import { parseTeamQuery } from "~/domain/team-query.server";
 import { listDeactivated } from "~/models/account-lifecycle.server";
 import { listServices } from "~/models/services.server";
 import { staffOverview } from "~/models/team.server";
@@ -152,7 +153,7 @@ export default function Equipe() {
                     <span className="block text-xs font-normal text-slate-700">{r.profileLabel}</span>
                   </th>
                   <td className="p-2">{r.service}</td>
-                  <td className="p-2">{r.hireDate ? formatDate(r.hireDate) : ""}</td>
+                  <td className="p-2">{r.hireDate ? formatDay(r.hireDate) : ""}</td>
                   <td className="p-2">{r.tutor ?? "—"}</td>
                   <td className="p-2">{r.pathPercent === null ? "—" : `${r.pathPercent} % (${r.stepsDone}/${r.stepsTotal})`}</td>
                   <td className={`p-2 ${r.stepsLate > 0 ? "font-bold text-red-800" : ""}`}>{r.stepsLate > 0 ? `${r.stepsLate} en retard` : "aucun"}</td>
@@ -163,7 +164,7 @@ export default function Equipe() {
                       {b.toRenew ? <span className="block text-xs font-semibold text-amber-900">à actualiser</span> : null}
                     </td>
                   ))}
-                  <td className="p-2">{r.lastActivity ? formatDate(r.lastActivity) : "—"}</td>
+                  <td className="p-2">{r.lastActivity ? formatDay(r.lastActivity) : "—"}</td>
                 </tr>
               ))}
             </tbody>

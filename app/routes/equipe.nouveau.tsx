@@ -3,9 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CopyLink } from "~/components/copy-link";
 import { FormMessage, SelectField, TextField } from "~/components/field";
-import { formatDate } from "~/components/path-timeline";
-import { newAccountSchema } from "~/forms/integration";
-import { todayInParis } from "~/domain/integration-path";
+import { newAccountSchema } from "~/forms/integration.server";
 import { createAccount, EmailTakenError, INVITATION_DAYS } from "~/models/accounts.server";
 import { listServices, listTutors } from "~/models/services.server";
 import { requireManager } from "~/models/permissions.server";
@@ -13,13 +11,14 @@ import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { getEnv } from "~/utils/env.server";
 import { clientAddress, readForm } from "~/utils/http.server";
 import { recordAudit } from "~/models/audit.server";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { serviceIds } = await requireManager(request);
   const [services, tutors] = await Promise.all([listServices(serviceIds), listTutors(serviceIds)]);
-  return { services, tutors, today: todayInParis() };
+  return { services, tutors, today: parisDay() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -68,7 +67,7 @@ export default function NouveauCompte() {
         <FormMessage kind="success">Le compte de {result.name} est créé.</FormMessage>
         <div className="card space-y-3">
           <p>
-            Transmettez ce lien d'invitation à {result.name} (en main propre, par messagerie interne) : il lui permet de choisir son mot de passe. Il est valable {result.validDays} jours, jusqu'au {formatDate(result.expiresAt)}, et ne
+            Transmettez ce lien d'invitation à {result.name} (en main propre, par messagerie interne) : il lui permet de choisir son mot de passe. Il est valable {result.validDays} jours, jusqu'au {formatDay(result.expiresAt)}, et ne
             fonctionne qu'une fois.
           </p>
           <CopyLink id="lien" label="Lien d'invitation" value={result.link} />

@@ -2,15 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormMessage, SelectField, TextArea, TextField } from "~/components/field";
-import { STEP_KINDS } from "~/content/integration-path";
+import { phaseDayProblem, STEP_KINDS } from "~/content/path-steps";
 import { getIntegrationPath } from "~/content/modules.server";
-import { NO_PATIENT_DATA_HINT, serviceStepSchema } from "~/forms/integration";
-import { phaseDayProblem } from "~/content/integration-path";
+import { serviceDescriptionSchema, serviceStepSchema, serviceTargetSchema } from "~/forms/integration.server";
+import { NO_PATIENT_DATA_HINT } from "~/forms/patient-data";
 import { addServiceStep, applyServiceStepsToPaths, archiveServiceStep, listServiceSteps, moveServiceStep, updateServiceStep } from "~/models/path.server";
 import { getService, listServices, updateServiceDescription } from "~/models/services.server";
 import { requireManagedService, requireManager } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
-import { z } from "~/utils/zod";
 import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Parcours du service — Pivot" }];
@@ -30,12 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const targetSchema = z.object({ serviceId: z.string().min(1), stepId: z.string().optional() });
-
 export async function action({ request }: ActionFunctionArgs) {
   const manager = await requireManager(request);
   const form = formDataToObject(await readForm(request));
-  const target = targetSchema.safeParse(form);
+  const target = serviceTargetSchema.safeParse(form);
   const serviceId = requireManagedService(manager, target.data?.serviceId);
   const { user } = manager;
   const stepId = target.data?.stepId;
@@ -60,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await archiveServiceStep(serviceId, stepId ?? "", user.id))) return data({ ok: false, intent, stepId: stepId ?? null, message: "Cette étape n'existe plus.", errors: {}, values }, { status: 404 });
     message = "Étape retirée du parcours du service.";
   } else if (intent === "description") {
-    const description = z.string().trim().max(2000, "2 000 caractères au plus.").safeParse(form.description ?? "");
+    const description = serviceDescriptionSchema.safeParse(form.description ?? "");
     if (!description.success) return data({ ok: false, intent, stepId: null, message: "La description est trop longue.", errors: { description: "2 000 caractères au plus." }, values }, { status: 400 });
     await updateServiceDescription(serviceId, description.data || null);
     message = "Présentation du service enregistrée.";

@@ -1,6 +1,6 @@
 // The team table as a CSV file (same filters and sort as /equipe, all pages), streamed a batch at a time.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseTeamQuery } from "~/domain/team";
+import { parseTeamQuery } from "~/domain/team-query.server";
 import { teamCsv } from "~/models/team-view.server";
 import { requireManager } from "~/models/permissions.server";
 

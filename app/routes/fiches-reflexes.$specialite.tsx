@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { MdxContent } from "~/components/mdx-content";
-import { FICHE_SECTIONS } from "~/content/glossary";
+import { MdxHtml } from "~/components/mdx-html";
+import { FICHE_SECTIONS } from "~/content/glossary-labels";
+import { glossaryHref } from "~/domain/glossary";
 import { slugify } from "~/utils/slug";
 import { AlertList } from "~/components/mdx/alerte";
-import { alertDefinitions, getFiche, getGlossaryEntry, termDefinitions } from "~/content/modules.server";
+import { alertDefinitions, bodyHtml, getFiche, getGlossaryEntry } from "~/content/modules.server";
+import { pinSchema } from "~/forms/learning.server";
 import { listPinned, pin, unpin } from "~/models/fiches.server";
 import { notFound, requireUser } from "~/models/permissions.server";
-import { z } from "~/utils/zod";
-import { firstOfMonth } from "~/utils/typography";
+import { formatDay } from "~/utils/dates";
 import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fiche réflexe ${data.fiche.title} — Pivot` : "Fiche réflexe — Pivot" }];
@@ -19,8 +20,6 @@ function loadFiche(id: string | undefined) {
   if (!fiche) notFound("Cette fiche réflexe n'existe pas. Retrouvez toutes les spécialités sur la page « Fiches réflexes ».");
   return fiche;
 }
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,23 +33,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: fm.title,
       summary: fm.summary,
       version: fm.version,
-      updated: firstOfMonth(dateFormat.format(new Date(fm.updated))),
-      reviewDate: firstOfMonth(dateFormat.format(new Date(fm.reviewDate))),
+      updated: formatDay(fm.updated),
+      reviewDate: formatDay(fm.reviewDate),
       author: fm.author,
       validatedBy: fm.validatedBy,
       alertIds: fm.alertes,
-      alerts: alertDefinitions([...fm.alertes, ...fiche.alerts]),
-      code: fiche.code,
-      terms: termDefinitions([...fiche.terms, ...fm.vocabulary]),
+      alerts: alertDefinitions(fm.alertes).alerts,
+      html: bodyHtml(fiche),
       vocabulary: fm.vocabulary.flatMap((id) => {
         const e = getGlossaryEntry(id);
-        return e ? [{ id, term: e.term, expansion: e.expansion ?? null, definition: e.definition }] : []; // the red flags and their conduct are in the box above
+        return e ? [{ id, term: e.term, expansion: e.expansion ?? null, definition: e.definition, href: glossaryHref(e) }] : []; // the red flags and their conduct are in the box above
       }),
     },
   };
 }
-
-const pinSchema = z.object({ intent: z.enum(["epingler", "retirer"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -108,7 +104,7 @@ export default function FichePage() {
         <h2 id="alerte-titre" className="font-bold text-red-900">
           Signes d'alerte : ce que vous faites
         </h2>
-        <AlertList ids={fiche.alertIds} alerts={fiche.alerts.alerts} />
+        <AlertList ids={fiche.alertIds} alerts={fiche.alerts} />
         <p className="mt-2 text-sm">Dans tous les cas, ne donnez pas d'avis médical. En cas de doute, la conduite la plus sûre : le 15.</p>
       </aside>
 
@@ -130,7 +126,7 @@ export default function FichePage() {
         </ul>
       </nav>
 
-      <MdxContent code={fiche.code} terms={fiche.terms} alerts={fiche.alerts} />
+      <MdxHtml html={fiche.html} />
 
       <section aria-labelledby="vocabulaire-titre" className="print:break-before-auto">
         <h2 id="vocabulaire-titre" className="text-2xl font-bold print:text-lg">
@@ -140,7 +136,7 @@ export default function FichePage() {
           {fiche.vocabulary.map((v) => (
             <div key={v.id}>
               <dt className="inline font-semibold">
-                <a href={`/glossaire#${v.id}`}>{v.term}</a>
+                <a href={v.href}>{v.term}</a>
                 {v.expansion ? ` (${v.expansion})` : ""} :{" "}
               </dt>
               <dd className="inline">{v.definition}</dd>

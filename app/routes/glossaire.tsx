@@ -1,35 +1,48 @@
+// The glossary, one letter at a time (?lettre=A, 0-9 for the terms that start with a number), filtered
+// by category and specialty, with a search box (?q=) across every letter. Links from elsewhere carry
+// the letter and the entry's anchor (glossaryHref); ?terme=<id> and an old /glossaire#<id> still reach it.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { GLOSSARY_CATEGORIES, SPECIALTIES } from "~/content/glossary";
-import { listGlossary, alertConductSentence } from "~/content/modules.server";
-import { filterEntries, groupByInitial } from "~/domain/glossary";
+import { useEffect } from "react";
+import { GLOSSARY_CATEGORIES, SPECIALTIES } from "~/content/glossary-labels";
+import { alertConductSentence, getGlossaryEntry, listGlossary } from "~/content/modules.server";
+import { filterEntries, glossaryHref, glossaryPage, letterLabel, letterParam } from "~/domain/glossary";
+import { parseGlossaryQuery } from "~/domain/glossary-query.server";
 import { requireUser } from "~/models/permissions.server";
-import { z } from "~/utils/zod";
+import { plural } from "~/utils/typography";
 
-export const meta: MetaFunction = () => [{ title: "Glossaire — Pivot" }];
-
-const filterSchema = z.object({
-  categorie: z.enum(GLOSSARY_CATEGORIES.map((c) => c.id) as [string, ...string[]]).optional().catch(undefined),
-  specialite: z.enum(SPECIALTIES.map((s) => s.id) as [string, ...string[]]).optional().catch(undefined),
-});
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const what = !data ? null : data.query ? `recherche « ${data.query} »` : data.letter ? `lettre ${data.letter.label}` : null;
+  return [{ title: what ? `Glossaire — ${what} — Pivot` : "Glossaire — Pivot" }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  // An unknown filter value is ignored rather than refused: the page stays useful.
-  const filter = filterSchema.parse({ categorie: params.categorie || undefined, specialite: params.specialite || undefined });
+  const params = parseGlossaryQuery(new URL(request.url).searchParams);
+  if (params.terme) {
+    const entry = getGlossaryEntry(params.terme);
+    if (entry) throw redirect(glossaryHref(entry));
+  }
   const all = listGlossary();
-  const entries = filterEntries(all, { category: filter.categorie, specialty: filter.specialite });
+  const filtered = filterEntries(all, { category: params.categorie, specialty: params.specialite });
+  const page = glossaryPage(filtered, { letter: params.lettre, query: params.q });
   const categoryLabel = new Map<string, string>(GLOSSARY_CATEGORIES.map((c) => [c.id, c.label]));
   const specialtyLabel = new Map<string, string>(SPECIALTIES.map((s) => [s.id, s.label]));
   return {
     total: all.length,
-    count: entries.length,
-    filter,
+    filteredCount: filtered.length,
+    filter: { categorie: params.categorie ?? null, specialite: params.specialite ?? null },
+    query: params.q ?? null,
+    letter: page.letter ? { param: letterParam(page.letter), label: letterLabel(page.letter) } : null,
+    letters: page.letters.map((l) => ({ param: letterParam(l.letter), label: letterLabel(l.letter), count: l.count })),
+    matches: page.matches,
+    truncated: page.truncated,
     categories: GLOSSARY_CATEGORIES,
     specialties: SPECIALTIES,
-    groups: groupByInitial(entries).map((g) => ({
-      letter: g.letter,
+    groups: page.groups.map((g) => ({
+      letter: letterLabel(g.letter),
+      anchor: `lettre-${letterParam(g.letter)}`,
       entries: g.entries.map((e) => ({
         id: e.id,
         term: e.term,
@@ -44,21 +57,95 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".split("");
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The glossary's URL with the current filters and search, and the given letter (none: every letter of a search). */
+function pageHref(data: Data, letterParam: string | null) {
+  const search = new URLSearchParams();
+  if (data.query) search.set("q", data.query);
+  if (data.filter.categorie) search.set("categorie", data.filter.categorie);
+  if (data.filter.specialite) search.set("specialite", data.filter.specialite);
+  if (letterParam) search.set("lettre", letterParam);
+  const qs = search.toString();
+  return qs ? `/glossaire?${qs}` : "/glossaire";
+}
+
+function LetterIndex({ data }: { data: Data }) {
+  return (
+    <nav aria-label="Lettres de l'alphabet" className="sticky top-0 z-10 -mx-4 bg-slate-50 px-4 py-2 print:hidden">
+      <ul className="flex flex-wrap gap-1">
+        {data.letters.map((l) =>
+          // 0–9 appears only when some term starts with a number.
+          l.param === "0-9" && l.count === 0 ? null : (
+            <li key={l.param}>
+              {l.count > 0 ? (
+                <Link
+                  to={pageHref(data, l.param)}
+                  aria-current={data.letter?.param === l.param ? "page" : undefined}
+                  className={`inline-flex h-11 min-w-[2.75rem] flex-col items-center justify-center rounded border px-1 leading-none no-underline ${
+                    data.letter?.param === l.param ? "border-brand-700 bg-brand-700 text-white hover:text-white" : "border-slate-300 bg-white hover:bg-brand-50"
+                  }`}
+                >
+                  <span className="font-semibold">{l.label}</span>{" "}
+                  <span className="mt-0.5 text-xs">
+                    {l.count}
+                    <span className="sr-only">{l.count > 1 ? " termes" : " terme"}</span>
+                  </span>
+                </Link>
+              ) : (
+                <span className="inline-flex h-11 min-w-[2.75rem] items-center justify-center rounded px-1 text-slate-500" aria-hidden="true">
+                  {l.label}
+                </span>
+              )}
+            </li>
+          ),
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+/** What a search found: how many terms, on which letter, and whether some are left out. */
+function SearchSummary({ data }: { data: Data }) {
+  const { query, matches, letter, groups, truncated, filter } = data;
+  const shown = groups.reduce((n, g) => n + g.entries.length, 0);
+  if (!matches) return <p role="status" className="card">{`Aucun terme ne correspond à « ${query} »${filter.categorie || filter.specialite ? " avec ce filtre" : ""}.`}</p>;
+  return (
+    <p role="status" className="font-semibold">
+      {plural(matches, "terme correspond", "termes correspondent")} à « {query} »{letter ? `, dont ${shown} à la lettre ${letter.label}` : ""}.{" "}
+      {letter ? <Link to={pageHref(data, null)}>Voir les résultats de toutes les lettres</Link> : null}
+      {truncated ? `Les ${shown} premiers sont affichés : précisez la recherche ou choisissez une lettre.` : null}
+    </p>
+  );
+}
 
 export default function Glossaire() {
-  const { groups, total, count, filter, categories, specialties } = useLoaderData<typeof loader>();
-  const present = new Set(groups.map((g) => g.letter));
+  const data = useLoaderData<typeof loader>();
+  const { groups, total, filteredCount, filter, query, letter, categories, specialties } = data;
   const filtered = Boolean(filter.categorie || filter.specialite);
+
+  // An old link or bookmark (/glossaire#oesophage) lands on the default letter: if its entry is on
+  // another letter's page, ask the server where it is (?terme= answers with a redirect to its letter).
+  useEffect(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && !id.startsWith("lettre-") && !document.getElementById(id)) window.location.replace(`/glossaire?terme=${id}`);
+  }, []);
+
   return (
     <div className="space-y-6">
       <header>
         <h1 className="text-3xl font-bold">Glossaire</h1>
         <p className="mt-2 text-slate-700">
-          {total} termes, sigles et abréviations expliqués simplement. {filtered ? `${count} correspondent à votre filtre.` : ""}
+          {total} termes, sigles et abréviations expliqués simplement.{filtered ? ` ${plural(filteredCount, "terme correspond", "termes correspondent")} à votre filtre.` : ""}
         </p>
       </header>
-      <Form method="get" className="card flex flex-wrap items-end gap-4" aria-label="Filtrer le glossaire">
+      <Form method="get" className="card flex flex-wrap items-end gap-4" aria-label="Rechercher et filtrer le glossaire">
+        <div className="min-w-[14rem] flex-1">
+          <label htmlFor="q" className="field-label">
+            Rechercher un terme
+          </label>
+          <input id="q" name="q" type="search" defaultValue={query ?? ""} maxLength={100} className="field-input" />
+        </div>
         <div>
           <label htmlFor="categorie" className="field-label">
             Catégorie
@@ -86,35 +173,22 @@ export default function Glossaire() {
           </select>
         </div>
         <button type="submit" className="btn-primary">
-          Filtrer
+          Afficher
         </button>
-        {filtered ? (
+        {filtered || query ? (
           <Link to="/glossaire" className="py-2">
-            Tout afficher
+            Tout le glossaire
           </Link>
         ) : null}
       </Form>
-      <nav aria-label="Lettres de l'alphabet" className="sticky top-0 z-10 -mx-4 bg-slate-50 px-4 py-2 print:hidden">
-        <ul className="flex flex-wrap gap-1">
-          {LETTERS.map((l) => (
-            <li key={l}>
-              {present.has(l) ? (
-                <a href={`#lettre-${l}`} className="inline-flex h-9 w-9 items-center justify-center rounded border border-slate-300 bg-white font-semibold no-underline hover:bg-brand-50">
-                  {l}
-                </a>
-              ) : (
-                <span className="inline-flex h-9 w-9 items-center justify-center rounded text-slate-500" aria-hidden="true">
-                  {l}
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {groups.length === 0 ? <p className="card">Aucun terme ne correspond à ce filtre.</p> : null}
+      <LetterIndex data={data} />
+      {query ? <SearchSummary data={data} /> : null}
+      {!query && groups.length === 0 ? (
+        <p className="card">{filtered && filteredCount === 0 ? "Aucun terme ne correspond à ce filtre." : `Aucun terme à la lettre ${letter?.label ?? ""}${filtered ? " avec ce filtre" : ""}.`}</p>
+      ) : null}
       {groups.map((g) => (
-        <section key={g.letter} aria-labelledby={`lettre-${g.letter}`}>
-          <h2 id={`lettre-${g.letter}`} className="scroll-mt-16 border-b border-slate-300 pb-1 text-2xl font-bold">
+        <section key={g.anchor} aria-labelledby={g.anchor}>
+          <h2 id={g.anchor} className="scroll-mt-16 border-b border-slate-300 pb-1 text-2xl font-bold">
             {g.letter}
           </h2>
           <dl className="mt-3 space-y-4">

@@ -1,17 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "~/utils/zod";
-import { MdxContent } from "~/components/mdx-content";
+import { MdxHtml } from "~/components/mdx-html";
 import { StatusBadge } from "~/components/progress-bar";
 import { QuizResult } from "~/components/quiz-result";
 import { QuizSection } from "~/components/quiz-section";
 import { UpdateNotice } from "~/components/update-notice";
-import { getBlock, getCompetency, getModule, getReferential, neighbours, termDefinitions, alertDefinitions, listSituations } from "~/content/modules.server";
+import { bodyHtml, getBlock, getCompetency, getModule, getReferential, neighbours, listSituations } from "~/content/modules.server";
 import { MODULE_STATE_LABELS, moduleState } from "~/domain/progress";
 import { attemptResult, getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead } from "~/models/progress.server";
-import { QUIZ_INTENTS } from "~/forms/quiz";
-import { quizIntent } from "~/utils/quiz-action.server";
+import { moduleIntentSchema } from "~/forms/quiz.server";
+import { quizIntent } from "~/models/quiz-action.server";
 import { pendingUpdate } from "~/models/updates.server";
 import { notFound, requireUser } from "~/models/permissions.server";
 import { formDataToObject } from "~/utils/forms";
@@ -57,9 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       competencies: fm.competencies.map((id) => ({ id, title: getCompetency(id)?.title ?? id })),
       objectives: fm.objectives,
       version: fm.version,
-      code: module.code,
-      terms: termDefinitions(module.terms),
-      alerts: alertDefinitions(module.alerts),
+      html: bodyHtml(module),
       situations: listSituations(fm.id).map((s) => ({ id: s.id, title: s.title, summary: s.summary })),
       block: { id: block.id, number: block.number, title: block.title },
       questionCount: module.quiz?.drawCount ?? 0,
@@ -77,13 +74,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("lu") }), ...QUIZ_INTENTS]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const module = loadModule(params.slug);
   const values = formDataToObject(await readForm(request));
-  const parsed = intentSchema.safeParse(values);
+  const parsed = moduleIntentSchema.safeParse(values);
   if (!parsed.success) return data({ formError: "Action non reconnue. Rechargez la page et réessayez.", fieldErrors: {}, values: {} }, { status: 400 });
   const here = `/modules/${module.frontmatter.id}`;
 
@@ -148,7 +143,7 @@ export default function ModulePage() {
         </UpdateNotice>
       ) : null}
 
-      <MdxContent code={module.code} terms={module.terms} alerts={module.alerts} />
+      <MdxHtml html={module.html} />
 
       {module.situations.length ? (
         <section aria-labelledby="pratique" className="card space-y-3">

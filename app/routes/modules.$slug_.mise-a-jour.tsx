@@ -9,7 +9,7 @@ import { getModule, getUpdateQuiz } from "~/content/modules.server";
 import { markUpdated } from "~/models/progress.server";
 import { pendingUpdate } from "~/models/updates.server";
 import { notFound, requireUser } from "~/models/permissions.server";
-import { standaloneQuizAction, standaloneQuizData } from "~/utils/standalone-quiz.server";
+import { standaloneQuizAction, standaloneQuizData } from "~/models/standalone-quiz.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Pivot` : "Mise à jour — Pivot" }];
 

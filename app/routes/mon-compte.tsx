@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormMessage, TextField } from "~/components/field";
 import { Section } from "~/components/section";
 import { NewPasswordFields } from "~/components/new-password-form";
-import { passwordSchema } from "~/forms/integration";
+import { erasureRequestSchema, passwordChangeSchema } from "~/forms/account.server";
 import { requireUser } from "~/models/permissions.server";
 import { changePassword, type SessionUser } from "~/models/user.server";
 import { ROLE_LABELS } from "~/utils/auth.server";
@@ -16,7 +16,6 @@ import { recordAudit } from "~/models/audit.server";
 import { formatDateTime, formatDay } from "~/utils/dates";
 import { checkPasswordStrength } from "~/utils/password-strength.server";
 import { deviceLabel, endSessions, getSessionId, listSessions } from "~/utils/session.server";
-import { z } from "~/utils/zod";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Pivot" }];
 
@@ -38,12 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const changeSchema = z.object({ current: z.string({ error: "Saisissez votre mot de passe actuel." }).min(1, "Saisissez votre mot de passe actuel.") }).and(passwordSchema);
-
 type Result = { intent: string; ok: boolean; message: string; errors: Record<string, string> };
 
 async function newPassword(user: SessionUser, sessionId: string | null, form: Record<string, string | string[]>, address: string) {
-  const parsed = changeSchema.safeParse(form);
+  const parsed = passwordChangeSchema.safeParse(form);
   if (!parsed.success) return data<Result>({ intent: "mot-de-passe", ok: false, message: "Le mot de passe n'est pas changé : voyez les champs signalés.", errors: fieldErrors(parsed.error) }, { status: 400 });
   const strength = checkPasswordStrength(parsed.data.password, { email: user.email, name: user.name });
   if (!strength.ok) return data<Result>({ intent: "mot-de-passe", ok: false, message: "Le mot de passe n'est pas changé : voyez les champs signalés.", errors: { password: strength.message } }, { status: 400 });
@@ -58,11 +55,9 @@ async function otherSessions(user: SessionUser, sessionId: string | null, addres
   return { intent: "autres-sessions", ok: true, message: "Vos autres sessions sont fermées.", errors: {} } satisfies Result;
 }
 
-const erasureSchema = z.object({ confirmation: z.literal("oui", { error: "Cochez la case pour confirmer votre demande." }) });
-
 /** Her request to erase the account; an admin confirms it (she can still change her mind until then). */
 async function askErasure(user: SessionUser, form: Record<string, string | string[]>, address: string) {
-  const parsed = erasureSchema.safeParse(form);
+  const parsed = erasureRequestSchema.safeParse(form);
   if (!parsed.success) return data<Result>({ intent: "suppression", ok: false, message: "La demande n'est pas envoyée.", errors: fieldErrors(parsed.error) }, { status: 400 });
   await requestErasure({ userId: user.id, address });
   return { intent: "suppression", ok: true, message: "Votre demande de suppression est enregistrée. L'administration de la plateforme la traitera dans un délai d'un mois au plus.", errors: {} } satisfies Result;

@@ -2,9 +2,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportPersonalData } from "~/models/personal-data.server";
 import { requireUser } from "~/models/permissions.server";
-import { todayInParis } from "~/domain/integration-path";
+
 import { recordAudit } from "~/models/audit.server";
 import { clientAddress } from "~/utils/http.server";
+import { parisDay } from "~/utils/dates";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -13,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="pivot-mes-donnees-${todayInParis()}.json"`,
+      "Content-Disposition": `attachment; filename="pivot-mes-donnees-${parisDay()}.json"`,
       "Cache-Control": "no-store",
     },
   });

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { FormMessage, TextField } from "~/components/field";
-import { loginSchema } from "~/forms/login";
+import { emailSchema } from "~/forms/account.server";
 import { requestPasswordReset, RESET_MINUTES } from "~/models/accounts.server";
 import { hitRateLimit, LIMITS } from "~/models/rate-limit.server";
 import { normalizeEmail } from "~/models/user.server";
@@ -11,8 +11,6 @@ import { getEnv } from "~/utils/env.server";
 import { clientAddress, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Mot de passe oublié — Pivot" }];
-
-const emailSchema = loginSchema.pick({ email: true });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);

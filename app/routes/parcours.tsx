@@ -3,11 +3,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormMessage, TextArea } from "~/components/field";
-import { CheckpointList, formatDate, PathTimeline } from "~/components/path-timeline";
+import { CheckpointList, PathTimeline } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency } from "~/content/modules.server";
-import { commentSchema, NO_PATIENT_DATA_HINT, reportSchema, stepDoneSchema, stepIdSchema } from "~/forms/integration";
-import { todayInParis } from "~/domain/integration-path";
+import { commentSchema, reportSchema, stepDoneSchema, stepIdSchema } from "~/forms/integration.server";
+import { NO_PATIENT_DATA_HINT } from "~/forms/patient-data";
 import { getPath, markStepDone, pathView, unmarkStep } from "~/models/path.server";
 import { peopleAround } from "~/models/people.server";
 import { commentValidation, getReport, listCheckpoints, listValidations, saveReport } from "~/models/tutoring.server";
@@ -15,12 +15,13 @@ import { requireUser } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { LEVEL_LABELS } from "~/domain/levels";
 import { readForm } from "~/utils/http.server";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Mon parcours d'intégration — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const today = todayInParis();
+  const today = parisDay();
   const [rows, people, report, checkpoints, validations] = await Promise.all([
     getPath(user.id),
     peopleAround(user.id),
@@ -174,7 +175,7 @@ export default function Parcours() {
             Mon rapport d'étonnement
           </h2>
           <p>À la fin de votre premier mois, notez vos premières impressions. Il n'y a pas de bonne ou de mauvaise réponse : votre regard neuf aide le service à s'améliorer.</p>
-          {report ? <p className="text-sm text-slate-700">Enregistré le {formatDate(report.submittedAt)} ; vous pouvez le compléter.</p> : null}
+          {report ? <p className="text-sm text-slate-700">Enregistré le {formatDay(report.submittedAt)} ; vous pouvez le compléter.</p> : null}
           <Form method="post" className="space-y-4" noValidate>
             <input type="hidden" name="intent" value="rapport" />
             <p className="text-sm text-slate-700">{NO_PATIENT_DATA_HINT}</p>
@@ -215,7 +216,7 @@ export default function Parcours() {
                   {v.competency} — {v.levelLabel}
                 </p>
                 <p className="text-sm text-slate-700">
-                  Observé le {formatDate(v.observedOn)} par {v.validatedByName}
+                  Observé le {formatDay(v.observedOn)} par {v.validatedByName}
                   {v.correctsId ? " (validation corrigée)" : ""}
                 </p>
                 <p>{v.evidence}</p>

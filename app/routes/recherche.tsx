@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { correctionText, groupCount, snippetParts, totalCount, type SearchKind } from "~/domain/search";
+import { correctionText, groupCount, SEARCH_KIND_LABELS, snippetParts, totalCount } from "~/domain/search";
 import { search } from "~/models/search.server";
 import { requireUser } from "~/models/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.q ? `« ${data.q} » — Recherche — Pivot` : "Recherche — Pivot" }];
 
-const GROUP_LABELS: Record<SearchKind, string> = { module: "Modules", fiche: "Fiches réflexes", terme: "Glossaire" };
 const PER_KIND = 10;
 
 /** The page has its own search field: the header's is not shown here (one search field per page). */
@@ -25,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     correction: corrections.length ? correctionText(corrections) : null,
     groups: groups.map((g) => ({
       kind: g.kind,
-      label: GROUP_LABELS[g.kind],
+      label: SEARCH_KIND_LABELS[g.kind].group,
       count: groupCount(g.results.length, g.total),
       results: g.results.map((r) => ({ kind: r.kind, ref: r.ref, url: r.url, title: r.title, parts: snippetParts(r.snippet) })),
     })),

@@ -3,10 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { DAILY, GRADE_VALUES, GRADES } from "~/domain/review";
-import { cardBack, cardFront, dueCards, ensureCards, gradeCard } from "~/models/review.server";
+import { gradeSchema } from "~/forms/learning.server";
+import { cardBack, cardFront, dueCards, gradeCard } from "~/models/review.server";
 import { requireUser } from "~/models/permissions.server";
 import { formDataToObject } from "~/utils/forms";
-import { z } from "~/utils/zod";
 import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Révisions du jour — Pivot" }];
@@ -14,7 +14,6 @@ export const meta: MetaFunction = () => [{ title: "Révisions du jour — Pivot"
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
-  await ensureCards(user.id, now);
   const due = await dueCards(user.id, now);
   const url = new URL(request.url);
   const current = due[0] ?? null;
@@ -26,11 +25,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     card: current ? { key: current.cardKey, isNew: current.reps === 0, front: cardFront(current.cardKey), back: reveal ? cardBack(current.cardKey) : null } : null,
   };
 }
-
-const gradeSchema = z.object({
-  cardKey: z.string().min(3).max(200),
-  grade: z.coerce.number().refine((v) => (GRADE_VALUES as number[]).includes(v), "Note inconnue."),
-});
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);

@@ -3,11 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormMessage, SelectField, TextArea, TextField } from "~/components/field";
-import { CheckpointList, formatDate, PathTimeline } from "~/components/path-timeline";
+import { CheckpointList, PathTimeline } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency, getReferential } from "~/content/modules.server";
-import { checkpointSchema, complementSchema, correctionSchema, NO_PATIENT_DATA_HINT, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration";
-import { observationProgress, todayInParis } from "~/domain/integration-path";
+import { checkpointSchema, complementSchema, correctionSchema, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration.server";
+import { NO_PATIENT_DATA_HINT } from "~/forms/patient-data";
+import { observationProgress } from "~/domain/integration-path";
 import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
 import { attestComplement, certificationSummary, issueCertificates } from "~/models/certificates.server";
 import { competenciesValidatedByTest } from "~/models/positioning.server";
@@ -18,14 +19,15 @@ import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { clientAddress, readForm } from "~/utils/http.server";
 import { recordAudit } from "~/models/audit.server";
 import type { AuditAction } from "~/domain/audit";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mentee.name ?? "Suivi"} — Tutorat — Pivot` }];
 
 export const OUTCOME_LABELS = { integration_reussie: "Intégration réussie", a_prolonger: "Intégration à prolonger", difficultes: "Difficultés à accompagner" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, learner: mentee, canTutor } = await requireLearnerAccess(request, params.mentee);
-  const today = todayInParis();
+  const { learner: mentee, canTutor } = await requireLearnerAccess(request, params.mentee);
+  const today = parisDay();
   const [rows, checkpoints, validations, report, reviews, certification, byTest] = await Promise.all([
     getPath(mentee.id),
     listCheckpoints(mentee.id),
@@ -69,66 +71,111 @@ type Result = { intent: string; ok: boolean; message: string; errors: Record<str
 const fail = (intent: string, message: string, status: number, errors: Record<string, string> = {}, values: Record<string, string | string[]> = {}) =>
   data<Result>({ intent, ok: false, message, errors, values }, { status });
 
+type FormValues = Record<string, string | string[]>;
+type IntentContext = {
+  intent: string;
+  form: FormValues;
+  mentee: { id: string };
+  user: { id: string };
+  audit: (action: AuditAction, details?: Record<string, string>) => Promise<unknown>;
+};
+const done = (intent: string, message: string) => ({ intent, ok: true, message, errors: {}, values: {} }) satisfies Result;
+
+async function validateStepIntent({ intent, form, mentee, user, audit }: IntentContext) {
+  const parsed = validateStepSchema.safeParse(form);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error); // the comment sits in a closed <details>: its error is the form's message
+    return fail(intent, errors.comment ?? "Étape introuvable : rechargez la page.", 400, errors, form);
+  }
+  if (!(await validateStep(mentee.id, parsed.data.stepId, user.id, parsed.data.comment)))
+    return fail(intent, "Cette étape est déjà validée ou n'appartient pas à ce parcours.", 409, {}, form);
+  await audit("etape_validee", { "étape": parsed.data.stepId });
+  return done(intent, "Étape validée.");
+}
+
+async function checkpointIntent({ intent, form, mentee, user }: IntentContext) {
+  const parsed = checkpointSchema.safeParse(form);
+  if (!parsed.success) return fail(intent, "Le point d'étape n'est pas enregistré : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
+  await addCheckpoint(mentee.id, user.id, parsed.data);
+  return done(intent, "Point d'étape enregistré ; votre tutoré·e peut le lire.");
+}
+
+/** The observation of a competency as the form gives it, checked against the referential and the calendar. */
+function observation({ intent, form }: IntentContext, schema: typeof validationSchema | typeof correctionSchema) {
+  const parsed = schema.safeParse(form);
+  if (!parsed.success) return { error: fail(intent, "La validation n'est pas enregistrée : voyez les champs signalés.", 400, fieldErrors(parsed.error), form) };
+  if (!getCompetency(parsed.data.competencyId)) return { error: fail(intent, "Compétence inconnue du référentiel.", 400, { competencyId: "Choisissez une compétence de la liste." }, form) };
+  if (parsed.data.observedOn > parisDay()) return { error: fail(intent, "Une observation ne peut pas être datée dans le futur.", 400, { observedOn: "La date ne peut pas être dans le futur." }, form) };
+  const { competencyId, level, observedOn, evidence } = parsed.data;
+  return { observed: { competencyId, level, observedOn, evidence } };
+}
+
+async function validateCompetencyIntent(ctx: IntentContext) {
+  const { observed, error } = observation(ctx, validationSchema);
+  if (error) return error;
+  await addValidation(ctx.mentee.id, ctx.user.id, observed);
+  await ctx.audit("competence_validee", { "compétence": observed.competencyId, niveau: observed.level });
+  await issueCertificates(ctx.mentee.id); // an observation may complete a block
+  return done(ctx.intent, "Compétence validée.");
+}
+
+async function correctCompetencyIntent(ctx: IntentContext) {
+  const { observed, error } = observation(ctx, correctionSchema);
+  if (error) return error;
+  const ok = await correctValidation(ctx.mentee.id, String(ctx.form.validationId ?? ""), ctx.user.id, observed);
+  if (!ok) return fail(ctx.intent, "Cette validation a déjà été corrigée ou n'existe pas.", 409, {}, ctx.form);
+  await ctx.audit("validation_corrigee", { "compétence": observed.competencyId, niveau: observed.level });
+  await issueCertificates(ctx.mentee.id);
+  return done(ctx.intent, "Validation corrigée ; l'ancienne version reste dans l'historique.");
+}
+
+async function attestIntent({ intent, form, mentee, user, audit }: IntentContext) {
+  const parsed = complementSchema.safeParse(form);
+  if (!parsed.success) return fail(intent, "L'attestation n'est pas délivrée : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
+  if (!(await attestComplement(mentee.id, parsed.data, user.id)))
+    return fail(intent, "Cette attestation existe déjà à ce niveau et n'est pas encore à renouveler, ou ce complément est inconnu.", 409, {}, form);
+  await audit("complement_atteste", { "complément": parsed.data.complementId, niveau: parsed.data.level });
+  return done(intent, "Attestation de complément délivrée ; elle figure parmi les certificats.");
+}
+
+async function reviewIntent({ intent, form, mentee, user }: IntentContext) {
+  const parsed = reviewSchema.safeParse(form);
+  if (!parsed.success) return fail(intent, "Le bilan n'est pas enregistré : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
+  await addReview(mentee.id, user.id, parsed.data);
+  return done(intent, "Bilan d'intégration enregistré.");
+}
+
+/** What only her tutor may do (a cadre of her service sees the page and may attest or record the review). */
+const TUTOR_ONLY = new Set(["valider-etape", "point-etape", "valider-competence", "corriger-competence"]);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, learner: mentee, canTutor } = await requireLearnerAccess(request, params.mentee);
-  const audit = (action: AuditAction, details?: Record<string, string>) => recordAudit({ action, actorId: user.id, subjectId: mentee.id, address: clientAddress(context), details });
   const form = formDataToObject(await readForm(request));
   const intent = String(form.intent ?? "");
-  const tutorOnly = ["valider-etape", "point-etape", "valider-competence", "corriger-competence"];
-  if (tutorOnly.includes(intent) && !canTutor) return fail(intent, "Seule la tutrice de cette personne peut faire cette action.", 403);
-
-  if (intent === "valider-etape") {
-    const parsed = validateStepSchema.safeParse(form);
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error); // the comment sits in a closed <details>: its error is the form's message
-      return fail(intent, errors.comment ?? "Étape introuvable : rechargez la page.", 400, errors, form);
-    }
-    if (!(await validateStep(mentee.id, parsed.data.stepId, user.id, parsed.data.comment)))
-      return fail(intent, "Cette étape est déjà validée ou n'appartient pas à ce parcours.", 409, {}, form);
-    await audit("etape_validee", { "étape": parsed.data.stepId });
-    return { intent, ok: true, message: "Étape validée.", errors: {}, values: {} } satisfies Result;
+  if (TUTOR_ONLY.has(intent) && !canTutor) return fail(intent, "Seule la tutrice de cette personne peut faire cette action.", 403);
+  const ctx: IntentContext = {
+    intent,
+    form,
+    mentee,
+    user,
+    audit: (action, details) => recordAudit({ action, actorId: user.id, subjectId: mentee.id, address: clientAddress(context), details }),
+  };
+  switch (intent) {
+    case "valider-etape":
+      return validateStepIntent(ctx);
+    case "point-etape":
+      return checkpointIntent(ctx);
+    case "valider-competence":
+      return validateCompetencyIntent(ctx);
+    case "corriger-competence":
+      return correctCompetencyIntent(ctx);
+    case "attestation":
+      return attestIntent(ctx);
+    case "bilan":
+      return reviewIntent(ctx);
+    default:
+      return fail(intent, "Action inconnue.", 400);
   }
-  if (intent === "point-etape") {
-    const parsed = checkpointSchema.safeParse(form);
-    if (!parsed.success) return fail(intent, "Le point d'étape n'est pas enregistré : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
-    await addCheckpoint(mentee.id, user.id, parsed.data);
-    return { intent, ok: true, message: "Point d'étape enregistré ; votre tutoré·e peut le lire.", errors: {}, values: {} } satisfies Result;
-  }
-  if (intent === "valider-competence" || intent === "corriger-competence") {
-    const parsed = (intent === "valider-competence" ? validationSchema : correctionSchema).safeParse(form);
-    if (!parsed.success) return fail(intent, "La validation n'est pas enregistrée : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
-    if (!getCompetency(parsed.data.competencyId)) return fail(intent, "Compétence inconnue du référentiel.", 400, { competencyId: "Choisissez une compétence de la liste." }, form);
-    if (parsed.data.observedOn > todayInParis()) return fail(intent, "Une observation ne peut pas être datée dans le futur.", 400, { observedOn: "La date ne peut pas être dans le futur." }, form);
-    if (intent === "corriger-competence") {
-      const validationId = String(form.validationId ?? "");
-      const { competencyId, level, observedOn, evidence } = parsed.data;
-      const ok = await correctValidation(mentee.id, validationId, user.id, { competencyId, level, observedOn, evidence });
-      if (!ok) return fail(intent, "Cette validation a déjà été corrigée ou n'existe pas.", 409, {}, form);
-      await audit("validation_corrigee", { "compétence": competencyId, niveau: level });
-      await issueCertificates(mentee.id);
-      return { intent, ok: true, message: "Validation corrigée ; l'ancienne version reste dans l'historique.", errors: {}, values: {} } satisfies Result;
-    }
-    const { competencyId, level, observedOn, evidence } = parsed.data;
-    await addValidation(mentee.id, user.id, { competencyId, level, observedOn, evidence });
-    await audit("competence_validee", { "compétence": competencyId, niveau: level });
-    await issueCertificates(mentee.id); // an observation may complete a block
-    return { intent, ok: true, message: "Compétence validée.", errors: {}, values: {} } satisfies Result;
-  }
-  if (intent === "attestation") {
-    const parsed = complementSchema.safeParse(form);
-    if (!parsed.success) return fail(intent, "L'attestation n'est pas délivrée : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
-    if (!(await attestComplement(mentee.id, parsed.data, user.id)))
-      return fail(intent, "Cette attestation existe déjà à ce niveau et n'est pas encore à renouveler, ou ce complément est inconnu.", 409, {}, form);
-    await audit("complement_atteste", { "complément": parsed.data.complementId, niveau: parsed.data.level });
-    return { intent, ok: true, message: "Attestation de complément délivrée ; elle figure parmi les certificats.", errors: {}, values: {} } satisfies Result;
-  }
-  if (intent === "bilan") {
-    const parsed = reviewSchema.safeParse(form);
-    if (!parsed.success) return fail(intent, "Le bilan n'est pas enregistré : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
-    await addReview(mentee.id, user.id, parsed.data);
-    return { intent, ok: true, message: "Bilan d'intégration enregistré.", errors: {}, values: {} } satisfies Result;
-  }
-  return fail(intent, "Action inconnue.", 400);
 }
 
 export default function Mentee() {
@@ -149,7 +196,7 @@ export default function Mentee() {
         </p>
         <h1 className="text-3xl font-bold">Suivi de {mentee.name}</h1>
         <p className="text-slate-700">
-          {mentee.hireDate ? `Arrivée le ${formatDate(mentee.hireDate)} · ` : ""}
+          {mentee.hireDate ? `Arrivée le ${formatDay(mentee.hireDate)} · ` : ""}
           <a href={`mailto:${mentee.email}`}>{mentee.email}</a>
         </p>
         {path.summary.total > 0 ? (
@@ -214,7 +261,7 @@ export default function Mentee() {
           <ul className="list-disc pl-6">
             {certification.certificates.map((c) => (
               <li key={c.code}>
-                <a href={`/certificats/${c.code}`}>{c.title}</a> — valide jusqu'au {formatDate(c.validUntil)}
+                <a href={`/certificats/${c.code}`}>{c.title}</a> — valide jusqu'au {formatDay(c.validUntil)}
                 {c.status === "a_actualiser" ? <strong className="text-amber-900"> — à actualiser</strong> : c.status === "expire" ? " — expiré" : c.status === "revoque" ? " — révoqué" : c.status === "renouvele" ? " — renouvelé" : ""}
               </li>
             ))}
@@ -308,7 +355,7 @@ export default function Mentee() {
                 {v.supersededAt ? " (corrigée, conservée dans l'historique)" : ""}
               </p>
               <p className="text-sm text-slate-700">
-                Observé le {formatDate(v.observedOn)} · enregistré par {v.validatedByName} le {formatDate(v.createdAt)}
+                Observé le {formatDay(v.observedOn)} · enregistré par {v.validatedByName} le {formatDay(v.createdAt)}
               </p>
               <p>{v.evidence}</p>
               {v.learnerComment ? <p className="italic">Commentaire de {mentee.name} : « {v.learnerComment} »</p> : null}
@@ -364,7 +411,7 @@ export default function Mentee() {
         </h2>
         {report ? (
           <>
-            <p className="text-sm text-slate-700">Écrit le {formatDate(report.submittedAt)}</p>
+            <p className="text-sm text-slate-700">Écrit le {formatDay(report.submittedAt)}</p>
             <p><strong>Ce qui m'a surprise :</strong> {report.surprises}</p>
             <p><strong>Ce qui m'a aidée :</strong> {report.helped}</p>
             <p><strong>Ce que je proposerais :</strong> {report.suggestions}</p>
@@ -381,7 +428,7 @@ export default function Mentee() {
         {reviews.map((r) => (
           <div key={r.id} className="card">
             <p className="font-semibold">
-              {r.outcomeLabel} — {formatDate(r.createdAt)}, par {r.by}
+              {r.outcomeLabel} — {formatDay(r.createdAt)}, par {r.by}
             </p>
             <p className="whitespace-pre-line">{r.summary}</p>
             <p className="mt-2 whitespace-pre-line"><strong>Prochaines étapes :</strong> {r.nextSteps}</p>

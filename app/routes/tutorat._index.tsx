@@ -1,18 +1,19 @@
 import { plural } from "~/utils/typography";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDate, StepList } from "~/components/path-timeline";
+import { StepList } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
-import { todayInParis } from "~/domain/integration-path";
+
 import { MODULE_STATE_LABELS } from "~/domain/progress";
 import { menteesOverview } from "~/models/mentees-overview.server";
 import { requireRole } from "~/models/permissions.server";
+import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Tutorat — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["tutor", "admin"]);
-  return { mentees: await menteesOverview({ tutorId: user.id, today: todayInParis() }) };
+  return { mentees: await menteesOverview({ tutorId: user.id, today: parisDay() }) };
 }
 
 export default function Tutorat() {
@@ -32,10 +33,10 @@ export default function Tutorat() {
                     <Link to={`/tutorat/${m.id}`}>{m.name}</Link>
                   </h2>
                   <p className="text-slate-700">
-                    {[m.profile, m.service, m.hireDate ? `arrivée le ${formatDate(m.hireDate)}` : null].filter(Boolean).join(" · ")}
+                    {[m.profile, m.service, m.hireDate ? `arrivée le ${formatDay(m.hireDate)}` : null].filter(Boolean).join(" · ")}
                   </p>
                 </div>
-                <p className="text-sm text-slate-700">{m.lastActivity ? `Dernière activité : ${formatDate(m.lastActivity)}` : "Aucune activité enregistrée"}</p>
+                <p className="text-sm text-slate-700">{m.lastActivity ? `Dernière activité : ${formatDay(m.lastActivity)}` : "Aucune activité enregistrée"}</p>
               </div>
               {m.path.total > 0 ? <ProgressBar percent={m.path.percent} label={`Parcours d'intégration : ${plural(m.path.done, "étape", "étapes")} sur ${m.path.total}`} /> : null}
               <ProgressBar percent={m.summary.percent} label={`Modules terminés : ${m.summary.done} sur ${m.summary.total}`} />

@@ -1,5 +1,4 @@
 // Sign-in helpers that are not access rules (those live in ~/models/permissions.server).
-import type { Role } from "../../db/schema";
 
 /**
  * Only same-site paths: one leading "/", not followed by "/" or "\\", and nothing but printable ASCII
@@ -10,9 +9,4 @@ export function safeRedirect(to: unknown, fallback = "/"): string {
   return to;
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  learner: "En formation",
-  tutor: "Tutorat",
-  manager: "Encadrement",
-  admin: "Administration",
-};
+export { ROLE_LABELS } from "~/domain/vocabulary";

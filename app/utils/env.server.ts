@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "~/utils/zod";
+import { parseSigningKey, SIGNING_KEY_FORMAT } from "~/utils/signing-key";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -13,6 +14,11 @@ const envSchema = z.object({
     .refine((v) => /^(file:|libsql:|https?:|wss?:)/.test(v), "doit commencer par file:, libsql:, http(s): ou ws(s):"),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, "doit contenir au moins 32 caractères").optional(),
+  /** The Open Badges signing key (see signing-key.ts); unset: generated once in the data folder. */
+  SIGNING_KEY: z
+    .string()
+    .refine((v) => parseSigningKey(v) !== null, SIGNING_KEY_FORMAT)
+    .optional(),
   DATA_DIR: z.string().default("./data"),
   /** The site's public address (badges, PDFs, links in messages): never taken from a request's Host header. */
   PUBLIC_URL: z

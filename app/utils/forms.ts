@@ -20,7 +20,3 @@ export function formDataToObject(formData: FormData): Record<string, string | st
   }
   return out;
 }
-
-export function useHydrated() {
-  return typeof document !== "undefined";
-}

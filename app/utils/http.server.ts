@@ -72,8 +72,8 @@ export function pageSecurityHeaders(options: { nonce: string; production: boolea
   const { nonce, production } = options;
   const csp = [
     "default-src 'self'",
-    // 'unsafe-eval': mdx-bundler's client evaluates the compiled module bodies (see docs/decisions/004).
-    `script-src 'self' 'nonce-${nonce}' 'unsafe-eval'`,
+    // No 'unsafe-eval': module and fiche bodies arrive as HTML rendered on the server (docs/decisions/015).
+    `script-src 'self' 'nonce-${nonce}'`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -1,7 +1,7 @@
 // The action behind every "choose your password" form (an invitation, a reset link): the same checks in
 // the same order, whatever the link.
 import { data, type AppLoadContext } from "@remix-run/node";
-import { passwordSchema } from "~/forms/integration";
+import { passwordSchema } from "~/forms/integration.server";
 import { fieldErrors, formDataToObject } from "./forms";
 import { clientAddress, readForm } from "./http.server";
 import { checkPasswordStrength } from "./password-strength.server";

@@ -1,4 +1,6 @@
-// WCAG 2.1 AA checks with axe-core on the pages of the first journey, desktop and phone.
+// WCAG 2.1 AA checks with axe-core on every main page, on a 1366 px desktop and a 390 px phone; each page
+// checked is also saved as a screenshot (tests/.tmp/screenshots, a test artefact, never committed) so a
+// reviewer can look at the whole site at both sizes.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,8 +12,8 @@ async function violations(page: Page) {
 }
 
 describe.each([
-  ["desktop", { width: 1280, height: 900 }],
-  ["phone", { width: 375, height: 740 }],
+  ["1366", { width: 1366, height: 900 }],
+  ["390", { width: 390, height: 844 }],
 ])("accessibility on %s", (label, viewport) => {
   let browser: Awaited<ReturnType<typeof launch>>;
   beforeAll(async () => {
@@ -30,7 +32,7 @@ describe.each([
     const { page } = browser;
     await signIn(page, "secretaire.confirmee@pivot.demo");
     expect(await violations(page)).toEqual([]);
-    await screenshot(page, `20-tableau-de-bord-${label}`);
+    await screenshot(page, `20-tableau-de-bord-confirmee-${label}`);
     await page.goto("/modules/identitovigilance");
     const start = page.getByRole("button", { name: /Commencer le quiz|Refaire le quiz/ });
     if (await start.count()) await start.click();
@@ -43,13 +45,16 @@ describe.each([
 
   // One page per test: a slow page on a busy machine never eats the time of the others.
   const SWEEP: [string, string][] = [
-    ...["/parcours", "/certification", "/revisions", "/actualisation", "/blocs/gestion-information/evaluation", "/fiches-reflexes/cardiologie", "/fiches-reflexes/pediatrie", "/glossaire", "/modules/anatomie-secretariat", "/modules/archives-conservation", "/situations/appel-rendez-vous-alerte", "/mon-compte", "/mon-compte/donnees", "/confidentialite", "/mot-de-passe-oublie"].map(
+    ...["/", "/parcours", "/blocs", "/blocs/ecosysteme-soins", "/fiches-reflexes", "/recherche?q=coeur", "/certification", "/revisions", "/actualisation", "/blocs/gestion-information/evaluation", "/fiches-reflexes/cardiologie", "/fiches-reflexes/pediatrie", "/glossaire", "/modules/anatomie-secretariat", "/modules/archives-conservation", "/situations/appel-rendez-vous-alerte", "/mon-compte", "/mon-compte/donnees", "/confidentialite", "/mot-de-passe-oublie"].map(
       (path): [string, string] => ["nouvelle.recrue@pivot.demo", path],
     ),
+    ["secretaire.confirmee@pivot.demo", "/"],
+    ["secretaire.confirmee@pivot.demo", "/certificats/<code>"],
+    ["tuteur@pivot.demo", "/"],
     ["tuteur@pivot.demo", "/tutorat"],
     ["tuteur@pivot.demo", "/tutorat/<tutorée>"],
-    ...["/equipe", "/equipe/nouveau", "/equipe/parcours"].map((path): [string, string] => ["cadre@pivot.demo", path]),
-    ...["/admin", "/admin/journal", "/admin/suppressions", "/equipe/<tutrice>", "/certificats", "/certificats?code=abc"].map((path): [string, string] => ["admin@pivot.demo", path]),
+    ...["/", "/equipe", "/equipe/nouveau", "/equipe/parcours"].map((path): [string, string] => ["cadre@pivot.demo", path]),
+    ...["/", "/admin", "/admin/journal", "/admin/suppressions", "/equipe/<tutrice>", "/certificats", "/certificats?code=abc"].map((path): [string, string] => ["admin@pivot.demo", path]),
   ];
   /** Tables that scroll inside their own region, on purpose. */
   const WIDE = ["/equipe", "/admin/journal"];
@@ -68,6 +73,11 @@ describe.each([
         await page.goto("/tutorat");
         await page.locator("[data-mentee] h2 a").first().click();
         await page.getByRole("heading", { level: 1, name: /Suivi de/ }).waitFor();
+      } else if (path === "/certificats/<code>") {
+        await page.goto("/certification");
+        const href = await page.locator('main a[href^="/certificats/"]').first().getAttribute("href");
+        await page.goto(href!);
+        await page.getByRole("heading", { level: 1 }).first().waitFor();
       } else if (path === "/equipe/<tutrice>") {
         await page.goto("/equipe");
         await page.getByRole("link", { name: "Sophie Lefèvre" }).click();
@@ -81,7 +91,8 @@ describe.each([
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
       }
-      await screenshot(page, `25-${path.replace(/[^a-zé]+/g, "-").replace(/^-|-$/g, "")}-${label}`);
+      const name = path.replace(/[^a-zé]+/g, "-").replace(/^-|-$/g, "") || "accueil";
+      await screenshot(page, `25-${name}-${email.split("@")[0]}-${label}`);
     });
 
   it("the established staff's pages have none either: positioning test, update and renewal quizzes, refresher catalogue", async () => {

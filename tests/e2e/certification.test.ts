@@ -7,6 +7,8 @@ import type { Manifest } from "~/content/build.server";
 import { launch, screenshot, signIn } from "../helpers/browser";
 import { answerQuiz } from "../helpers/quiz-answers";
 import { ROOT } from "../helpers/paths";
+import { decodeQr, qrDrawnIn } from "../helpers/qr";
+import { certificateQr } from "~/models/certificate-pdf.server";
 
 const BLOCK = "competences-transversales";
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, ".content-cache", "manifest.json"), "utf8")) as Manifest;
@@ -59,7 +61,12 @@ describe("certifying pathway", () => {
     await certificate.getByRole("link").click();
     await page.locator('[data-certificate-status="valide"]').waitFor();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le PDF" }).click()]);
-    expect(fs.readFileSync((await download.path())!).subarray(0, 5).toString()).toBe("%PDF-");
+    const pdf = fs.readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    // Its QR code, read back from what the PDF draws, opens this certificate's verification page.
+    const verifyUrl = new URL(`/certificats/${code}`, page.url()).href;
+    const { grid } = await qrDrawnIn(new Uint8Array(pdf), certificateQr(verifyUrl));
+    expect(await decodeQr(grid, 0)).toBe(verifyUrl);
     expect(consoleErrors).toEqual([]);
 
     // A visitor without an account.

@@ -23,13 +23,15 @@ describe("errors a person can meet", () => {
     await screenshot(page, "10-connexion-erreur");
   });
 
-  it("an invalid email is refused in French before sending", async () => {
+  it("an invalid email is refused in French by the server, and the focus goes to the field", async () => {
     const { page } = browser;
     await page.goto("/connexion");
     await page.getByLabel("Adresse e-mail").fill("cadre-sans-arobase");
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.getByText("Cette adresse e-mail n'est pas valide").waitFor();
     expect(await page.getByLabel("Adresse e-mail").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByLabel("Adresse e-mail").inputValue()).toBe("cadre-sans-arobase");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("email");
   });
 
   it("a learner gets a French 403 page on /tutorat", async () => {

@@ -32,10 +32,11 @@ describe("on a touch phone", () => {
     await popover.waitFor();
     await page.keyboard.press("Escape");
     await popover.waitFor({ state: "hidden" });
-    // Its link leads to the glossary entry.
+    // Its link leads to the glossary entry, on the page of its letter.
     await term.tap();
     await popover.getByRole("link", { name: "Voir dans le glossaire" }).tap();
-    await page.waitForURL((url) => url.pathname === "/glossaire" && url.hash === "#rniv");
+    await page.waitForURL((url) => url.pathname === "/glossaire" && url.searchParams.get("lettre") === "R" && url.hash === "#rniv");
+    await page.locator("#rniv").waitFor();
     expect(browser.consoleErrors).toEqual([]);
   });
 
@@ -79,5 +80,43 @@ describe("search that forgives", () => {
     await page.goto("/recherche?q=identitovigilence");
     await page.getByText(/le mot le plus proche, «\s*identitovigilance\s*»/).waitFor();
     await page.locator('[data-result-kind="module"]').getByRole("link", { name: /Identitovigilance/ }).first().waitFor();
+  });
+
+  it("suggests as she types in the header: arrows choose, Enter opens, Escape closes and keeps the text", async () => {
+    const { page, consoleErrors } = browser;
+    await page.goto("/");
+    const box = page.getByRole("combobox", { name: /Rechercher/ }).locator("visible=true");
+    await page.locator("input[data-enhanced]").locator("visible=true").waitFor(); // suggestions need JavaScript
+    await box.click();
+    await box.pressSequentially("identito");
+    const list = page.getByRole("listbox", { name: "Suggestions" }).locator("visible=true");
+    await list.waitFor();
+    const options = list.getByRole("option");
+    expect(await options.first().textContent()).toMatch(/Identitovigilance.*Module/);
+    expect(await box.getAttribute("aria-expanded")).toBe("true");
+    await screenshot(page, "38-suggestions-1366");
+
+    await box.press("Escape");
+    await list.waitFor({ state: "hidden" });
+    expect(await box.inputValue()).toBe("identito");
+
+    await box.press("ArrowDown"); // opens the list again
+    await list.waitFor();
+    await box.press("ArrowDown"); // first suggestion
+    const first = options.first();
+    await expect.poll(() => first.getAttribute("aria-selected")).toBe("true");
+    expect(await box.getAttribute("aria-activedescendant")).toBe(await first.getAttribute("id"));
+    await box.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/modules/identitovigilance");
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("without a suggestion chosen, Enter runs the full search", async () => {
+    const { page } = browser;
+    await page.goto("/");
+    const box = page.getByRole("combobox", { name: /Rechercher/ }).locator("visible=true");
+    await box.fill("coeur");
+    await box.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/recherche" && url.searchParams.get("q") === "coeur");
   });
 });

@@ -42,6 +42,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       DATABASE_URL: `file:${path.join(dataDir, "pivot.db")}`,
       SESSION_SECRET: "end-to-end-tests-secret-0123456789abcdef",
       PUBLIC_URL: `http://localhost:${port}`,
+      // One process, as the tests were written for; the cluster has its own test (tests/security/cluster.test.ts).
+      WEB_CONCURRENCY: "1",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

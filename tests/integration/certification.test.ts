@@ -12,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { answersFor } from "../helpers/right-answers";
 import { BASE, request, run, signIn, unwrap } from "../helpers/requests";
 import { getCertificateByCode } from "~/models/certificates.server";
+import { decodeQr, qrDrawnIn } from "../helpers/qr";
 
 type Fn = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
 const BLOCK = "gestion-information";
@@ -25,51 +26,6 @@ beforeAll(async () => {
   learnerId = (await getDb().query.users.findFirst({ where: eq(users.email, "secretaire.confirmee@pivot.demo") }))!.id;
   tutorId = (await getDb().query.users.findFirst({ where: eq(users.email, "tuteur@pivot.demo") }))!.id;
 });
-
-/** Reads a QR code from a boolean matrix (true: dark), drawn 4 pixels a module with `quiet` white modules around. */
-async function decodeQr(matrix: boolean[][], quiet: number) {
-  const { default: jsQR } = await import("jsqr");
-  const scale = 4;
-  const side = (matrix.length + 2 * quiet) * scale;
-  const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
-  matrix.forEach((row, r) =>
-    row.forEach((dark, c) => {
-      if (!dark) return;
-      for (let dy = 0; dy < scale; dy++)
-        for (let dx = 0; dx < scale; dx++) {
-          const i = (((r + quiet) * scale + dy) * side + (c + quiet) * scale + dx) * 4;
-          pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
-        }
-    }),
-  );
-  return jsQR(pixels, side, side)?.data ?? null;
-}
-
-/**
- * The QR code as the PDF draws it: every rectangle of the page's content stream inside the QR code's square,
- * put back on a grid of modules (quiet zone included). Nothing is taken from the matrix the PDF was made from.
- */
-async function qrDrawnIn(bytes: Uint8Array, box: { x: number; y: number; size: number; moduleSize: number }) {
-  const { decodePDFRawStream, PDFArray, PDFDocument } = await import("pdf-lib");
-  const pdf = await PDFDocument.load(bytes);
-  const contents = pdf.getPage(0).node.Contents()!;
-  const streams = contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents];
-  const ops = streams.map((st) => new TextDecoder("latin1").decode(decodePDFRawStream(st as Parameters<typeof decodePDFRawStream>[0]).decode())).join("\n");
-  const m = box.moduleSize;
-  const n = Math.round(box.size / m);
-  const grid = Array.from({ length: n }, () => Array<boolean>(n).fill(false));
-  let rectangles = 0;
-  for (const match of ops.matchAll(/(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+) re\b/g)) {
-    const [x, y, w, h] = match.slice(1, 5).map(Number) as [number, number, number, number];
-    if (x < box.x - 0.01 || y < box.y - 0.01 || x + w > box.x + box.size + 0.01 || y + h > box.y + box.size + 0.01) continue;
-    rectangles++;
-    const row = n - 1 - Math.round((y - box.y) / m);
-    const first = Math.round((x - box.x) / m);
-    for (let c = first; c < first + Math.round(w / m); c++) grid[row]![c] = true;
-    expect(Math.round(h / m)).toBe(1);
-  }
-  return { grid, rectangles };
-}
 
 type RouteModule = { loader: unknown; default: unknown; ErrorBoundary?: unknown };
 
@@ -227,7 +183,7 @@ describe("certificates", async () => {
   const view = await import("~/models/certificate-view.server");
   const { getEnv } = await import("~/utils/env.server");
   const { getReferential } = await import("~/content/modules.server");
-  const { formatDate } = await import("~/components/path-timeline");
+  const { formatDay } = await import("~/utils/dates");
   const { DEMO_ESTABLISHMENT } = await import("../../db/seed");
   const verifyUrlOf = (c: string) => `${getEnv().PUBLIC_URL}/certificats/${c}`;
   const documentOf = async (c: string, address: string) => {
@@ -246,7 +202,7 @@ describe("certificates", async () => {
     expect(texts).toContain("Niveau\u00a0: Connaissances générales (niveau 1 sur 3)");
     expect(texts).toContain(`Bloc ${block.number} — ${block.title}`);
     for (const competency of block.competencies) expect(texts).toContain(competency.title); // from the certificate's evidence
-    expect(texts).toContain(`Délivré le ${formatDate(document.view.issuedAt)} · valide jusqu'au ${formatDate(document.view.validUntil)}`);
+    expect(texts).toContain(`Délivré le ${formatDay(document.view.issuedAt)} · valide jusqu'au ${formatDay(document.view.validUntil)}`);
     // Issued by the rules, not by a person: the platform, and a blank line for the cadre's visa.
     expect(texts).toEqual(expect.arrayContaining(["Délivré par la plateforme Pivot", "Visa du cadre de santé"]));
     expect(texts.join("\n")).toContain(verifyUrlOf(code));

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { certificates, moduleProgress, positioningResults, users } from "../../db/schema";
 import { getModule, getPositioningTest, getRenewalQuiz, getUpdateQuiz } from "~/content/modules.server";
 import { validUntilFrom } from "~/domain/certification";
-import { todayInParis } from "~/domain/integration-path";
+
 import { renewCertificates } from "~/models/certificates.server";
 import { listUpdates } from "~/models/updates.server";
 import * as positioning from "~/routes/blocs.$bloc_.positionnement";
@@ -22,6 +22,7 @@ import type { CompiledModule } from "~/content/build.server";
 import type { PublicQuestion } from "~/domain/quiz";
 import { answersFor } from "../helpers/right-answers";
 import { request, run, signIn, unwrap } from "../helpers/requests";
+import { parisDay } from "~/utils/dates";
 
 type Fn = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
 type Route = { loader: unknown; action?: unknown };
@@ -159,7 +160,7 @@ describe("renewing a certificate", () => {
   const params = { perimetre: BLOCK };
   let firstId: string;
   let firstCode: string;
-  const validUntil = new Date(Date.parse(`${todayInParis()}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10); // « à actualiser »
+  const validUntil = new Date(Date.parse(`${parisDay()}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10); // « à actualiser »
 
   beforeAll(async () => {
     firstId = crypto.randomUUID();

@@ -4,11 +4,12 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { certificates, users } from "../../db/schema";
 import { DEMO_ESTABLISHMENT } from "../../db/seed";
-import { todayInParis } from "~/domain/integration-path";
+
 import * as home from "~/routes/_index";
 import { getDb } from "~/utils/db.server";
 import { newCertificateCode } from "~/utils/certificate-code";
 import { request, run, signIn } from "../helpers/requests";
+import { parisDay } from "~/utils/dates";
 
 type Fn = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
 type Home = Awaited<ReturnType<typeof home.loader>>;
@@ -42,7 +43,7 @@ describe("homes", () => {
 
   it("a cadre opens on her team: late steps, renewals, inactivity, arrivals, each a person of her services", async () => {
     const db = getDb();
-    const today = todayInParis();
+    const today = parisDay();
     const newcomer = crypto.randomUUID();
     await db.insert(users).values({ id: newcomer, email: "arrivee@pivot.demo", name: "Léa Arrivée", role: "learner", profile: "nouvelle_recrue", establishment: DEMO_ESTABLISHMENT, serviceId: "svc-cardiologie", hireDate: today });
     const inThirty = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);

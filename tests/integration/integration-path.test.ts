@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { competencyValidations, invitations, outbox, pathSteps, tutorAssignments, users } from "../../db/schema";
-import { dueDateFrom, todayInParis } from "~/domain/integration-path";
+import { dueDateFrom } from "~/domain/integration-path";
 import { acceptInvitation, findInvitation } from "~/models/accounts.server";
 import { addServiceStep, applyServiceStepsToPaths, archiveServiceStep, markStepDone, validateStep } from "~/models/path.server";
 import { addValidation, correctValidation, listValidations } from "~/models/tutoring.server";
@@ -12,6 +12,7 @@ import * as nouveau from "~/routes/equipe.nouveau";
 import * as parcours from "~/routes/parcours";
 import { getDb } from "~/utils/db.server";
 import { request, run, signIn, unwrap } from "../helpers/requests";
+import { parisDay } from "~/utils/dates";
 
 type Action = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
 let cadre: string;
@@ -41,8 +42,8 @@ describe("a new recruit's account", () => {
     expect(steps.length).toBeGreaterThan(5);
     const livret = steps.find((s) => s.key === "template:livret-accueil")!;
     // Due 3 days before her arrival, but never before her account existed: not late on day one.
-    expect(livret.dueDate).toBe(dueDateFrom("2026-11-16", -3, todayInParis()));
-    expect(livret.dueDate >= todayInParis()).toBe(true);
+    expect(livret.dueDate).toBe(dueDateFrom("2026-11-16", -3, parisDay()));
+    expect(livret.dueDate >= parisDay()).toBe(true);
     expect(steps.some((s) => s.key.startsWith("service:"))).toBe(true); // the service's local steps
     expect(steps.find((s) => s.kind === "fiche")!.ficheId).toBe("cardiologie"); // the service's specialty
     const assignment = await getDb().query.tutorAssignments.findFirst({ where: eq(tutorAssignments.learnerId, user.id) });
@@ -125,7 +126,7 @@ describe("a service's local steps", () => {
     expect(await applyServiceStepsToPaths("svc-cardiologie")).toBeGreaterThan(0);
     const key = `service:${extra}`;
     const added = (await getDb().select().from(pathSteps).where(and(eq(pathSteps.userId, user.id), eq(pathSteps.key, key))))[0]!;
-    expect(added.dueDate).toBe(dueDateFrom("2026-11-16", 6, todayInParis())); // a step added to a path in progress is not late at once
+    expect(added.dueDate).toBe(dueDateFrom("2026-11-16", 6, parisDay())); // a step added to a path in progress is not late at once
     await markStepDone(user.id, added.id, null);
     await archiveServiceStep("svc-cardiologie", extra, cadreId);
     await applyServiceStepsToPaths("svc-cardiologie");

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { astonishmentReports, users } from "../../db/schema";
-import { NO_PATIENT_DATA_MESSAGE } from "~/forms/integration";
+import { NO_PATIENT_DATA_MESSAGE } from "~/forms/patient-data";
 import * as parcours from "~/routes/parcours";
 import { getDb } from "~/utils/db.server";
 import { request, run, signIn, unwrap } from "../helpers/requests";

@@ -1,11 +1,12 @@
-// Spaced review through the real stack: cards created within the daily cap (missed questions first,
-// then the terms of her specialty), the answer sent only on request, grading moving the due date.
+// Spaced review through the real stack: today's new cards within the daily cap (missed questions first,
+// then the terms of her specialty), stored only when first graded (opening a page writes nothing), the
+// answer sent only on request, grading moving the due date.
 import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { quizAttempts, reviewCards, users } from "../../db/schema";
 import { DAILY } from "~/domain/review";
-import { ensureCards } from "~/models/review.server";
+import { dueCards } from "~/models/review.server";
 import * as revisions from "~/routes/revisions";
 import { getDb } from "~/utils/db.server";
 import { request, run, signIn, unwrap } from "../helpers/requests";
@@ -24,15 +25,15 @@ beforeAll(async () => {
 const load = async (search = "") => (await run(() => (revisions.loader as Fn)({ request: request(`/revisions${search}`, { cookie }), params: {}, context: {} }))).data as Awaited<ReturnType<typeof revisions.loader>>;
 
 describe("spaced review", () => {
-  it("creates at most the daily number of new cards, the missed question first, then her specialty's terms", async () => {
+  it("offers at most the daily number of new cards, the missed question first, then her specialty's terms, and opening the page stores nothing", async () => {
     const page = await load();
-    const cards = await getDb().select().from(reviewCards).where(eq(reviewCards.userId, userId));
+    const cards = await dueCards(userId);
     expect(cards.length).toBe(DAILY.newCards);
-    expect(cards.map((c) => c.cardKey)).toContain("question:s1");
+    expect(cards[0]!.cardKey).toBe("question:s1");
     expect(cards.some((c) => c.cardKey === "question:s2")).toBe(false);
     expect(cards.filter((c) => c.cardKey.startsWith("terme:")).length).toBe(DAILY.newCards - 1);
-    expect(await ensureCards(userId)).toBe(0); // the cap holds for the day
     expect(page.remaining).toBe(DAILY.newCards);
+    expect(await getDb().select().from(reviewCards).where(eq(reviewCards.userId, userId))).toEqual([]); // a GET writes nothing
   });
 
   it("sends the answer only when she asks for it", async () => {
@@ -52,7 +53,22 @@ describe("spaced review", () => {
     const row = (await getDb().select().from(reviewCards).where(and(eq(reviewCards.userId, userId), eq(reviewCards.cardKey, key))))[0]!;
     expect(Date.parse(row.due)).toBeGreaterThan(Date.now() + 86_400_000 - 60_000);
     expect(row.reps).toBe(1);
-    expect((await load()).remaining).toBe(DAILY.newCards - 1);
+    expect((await load()).remaining).toBe(DAILY.newCards - 1); // a new card met today counts against the day's limit
+  });
+
+  it("the day's limit holds: once she has met today's new cards, no other new card comes until tomorrow in Paris", async () => {
+    for (let i = 0; i < DAILY.newCards; i++) {
+      const key = (await load()).card?.key;
+      if (!key) break;
+      await run(() => (revisions.action as Fn)({ request: request("/revisions", { cookie, form: { cardKey: key, grade: "4" } }), params: {}, context: {} }));
+    }
+    expect((await load()).remaining).toBe(0);
+    expect((await getDb().select().from(reviewCards).where(eq(reviewCards.userId, userId))).length).toBe(DAILY.newCards);
+    // Tomorrow, new cards come again (within the limit, from what is left to learn).
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const fresh = (await dueCards(userId, tomorrow)).filter((c) => c.reps === 0).length;
+    expect(fresh).toBeGreaterThan(0);
+    expect(fresh).toBeLessThanOrEqual(DAILY.newCards);
   });
 
   it("refuses an unknown grade or a card that is not hers, in French, without change", async () => {

@@ -10,7 +10,7 @@ const refs = (outcome: { results: { ref: string }[] }) => outcome.results.map((r
 describe("full-text search over the compiled content", () => {
   it("is accent- and case-insensitive and matches prefixes", async () => {
     const { groups } = await search("ECHOCARDIO");
-    expect(groups[0]).toMatchObject({ kind: "terme", results: [{ ref: "echocardiographie", url: "/glossaire#echocardiographie" }] });
+    expect(groups[0]).toMatchObject({ kind: "terme", results: [{ ref: "echocardiographie", url: "/glossaire?lettre=E#echocardiographie" }] });
     expect(refs(await search("coronaro"))).toContain("coronarographie");
   });
 

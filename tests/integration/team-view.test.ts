@@ -10,14 +10,14 @@ import { certificates, DONE_STATUSES, moduleProgress, pathSteps, quizAttempts, s
 import { DEMO_ESTABLISHMENT } from "../../db/seed";
 import { getCertificationRules, listBlocks, listModules } from "~/content/modules.server";
 import { LEVEL_NAMES } from "~/domain/certification";
-import { todayInParis } from "~/domain/integration-path";
-import { PAGE_SIZE, PROFILE_LABELS, SORTS, STATUSES, toCsv, type TeamParams, type TeamStatus } from "~/domain/team";
+import { PAGE_SIZE, PROFILE_LABELS, SORTS, STATUSES, toCsv, type TeamStatus } from "~/domain/team";
+import type { TeamParams } from "~/domain/team-query.server";
 import { certifiedLevelsOf } from "~/models/certification.server";
 import { createPathFor, markStepDone, validateStep } from "~/models/path.server";
 import { listTeam, teamAtAGlance, type TeamQuery, type TeamRow } from "~/models/team.server";
 import { teamCsv, teamTable } from "~/models/team-view.server";
 import { getDb } from "~/utils/db.server";
-import { formatDay } from "~/utils/dates";
+import { formatDay, parisDay } from "~/utils/dates";
 
 type Query = Omit<TeamQuery, "page" | "pageSize">;
 type OldRow = TeamRow;
@@ -109,7 +109,7 @@ async function referenceRows(q: Query): Promise<OldRow[]> {
 
 /** The former teamTable, all pages: the rows with their blocks. */
 async function referenceTable(serviceIds: string[], params: TeamParams) {
-  const today = todayInParis();
+  const today = parisDay();
   const rows = await referenceRows(queryOf(serviceIds, params, today));
   const ids = rows.map((r) => r.id);
   const done = new Map<string, string[]>(ids.map((id) => [id, []]));
@@ -214,7 +214,7 @@ function random(seed: number) {
   };
 }
 
-const TODAY = todayInParis();
+const TODAY = parisDay();
 const FIRST = ["Alice", "Béatrice", "Chloé", "Delphine", "Élodie", "Fanny", "Gaëlle", "Hélène", "Inès", "Julie", "Karine", "Léa", "Manon", "Noémie", "Océane"];
 const LAST = ["Aubert", "Blanc", "Carré", "Durand", "Étienne", "Faure", "Girard"];
 let serviceIds: string[] = [];

@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { certificates, invitations, loginAttempts, outbox, rateLimits, sessions, users } from "../../db/schema";
+import { certificates, invitations, outbox, rateLimits, sessions, users } from "../../db/schema";
 import { DEMO_ESTABLISHMENT, DEMO_PASSWORD } from "../../db/seed";
 import { createAccount } from "~/models/accounts.server";
 import { attestComplement } from "~/models/certificates.server";

@@ -161,6 +161,7 @@ describe("7. response headers", () => {
     const csp = res.headers.get("content-security-policy") ?? "";
     const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
     expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(scriptSrc).not.toContain("unsafe-eval"); // module and fiche bodies come as HTML, nothing is evaluated
     const nonce = scriptSrc.match(/'nonce-([^']+)'/)?.[1];
     expect(nonce).toBeTruthy();
     expect(csp).toContain("frame-ancestors 'none'");

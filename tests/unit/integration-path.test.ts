@@ -4,18 +4,9 @@ import fs from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { pathTemplateSchema } from "~/content/integration-path";
-import {
-  awaitingValidation,
-  daysLate,
-  dueDateFrom,
-  observationProgress,
-  planServiceMerge,
-  stepStatus,
-  summarizePath,
-  todayInParis,
-  type StepDefinition,
-} from "~/domain/integration-path";
+import { awaitingValidation, daysLate, dueDateFrom, observationProgress, planServiceMerge, stepStatus, summarizePath, type StepDefinition } from "~/domain/integration-path";
 import { ROOT } from "../helpers/paths";
+import { parisDay } from "~/utils/dates";
 
 const step = (over: Partial<Parameters<typeof stepStatus>[0]> = {}) => ({ dueDate: "2026-11-20", requiresTutor: false, doneAt: null, validatedAt: null, ...over });
 
@@ -36,9 +27,9 @@ describe("due dates", () => {
   });
 
   it("today is the date in Paris, not in UTC", () => {
-    expect(todayInParis(new Date("2026-11-22T23:30:00Z"))).toBe("2026-11-23");
-    expect(todayInParis(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
-    expect(todayInParis(new Date("2026-07-01T22:01:00Z"))).toBe("2026-07-02");
+    expect(parisDay(new Date("2026-11-22T23:30:00Z"))).toBe("2026-11-23");
+    expect(parisDay(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
+    expect(parisDay(new Date("2026-07-01T22:01:00Z"))).toBe("2026-07-02");
   });
 });
 

@@ -84,8 +84,8 @@ describe("result lists", () => {
           correctCount: 1,
           total: 2,
           questions: [
-            { id: "o", prompt: "Remettez dans l'ordre", correct: false, given, expected: describeExpected(o), explanation: "Parce que." },
-            { id: "t", prompt: "Vrai ?", correct: true, given: "Vrai", expected: "Vrai", explanation: "Oui." },
+            { id: "o", case: "Un patient appelle.", prompt: "Remettez dans l'ordre", correct: false, given, expected: describeExpected(o), explanation: "Parce que.", reread: { href: "#accueil", title: "Accueil", moduleTitle: null } },
+            { id: "t", case: null, prompt: "Vrai ?", correct: true, given: "Vrai", expected: "Vrai", explanation: "Oui.", reread: null },
           ],
         },
         passMark: 80,
@@ -99,5 +99,8 @@ describe("result lists", () => {
     expect(html.match(/data-result="correct"/g)).toHaveLength(1);
     expect(html).toContain('data-testid="score"');
     expect(html.match(/différent de la réponse attendue/g)).toHaveLength(2); // the first two lines are swapped
+    expect(html.indexOf("Un patient appelle.")).toBeLessThan(html.indexOf("Remettez dans l")); // the case above its question
+    expect(html.match(/data-reread/g)).toHaveLength(1);
+    expect(html).toContain('href="#accueil"');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Question, Quiz } from "~/content/schema";
-import { describeExpected, drawQuiz, fieldName, gradeAttempt, isCorrect, normalizeText, parseFrenchNumber, QUIZ_MESSAGES, submissionErrorSummary, submissionSchema, toAnswer, toPublicQuestion, type Answer } from "~/domain/quiz";
+import { describeExpected, drawQuiz, fieldName, gradeAttempt, isCorrect, normalizeText, parseFrenchNumber, QUIZ_MESSAGES, submissionErrorSummary, toAnswer, toPublicQuestion, type Answer } from "~/domain/quiz";
+import { submissionSchema } from "~/domain/quiz-submission";
 
 const single: Question = { id: "s", type: "single", competency: "c", prompt: "P", explanation: "E", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B" }, { id: "c", text: "C" }] };
 const multiple: Question = { id: "m", type: "multiple", competency: "c", prompt: "P", explanation: "E", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B", correct: true }, { id: "c", text: "C" }] };
@@ -143,6 +144,10 @@ describe("submission schema", () => {
   });
   it("accepts a single checked box sent as a plain string", () => {
     expect(schema.safeParse({ ...complete, [fieldName("m")]: "1" }).success).toBe(true);
+  });
+  it("falls back on zod's French messages (zod/mini with the French locale only)", () => {
+    expect(schema.safeParse(null).error!.issues[0]!.message).toBe("Entrée invalide : objet attendu, null reçu");
+    expect(schema.safeParse({ ...complete, [fieldName("m")]: [3] }).error!.issues[0]!.message).toMatch(/^Entrée invalide : chaîne de caractères attendu/);
   });
 });
 

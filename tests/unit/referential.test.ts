@@ -84,4 +84,25 @@ describe("content:check coverage rules", () => {
       ]),
     );
   });
+
+  it("links each question to the section that teaches it, refuses a named section the module lacks and a question id used by two modules", async () => {
+    const valid = await buildContent({ root: copyOfValid(), cacheDir });
+    for (const m of valid.manifest.modules) {
+      expect(m.sections!.length).toBeGreaterThan(0);
+      expect(Object.keys(m.questionSections!).sort()).toEqual(m.quiz!.questions.map((q) => q.id).sort());
+    }
+
+    const dir = copyOfValid();
+    const quiz3 = path.join(dir, "content/modules/competences-transversales/exemple-trois.quiz.yaml");
+    const bank = parse(fs.readFileSync(quiz3, "utf8"));
+    bank.questions[0].section = "Une section qui n'existe pas";
+    bank.questions[1].id = "s1"; // already a question of the block 1 module
+    fs.writeFileSync(quiz3, stringify(bank));
+    expect(lines((await buildContent({ root: dir, cacheDir })).problems)).toEqual(
+      expect.arrayContaining([
+        "content/modules/competences-transversales/exemple-trois.quiz.yaml: question c1 : section « Une section qui n'existe pas » absente du module (titres ## du fichier .mdx)",
+        "content/modules/gestion-information/exemple.quiz.yaml: question s1 : identifiant déjà utilisé dans le module exemple-trois",
+      ]),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 // The team table's query string and its CSV export.
 import { describe, expect, it } from "vitest";
-import { csvField, parseTeamQuery, toCsv } from "~/domain/team";
+import { csvField, toCsv } from "~/domain/team";
+import { parseTeamQuery } from "~/domain/team-query.server";
 
 describe("team query", () => {
   it("reads filters, sort and page", () => {

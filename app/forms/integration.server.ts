@@ -1,13 +1,11 @@
-// Schemas of the integration path, tutoring and team forms, shared by the pages and their actions.
+// Schemas of the integration path, tutoring and team forms, parsed by the actions. A server module:
+// the browser never receives them (the pages show the reminder from ./patient-data).
 import { LEVELS, PROFILES, REVIEW_OUTCOMES } from "../../db/schema";
-import { STEP_KIND_IDS } from "~/content/integration-path";
+import { STEP_KIND_IDS } from "~/content/path-steps";
 import { containsNir } from "~/domain/nir";
 import { z } from "~/utils/zod";
+import { NO_PATIENT_DATA_MESSAGE } from "./patient-data";
 
-/** Pivot holds training data only: free text written by a person must not carry a patient's identifier. */
-export const NO_PATIENT_DATA_MESSAGE = "Ce texte semble contenir un numéro de sécurité sociale : Pivot ne doit contenir aucune donnée de patient. Retirez-le avant d'enregistrer.";
-/** The reminder shown on the forms where such text is typed. */
-export const NO_PATIENT_DATA_HINT = "Aucune donnée de patient (nom, numéro de sécurité sociale…) : ce sont des données de formation.";
 /** Refinement for free-text fields: `.check(noPatientData)` refuses a text holding a valid NIR (key checked). */
 export const noPatientData = z.refine<string | null | undefined>((v) => !v || !containsNir(v), NO_PATIENT_DATA_MESSAGE);
 
@@ -121,3 +119,9 @@ export const complementSchema = z.object({
   level: z.enum(LEVELS, { error: "Choisissez un niveau." }),
   note: requiredText(1000, "Indiquez sur quoi repose l'attestation (observations, entretien avec le médecin…).", "Le fondement").check(noPatientData),
 });
+
+/** The service (and step) a « Parcours du service » form acts on. */
+export const serviceTargetSchema = z.object({ serviceId: z.string().min(1), stepId: z.string().optional() });
+
+/** The presentation of a service shown to its newcomers. */
+export const serviceDescriptionSchema = z.string().trim().max(2000, "2 000 caractères au plus.");

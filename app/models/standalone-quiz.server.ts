@@ -6,10 +6,10 @@ import { getBlock } from "~/content/modules.server";
 import type { Grade } from "~/domain/quiz";
 import { attemptResult, getOpenAttempt, getSubmittedAttempt, listAttempts } from "~/models/progress.server";
 import { notFound } from "~/models/permissions.server";
-import { formDataToObject } from "./forms";
-import { QUIZ_INTENTS } from "~/forms/quiz";
+import { formDataToObject } from "~/utils/forms";
+import { QUIZ_INTENTS } from "~/forms/quiz.server";
 import { quizIntent } from "./quiz-action.server";
-import { z } from "./zod";
+import { z } from "~/utils/zod";
 import { readForm } from "~/utils/http.server";
 
 export async function standaloneQuizData(request: Request, userId: string, quiz: CompiledModule) {
