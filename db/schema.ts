@@ -82,7 +82,9 @@ export const users = sqliteTable(
     // reads them in the order asked from one of the users_by_* indexes (users_in_service for the service)
     // and stops at the page.
     index("users_service").on(t.serviceId, t.role, t.deactivatedAt, t.profile),
-    index("users_recruits").on(t.serviceId, t.id).where(sql`role = 'learner' and profile = 'nouvelle_recrue' and deactivated_at is null`),
+    index("users_recruits")
+      .on(t.serviceId, t.id)
+      .where(sql`role = 'learner' and profile = 'nouvelle_recrue' and deactivated_at is null`),
     index("users_in_service").on(t.serviceId, t.role, t.deactivatedAt, t.name, t.profile, t.stepsTotal, t.stepsDone, t.stepsLate, t.id),
     index("users_by_name").on(t.role, t.deactivatedAt, t.name, t.serviceId, t.profile, t.stepsTotal, t.stepsDone, t.stepsLate, t.id),
     index("users_by_hire").on(t.role, t.deactivatedAt, t.hireDate, t.name, t.serviceId),
@@ -94,7 +96,9 @@ export const users = sqliteTable(
     index("users_next_due").on(t.nextDueOn),
     index("users_late_as_of").on(t.lateAsOf),
     index("users_last_active").on(t.role, t.deactivatedAt, t.lastActiveAt, t.createdAt, t.serviceId, t.name),
-    index("users_departed").on(t.serviceId, t.deactivatedAt, t.erasedAt, t.name, t.role, t.id).where(sql`deactivated_at is not null`),
+    index("users_departed")
+      .on(t.serviceId, t.deactivatedAt, t.erasedAt, t.name, t.role, t.id)
+      .where(sql`deactivated_at is not null`),
   ],
 );
 
@@ -288,7 +292,9 @@ export const pathSteps = sqliteTable(
     uniqueIndex("path_steps_user_key").on(t.userId, t.key),
     index("path_steps_user_due").on(t.userId, t.dueDate),
     // Open steps (a module step is also done when its module is): what can be late.
-    index("path_steps_open").on(t.userId, t.dueDate, t.kind, t.moduleId).where(sql`removed_at is null and done_at is null and validated_at is null`),
+    index("path_steps_open")
+      .on(t.userId, t.dueDate, t.kind, t.moduleId)
+      .where(sql`removed_at is null and done_at is null and validated_at is null`),
   ],
 );
 
@@ -467,7 +473,11 @@ export const certificates = sqliteTable(
     revokedBy: text("revoked_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("certificates_once").on(t.userId, t.kind, t.blockId, t.level, t.cycle), uniqueIndex("certificates_code").on(t.code), index("certificates_valid_until").on(t.validUntil)],
+  (t) => [
+    uniqueIndex("certificates_once").on(t.userId, t.kind, t.blockId, t.level, t.cycle),
+    uniqueIndex("certificates_code").on(t.code),
+    index("certificates_valid_until").on(t.validUntil),
+  ],
 );
 
 /** Spaced-review cards of a learner (glossary terms, quiz questions she got wrong), scheduled with FSRS. */
@@ -533,5 +543,10 @@ export const auditLog = sqliteTable(
     address: text("address"),
     details: text("details", { mode: "json" }).$type<Record<string, string | number | boolean | null>>(),
   },
-  (t) => [index("audit_log_at").on(t.at), index("audit_log_action").on(t.action, t.at), index("audit_log_subject").on(t.subjectId, t.at), index("audit_log_actor").on(t.actorId, t.at)],
+  (t) => [
+    index("audit_log_at").on(t.at),
+    index("audit_log_action").on(t.action, t.at),
+    index("audit_log_subject").on(t.subjectId, t.at),
+    index("audit_log_actor").on(t.actorId, t.at),
+  ],
 );

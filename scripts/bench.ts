@@ -51,12 +51,20 @@ const firstMentee = (await appDb.query.users.findFirst({ where: eq(schema.users.
 const stored = await one<{ learners: number; steps: number; progress: number }>(
   sql`select (select count(*) from users where email like '%@bench.pivot') as learners, (select count(*) from path_steps) as steps, (select count(*) from module_progress) as progress`,
 );
-if (REUSE) console.log(`base de test réutilisée (${KEEP}) : ${stored.learners} apprenantes, ${stored.steps} étapes de parcours, ${stored.progress} lignes de progression`);
+if (REUSE)
+  console.log(
+    `base de test réutilisée (${KEEP}) : ${stored.learners} apprenantes, ${stored.steps} étapes de parcours, ${stored.progress} lignes de progression`,
+  );
 if (REUSE && stored.learners !== LEARNERS) console.warn(`attention : BENCH_LEARNERS=${LEARNERS} mais la base réutilisée en contient ${stored.learners}`);
 
 async function seedBench() {
   const started = performance.now();
-  const services = Array.from({ length: 10 }, (_, i) => ({ id: `svc-bench-${i}`, name: `Service ${String(i + 1).padStart(2, "0")}`, establishment: DEMO_ESTABLISHMENT, specialty: "cardiologie" }));
+  const services = Array.from({ length: 10 }, (_, i) => ({
+    id: `svc-bench-${i}`,
+    name: `Service ${String(i + 1).padStart(2, "0")}`,
+    establishment: DEMO_ESTABLISHMENT,
+    specialty: "cardiologie",
+  }));
   await appDb.insert(schema.services).values(services);
   const cadre = (await appDb.query.users.findFirst({ where: eq(schema.users.email, "cadre@pivot.demo") }))!;
   const tutor = (await appDb.query.users.findFirst({ where: eq(schema.users.email, "tuteur@pivot.demo") }))!;
@@ -82,32 +90,64 @@ async function seedBench() {
   // Some steps done, some module progress.
   await appDb.run(sql`update path_steps set done_at = created_at where abs(random()) % 3 = 0 and kind <> 'module'`);
   const progress = learners.flatMap((l, i) =>
-    moduleIds.slice(0, i % 8).map((m, j) => ({ userId: l.id, moduleId: m, moduleVersion: "1.0.0", status: (j % 2 ? "termine" : "lu") as "termine" | "lu", bestScore: 70 + (j % 4) * 10, attemptsCount: 1, updatedAt: new Date().toISOString() })),
+    moduleIds.slice(0, i % 8).map((m, j) => ({
+      userId: l.id,
+      moduleId: m,
+      moduleVersion: "1.0.0",
+      status: (j % 2 ? "termine" : "lu") as "termine" | "lu",
+      bestScore: 70 + (j % 4) * 10,
+      attemptsCount: 1,
+      updatedAt: new Date().toISOString(),
+    })),
   );
   for (let i = 0; i < progress.length; i += 500) await appDb.insert(schema.moduleProgress).values(progress.slice(i, i + 500));
   // A submitted quiz for each completed module (last activity), a block certificate for one learner in ten (some to renew soon).
-  const attempts = progress.filter((p) => p.status === "termine").map((p, i) => ({ id: crypto.randomUUID(), userId: p.userId, moduleId: p.moduleId, moduleVersion: "1.0.0", questions: [], total: 10, passMark: 80, score: 90, passed: true, submittedAt: new Date(today - (i % 90) * 86_400_000).toISOString() }));
+  const attempts = progress
+    .filter((p) => p.status === "termine")
+    .map((p, i) => ({
+      id: crypto.randomUUID(),
+      userId: p.userId,
+      moduleId: p.moduleId,
+      moduleVersion: "1.0.0",
+      questions: [],
+      total: 10,
+      passMark: 80,
+      score: 90,
+      passed: true,
+      submittedAt: new Date(today - (i % 90) * 86_400_000).toISOString(),
+    }));
   for (let i = 0; i < attempts.length; i += 500) await appDb.insert(schema.quizAttempts).values(attempts.slice(i, i + 500));
   const blocks = listBlocks();
-  const certified = learners.filter((_, i) => i % 10 === 3).map((l, i) => ({
-    id: crypto.randomUUID(),
-    userId: l.id,
-    kind: "bloc" as const,
-    blockId: blocks[i % blocks.length]!.id,
-    level: "generales" as const,
-    code: newCertificateCode(),
-    holderName: l.name,
-    title: `Bloc ${blocks[i % blocks.length]!.number}`,
-    issuedAt: new Date(today - 400 * 86_400_000).toISOString().slice(0, 10),
-    validUntil: new Date(today + (i % 400) * 86_400_000).toISOString().slice(0, 10),
-    evidence: {},
-  }));
+  const certified = learners
+    .filter((_, i) => i % 10 === 3)
+    .map((l, i) => ({
+      id: crypto.randomUUID(),
+      userId: l.id,
+      kind: "bloc" as const,
+      blockId: blocks[i % blocks.length]!.id,
+      level: "generales" as const,
+      code: newCertificateCode(),
+      holderName: l.name,
+      title: `Bloc ${blocks[i % blocks.length]!.number}`,
+      issuedAt: new Date(today - 400 * 86_400_000).toISOString().slice(0, 10),
+      validUntil: new Date(today + (i % 400) * 86_400_000).toISOString().slice(0, 10),
+      evidence: {},
+    }));
   for (let i = 0; i < certified.length; i += 500) await appDb.insert(schema.certificates).values(certified.slice(i, i + 500));
   // One learner in fifty has left: she stays in the base, out of the lists.
-  await appDb.run(sql`update users set deactivated_at = ${new Date().toISOString()} where email like '%@bench.pivot' and cast(substr(email, 11) as integer) % 50 = 49`);
-  await appDb.insert(schema.tutorAssignments).values(learners.slice(0, 60).filter((l) => l.profile === "nouvelle_recrue").map((l) => ({ id: crypto.randomUUID(), tutorId: tutor.id, learnerId: l.id, assignedBy: cadre.id })));
+  await appDb.run(
+    sql`update users set deactivated_at = ${new Date().toISOString()} where email like '%@bench.pivot' and cast(substr(email, 11) as integer) % 50 = 49`,
+  );
+  await appDb.insert(schema.tutorAssignments).values(
+    learners
+      .slice(0, 60)
+      .filter((l) => l.profile === "nouvelle_recrue")
+      .map((l) => ({ id: crypto.randomUUID(), tutorId: tutor.id, learnerId: l.id, assignedBy: cadre.id })),
+  );
   const [{ n: stepCount }] = (await appDb.all<{ n: number }>(sql`select count(*) as n from path_steps`)) as [{ n: number }];
-  console.log(`base de test : ${LEARNERS} apprenantes, ${stepCount} étapes de parcours, ${progress.length} lignes de progression (préparée en ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `base de test : ${LEARNERS} apprenantes, ${stepCount} étapes de parcours, ${progress.length} lignes de progression (préparée en ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 
 // A process of its own measures the memory of one export (BENCH_CSV_MEMORY=<url>), see below.
@@ -174,7 +214,13 @@ const pagesOf = async (query: string) => ((await call(equipe.loader as Loader, `
 const [last, lateMiddle] = [await pagesOf(""), Math.ceil((await pagesOf("tri=retard")) / 2)];
 
 type Scenario = { label: string; loader: Loader; url: string; cookie: string; params?: Record<string, string>; budget: "page" | "p95" | "none" };
-const team = (label: string, query: string): Scenario => ({ label: `/equipe ${label}`, loader: equipe.loader as Loader, url: `/equipe?${query}`, cookie: cadreCookie, budget: "page" });
+const team = (label: string, query: string): Scenario => ({
+  label: `/equipe ${label}`,
+  loader: equipe.loader as Loader,
+  url: `/equipe?${query}`,
+  cookie: cadreCookie,
+  budget: "page",
+});
 const scenarios: Scenario[] = [
   team("page 1, tri par nom", ""),
   team(`page ${last} (dernière), tri par nom`, `page=${last}`),
@@ -194,7 +240,14 @@ const scenarios: Scenario[] = [
   team("filtre service + profil", "service=svc-bench-3&profil=nouvelle_recrue&tri=arrivee"),
   { label: "/ (accueil cadre, équipe en un coup d'œil)", loader: home.loader as Loader, url: "/", cookie: cadreCookie, budget: "p95" },
   { label: "/tutorat (30 tutoré·es)", loader: tutorat.loader as Loader, url: "/tutorat", cookie: tutorCookie, budget: "p95" },
-  { label: "/tutorat/<tutorée>", loader: mentee.loader as Loader, url: `/tutorat/${firstMentee}`, cookie: tutorCookie, params: { mentee: firstMentee }, budget: "p95" },
+  {
+    label: "/tutorat/<tutorée>",
+    loader: mentee.loader as Loader,
+    url: `/tutorat/${firstMentee}`,
+    cookie: tutorCookie,
+    params: { mentee: firstMentee },
+    budget: "p95",
+  },
 ];
 
 const table: [string, string, string, string, string][] = [];
@@ -253,13 +306,20 @@ if (!ONLY || ONLY.test("/equipe.csv (export complet)")) {
   table.push([label, ms(median), ms(p95), `médiane < ${CSV_BUDGET_MS} ms`, over ? "DÉPASSÉ" : "ok"]);
   table.push(["  mémoire : hausse du pic de RSS, tout / un service", `+${mb(all.growth)}`, `+${mb(oneService.growth)}`, "", ""]);
   table.push(["  mémoire tenue d'un morceau à l'autre (après GC)", `+${mb(all.held)}`, `+${mb(oneService.held)}`, "", ""]);
-  console.log(`${label.padEnd(48)} médiane ${ms(median)} · p95 ${ms(p95)} · pic de RSS +${mb(all.growth)} (un service : +${mb(oneService.growth)}) · tenue +${mb(all.held)} / +${mb(oneService.held)}`);
+  console.log(
+    `${label.padEnd(48)} médiane ${ms(median)} · p95 ${ms(p95)} · pic de RSS +${mb(all.growth)} (un service : +${mb(oneService.growth)}) · tenue +${mb(all.held)} / +${mb(oneService.held)}`,
+  );
 }
 
 const header: [string, string, string, string, string] = ["Scénario", "Médiane", "p95", "Budget", ""];
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
 const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 || i === 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
-console.log(`\nRésultats (${stored.learners} apprenantes, ${stored.steps} étapes de parcours ; charge de la machine ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} sur ${os.cpus().length} cœurs)`);
+console.log(
+  `\nRésultats (${stored.learners} apprenantes, ${stored.steps} étapes de parcours ; charge de la machine ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")} sur ${os.cpus().length} cœurs)`,
+);
 console.log(line(header));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of table) console.log(line(r));

@@ -46,7 +46,14 @@ async function withBlocks({ rows, completed }: TeamSlice, today: string) {
         const n = done[i]!;
         const total = totals[i]!;
         const cert = certificates?.get(b.id);
-        return { id: b.id, done: n, total, percent: total ? Math.round((n * 100) / total) : 0, level: cert ? LEVEL_NAMES[cert.level] : null, toRenew: cert?.status === "a_actualiser" };
+        return {
+          id: b.id,
+          done: n,
+          total,
+          percent: total ? Math.round((n * 100) / total) : 0,
+          level: cert ? LEVEL_NAMES[cert.level] : null,
+          toRenew: cert?.status === "a_actualiser",
+        };
       }),
     };
   });
@@ -78,9 +85,33 @@ export async function* teamTableBatches(serviceIds: string[], params: TeamParams
  */
 export function teamCsv(serviceIds: string[], params: TeamParams, batchSize = CSV_BATCH): ReadableStream<Uint8Array> {
   const blocks = teamBlocks();
-  const header = ["Nom", "Adresse e-mail", "Profil", "Service", "Date d'arrivée", "Tutrice", "Étapes terminées", "Étapes du parcours", "Étapes en retard", ...blocks.flatMap((b) => [`Bloc ${b.number} (%)`, `Bloc ${b.number} (niveau certifié)`]), "Dernière activité"];
+  const header = [
+    "Nom",
+    "Adresse e-mail",
+    "Profil",
+    "Service",
+    "Date d'arrivée",
+    "Tutrice",
+    "Étapes terminées",
+    "Étapes du parcours",
+    "Étapes en retard",
+    ...blocks.flatMap((b) => [`Bloc ${b.number} (%)`, `Bloc ${b.number} (niveau certifié)`]),
+    "Dernière activité",
+  ];
   const line = (r: TeamTableRow) =>
-    csvLine([r.name, r.email, r.profileLabel, r.service, r.hireDate, r.tutor, r.stepsDone, r.stepsTotal, r.stepsLate, ...r.blocks.flatMap((b) => [b.percent, b.level ? `${b.level}${b.toRenew ? " (à actualiser)" : ""}` : ""]), r.lastActivity ? r.lastActivity.slice(0, 10) : ""]);
+    csvLine([
+      r.name,
+      r.email,
+      r.profileLabel,
+      r.service,
+      r.hireDate,
+      r.tutor,
+      r.stepsDone,
+      r.stepsTotal,
+      r.stepsLate,
+      ...r.blocks.flatMap((b) => [b.percent, b.level ? `${b.level}${b.toRenew ? " (à actualiser)" : ""}` : ""]),
+      r.lastActivity ? r.lastActivity.slice(0, 10) : "",
+    ]);
   const encoder = new TextEncoder();
   const batches = teamTableBatches(serviceIds, params, batchSize);
   return new ReadableStream<Uint8Array>({

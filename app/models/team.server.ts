@@ -76,7 +76,10 @@ export async function refreshLateCounts(today: string) {
 
 /** Who is in the table: the active learners of her services, with the filters asked for (users `u`). */
 function teamWhere(q: Omit<TeamQuery, "page" | "pageSize" | "sort" | "direction">): SQL {
-  const services = sql.join(q.serviceIds.map((id) => sql`${id}`), sql`, `);
+  const services = sql.join(
+    q.serviceIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const where = [sql`u.role = 'learner'`, sql`u.deactivated_at is null`, sql`u.service_id in (${services})`];
   if (q.service) where.push(sql`u.service_id = ${q.service}`);
   if (q.profile) where.push(sql`u.profile = ${q.profile}`);
@@ -84,7 +87,8 @@ function teamWhere(q: Omit<TeamQuery, "page" | "pageSize" | "sort" | "direction"
   if (q.status === "a_jour") where.push(sql`u.steps_total > 0 and u.steps_late = 0 and u.steps_done < u.steps_total`);
   if (q.status === "termine") where.push(sql`u.steps_total > 0 and u.steps_done = u.steps_total`);
   if (q.status === "sans_parcours") where.push(sql`u.steps_total = 0`);
-  if (q.status === "sans_tutrice") where.push(sql`u.profile = 'nouvelle_recrue' and not exists (select 1 from tutor_assignments a where a.learner_id = u.id and a.ended_at is null)`);
+  if (q.status === "sans_tutrice")
+    where.push(sql`u.profile = 'nouvelle_recrue' and not exists (select 1 from tutor_assignments a where a.learner_id = u.id and a.ended_at is null)`);
   return sql.join(where, sql` and `);
 }
 
@@ -166,8 +170,14 @@ function after(terms: Term[], cursor: TeamCursor): SQL {
   // The same bound on the first term alone, which SQLite can seek to in the index instead of walking to it.
   const [first] = terms;
   const start = cursor[0];
-  const seek = first && start !== null && start !== undefined && !(first.desc && first.nullable) ? sql` and ${first.expr} ${sql.raw(first.desc ? "<=" : ">=")} ${start}` : sql``;
-  return sql`(${sql.join(branches.map((b) => sql`(${b})`), sql` or `)})${seek}`;
+  const seek =
+    first && start !== null && start !== undefined && !(first.desc && first.nullable)
+      ? sql` and ${first.expr} ${sql.raw(first.desc ? "<=" : ">=")} ${start}`
+      : sql``;
+  return sql`(${sql.join(
+    branches.map((b) => sql`(${b})`),
+    sql` or `,
+  )})${seek}`;
 }
 
 /** A page (offset, possibly read from the end) or a batch (after a cursor). */
@@ -245,7 +255,10 @@ async function selectTeam(q: Omit<TeamQuery, "page" | "pageSize">, w: Window): P
 /** A page or batch of the table: its people, and the modules each of them completed (by id). */
 export type TeamSlice = { rows: TeamRow[]; completed: Map<string, string[]> };
 
-const slice = (rows: Awaited<ReturnType<typeof selectTeam>>): TeamSlice => ({ rows: rows.map((r) => r.row), completed: new Map(rows.map((r) => [r.row.id, r.completedModules])) });
+const slice = (rows: Awaited<ReturnType<typeof selectTeam>>): TeamSlice => ({
+  rows: rows.map((r) => r.row),
+  completed: new Map(rows.map((r) => [r.row.id, r.completedModules])),
+});
 
 /**
  * One page of the team table and the number of people in it, read from indexes on the figures kept per
@@ -289,7 +302,10 @@ export async function* teamBatches(q: Omit<TeamQuery, "page" | "pageSize">, batc
 export async function staffOverview(serviceIds: string[]) {
   if (serviceIds.length === 0) return { tutors: [], withoutTutor: 0 };
   const db = getDb();
-  const ids = sql.join(serviceIds.map((id) => sql`${id}`), sql`, `);
+  const ids = sql.join(
+    serviceIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const [tutors, [orphans]] = await Promise.all([
     db.all<{ id: string; name: string; service: string | null; mentees: number }>(sql`
       select u.id, u.name, s.name as service,
@@ -314,11 +330,26 @@ export type GlanceItem = { id: string; name: string; detail: string };
  * each read from an index (the kept figures of users, certificates by end of validity), never from the
  * activity tables themselves.
  */
-export async function teamAtAGlance({ serviceIds, today, renewWithinDays = 90, inactiveDays = 30, limit = 5 }: { serviceIds: string[]; today: string; renewWithinDays?: number; inactiveDays?: number; limit?: number }) {
+export async function teamAtAGlance({
+  serviceIds,
+  today,
+  renewWithinDays = 90,
+  inactiveDays = 30,
+  limit = 5,
+}: {
+  serviceIds: string[];
+  today: string;
+  renewWithinDays?: number;
+  inactiveDays?: number;
+  limit?: number;
+}) {
   const empty = { items: [] as GlanceItem[], total: 0 };
   if (serviceIds.length === 0) return { late: empty, renewals: empty, inactive: empty, arrivals: empty };
   const db = getDb();
-  const ids = sql.join(serviceIds.map((id) => sql`${id}`), sql`, `);
+  const ids = sql.join(
+    serviceIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const people = sql`u.role = 'learner' and u.deactivated_at is null and u.service_id in (${ids})`;
   const day = (offset: number) => new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
   const month = today.slice(0, 7);
@@ -353,7 +384,10 @@ export async function teamAtAGlance({ serviceIds, today, renewWithinDays = 90, i
       from users u indexed by users_by_hire where ${people} and u.hire_date >= ${month} and u.hire_date < ${nextMonth}
       order by u.hire_date, u.name limit ${limit}`),
   ]);
-  const pack = (rows: Row[], detail: (r: Row) => string) => ({ items: rows.map((r) => ({ id: r.id, name: r.name, detail: detail(r) })), total: rows[0]?.total ?? 0 });
+  const pack = (rows: Row[], detail: (r: Row) => string) => ({
+    items: rows.map((r) => ({ id: r.id, name: r.name, detail: detail(r) })),
+    total: rows[0]?.total ?? 0,
+  });
   return {
     late: pack(lateRows, (r) => (r.n === 1 ? "1 étape en retard" : `${r.n} étapes en retard`)),
     renewals: pack(renewals, (r) => `${r.title} : valable jusqu'au ${formatDay(r.at!)}`),

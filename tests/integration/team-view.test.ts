@@ -34,7 +34,10 @@ const ORDER: Record<TeamQuery["sort"], string> = {
 
 async function referenceRows(q: Query): Promise<OldRow[]> {
   const db = getDb();
-  const svc = sql.join(q.serviceIds.map((id) => sql`${id}`), sql`, `);
+  const svc = sql.join(
+    q.serviceIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const where = [sql`u.role = 'learner'`, sql`u.service_id in (${svc})`, sql`u.deactivated_at is null`];
   if (q.service) where.push(sql`u.service_id = ${q.service}`);
   if (q.profile) where.push(sql`u.profile = ${q.profile}`);
@@ -42,7 +45,8 @@ async function referenceRows(q: Query): Promise<OldRow[]> {
   if (q.status === "a_jour") where.push(sql`p.total > 0 and coalesce(p.late, 0) = 0 and p.done < p.total`);
   if (q.status === "termine") where.push(sql`p.total > 0 and p.done = p.total`);
   if (q.status === "sans_parcours") where.push(sql`coalesce(p.total, 0) = 0`);
-  if (q.status === "sans_tutrice") where.push(sql`u.profile = 'nouvelle_recrue' and not exists (select 1 from tutor_assignments a where a.learner_id = u.id and a.ended_at is null)`);
+  if (q.status === "sans_tutrice")
+    where.push(sql`u.profile = 'nouvelle_recrue' and not exists (select 1 from tutor_assignments a where a.learner_id = u.id and a.ended_at is null)`);
   const order = sql.raw(`${ORDER[q.sort]} ${q.direction === "desc" ? "desc" : "asc"}, u.name asc`);
   const rows = await db.all<{
     id: string;
@@ -121,7 +125,14 @@ async function referenceTable(serviceIds: string[], params: TeamParams) {
       done.get(r.userId)!.push(r.moduleId);
   const certified = await certifiedLevelsOf(ids, today, getCertificationRules().validity.warningDays);
   const blocks = listBlocks();
-  const modulesByBlock = new Map(blocks.map((b) => [b.id, listModules().filter((m) => m.frontmatter.block === b.id).map((m) => m.frontmatter.id)]));
+  const modulesByBlock = new Map(
+    blocks.map((b) => [
+      b.id,
+      listModules()
+        .filter((m) => m.frontmatter.block === b.id)
+        .map((m) => m.frontmatter.id),
+    ]),
+  );
   return rows.map((r) => {
     const mine = new Set(done.get(r.id) ?? []);
     return {
@@ -132,7 +143,14 @@ async function referenceTable(serviceIds: string[], params: TeamParams) {
         const ids = modulesByBlock.get(b.id) ?? [];
         const n = ids.filter((id) => mine.has(id)).length;
         const cert = certified.get(r.id)?.get(b.id);
-        return { id: b.id, done: n, total: ids.length, percent: ids.length ? Math.round((n * 100) / ids.length) : 0, level: cert ? LEVEL_NAMES[cert.level] : null, toRenew: cert?.status === "a_actualiser" };
+        return {
+          id: b.id,
+          done: n,
+          total: ids.length,
+          percent: ids.length ? Math.round((n * 100) / ids.length) : 0,
+          level: cert ? LEVEL_NAMES[cert.level] : null,
+          toRenew: cert?.status === "a_actualiser",
+        };
       }),
     };
   });
@@ -142,10 +160,34 @@ async function referenceTable(serviceIds: string[], params: TeamParams) {
 async function referenceCsv(serviceIds: string[], params: TeamParams) {
   const rows = await referenceTable(serviceIds, params);
   const blocks = listBlocks();
-  const header = ["Nom", "Adresse e-mail", "Profil", "Service", "Date d'arrivée", "Tutrice", "Étapes terminées", "Étapes du parcours", "Étapes en retard", ...blocks.flatMap((b) => [`Bloc ${b.number} (%)`, `Bloc ${b.number} (niveau certifié)`]), "Dernière activité"];
+  const header = [
+    "Nom",
+    "Adresse e-mail",
+    "Profil",
+    "Service",
+    "Date d'arrivée",
+    "Tutrice",
+    "Étapes terminées",
+    "Étapes du parcours",
+    "Étapes en retard",
+    ...blocks.flatMap((b) => [`Bloc ${b.number} (%)`, `Bloc ${b.number} (niveau certifié)`]),
+    "Dernière activité",
+  ];
   return toCsv(
     header,
-    rows.map((r) => [r.name, r.email, r.profileLabel, r.service, r.hireDate, r.tutor, r.stepsDone, r.stepsTotal, r.stepsLate, ...r.blocks.flatMap((b) => [b.percent, b.level ? `${b.level}${b.toRenew ? " (à actualiser)" : ""}` : ""]), r.lastActivity ? r.lastActivity.slice(0, 10) : ""]),
+    rows.map((r) => [
+      r.name,
+      r.email,
+      r.profileLabel,
+      r.service,
+      r.hireDate,
+      r.tutor,
+      r.stepsDone,
+      r.stepsTotal,
+      r.stepsLate,
+      ...r.blocks.flatMap((b) => [b.percent, b.level ? `${b.level}${b.toRenew ? " (à actualiser)" : ""}` : ""]),
+      r.lastActivity ? r.lastActivity.slice(0, 10) : "",
+    ]),
   );
 }
 
@@ -155,7 +197,10 @@ async function referenceCsv(serviceIds: string[], params: TeamParams) {
  */
 async function referenceGlance(serviceIds: string[], today: string, inactiveDays = 30, renewWithinDays = 90) {
   const db = getDb();
-  const ids = sql.join(serviceIds.map((id) => sql`${id}`), sql`, `);
+  const ids = sql.join(
+    serviceIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const people = sql`u.service_id in (${ids}) and u.deactivated_at is null and u.role = 'learner'`;
   const day = (offset: number) => new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
   type Row = { id: string; name: string; n: number | null; title: string | null; at: string | null };
@@ -266,21 +311,55 @@ beforeAll(async () => {
     const r = rnd();
     if (s.kind !== "module" && r < 0.3) await markStepDone(s.userId, s.id, null);
     else if (s.requiresTutor && r < 0.45) await validateStep(s.userId, s.id, tutorId, null);
-    else if (r < 0.5) await db.update(pathSteps).set({ doneAt: new Date(Date.parse(`${s.dueDate}T09:00:00Z`)).toISOString() }).where(eq(pathSteps.id, s.id));
+    else if (r < 0.5)
+      await db
+        .update(pathSteps)
+        .set({ doneAt: new Date(Date.parse(`${s.dueDate}T09:00:00Z`)).toISOString() })
+        .where(eq(pathSteps.id, s.id));
     else if (r < 0.53) await db.update(pathSteps).set({ removedAt: new Date().toISOString() }).where(eq(pathSteps.id, s.id));
   }
   for (const [i, l] of learners.entries()) {
     const mine = moduleIds.filter(() => rnd() < 0.35);
     if (i % 5 === 0) continue; // some never opened a module
     for (const m of mine)
-      await db.insert(moduleProgress).values({ userId: l.id, moduleId: m, moduleVersion: "1.0.0", status: pick(["en_cours", "lu", "acquis", "termine"] as const), updatedAt: new Date(Date.now() - Math.floor(rnd() * 90) * 86_400_000).toISOString() });
+      await db.insert(moduleProgress).values({
+        userId: l.id,
+        moduleId: m,
+        moduleVersion: "1.0.0",
+        status: pick(["en_cours", "lu", "acquis", "termine"] as const),
+        updatedAt: new Date(Date.now() - Math.floor(rnd() * 90) * 86_400_000).toISOString(),
+      });
     if (rnd() < 0.4)
-      await db.insert(quizAttempts).values({ id: crypto.randomUUID(), userId: l.id, moduleId: mine[0] ?? moduleIds[0]!, moduleVersion: "1.0.0", questions: [], total: 5, passMark: 80, submittedAt: rnd() < 0.8 ? new Date(Date.now() - Math.floor(rnd() * 120) * 86_400_000).toISOString() : null });
+      await db.insert(quizAttempts).values({
+        id: crypto.randomUUID(),
+        userId: l.id,
+        moduleId: mine[0] ?? moduleIds[0]!,
+        moduleVersion: "1.0.0",
+        questions: [],
+        total: 5,
+        passMark: 80,
+        submittedAt: rnd() < 0.8 ? new Date(Date.now() - Math.floor(rnd() * 120) * 86_400_000).toISOString() : null,
+      });
     if (l.profile === "nouvelle_recrue" && rnd() < 0.5)
-      await db.insert(tutorAssignments).values({ id: crypto.randomUUID(), tutorId, learnerId: l.id, assignedBy: cadre.id, endedAt: rnd() < 0.3 ? new Date().toISOString() : null });
+      await db
+        .insert(tutorAssignments)
+        .values({ id: crypto.randomUUID(), tutorId, learnerId: l.id, assignedBy: cadre.id, endedAt: rnd() < 0.3 ? new Date().toISOString() : null });
     if (rnd() < 0.3) {
       const block = pick(listBlocks());
-      await db.insert(certificates).values({ id: crypto.randomUUID(), userId: l.id, kind: "bloc", blockId: block.id, level: "generales", code: `TEST-${i}`, holderName: l.name, title: `Bloc ${block.number}`, issuedAt: daysFrom(TODAY, -700), validUntil: daysFrom(TODAY, Math.floor(rnd() * 200) - 40), evidence: {}, revokedAt: rnd() < 0.15 ? new Date().toISOString() : null });
+      await db.insert(certificates).values({
+        id: crypto.randomUUID(),
+        userId: l.id,
+        kind: "bloc",
+        blockId: block.id,
+        level: "generales",
+        code: `TEST-${i}`,
+        holderName: l.name,
+        title: `Bloc ${block.number}`,
+        issuedAt: daysFrom(TODAY, -700),
+        validUntil: daysFrom(TODAY, Math.floor(rnd() * 200) - 40),
+        evidence: {},
+        revokedAt: rnd() < 0.15 ? new Date().toISOString() : null,
+      });
     }
   }
   // Someone whose path is complete, someone who left.
@@ -312,7 +391,8 @@ describe("the team table from indexes", () => {
     for (const statut of FILTERS) expect(found.get(statut), statut).toBeGreaterThan(0);
     expect(found.get(undefined)).toBeGreaterThan(40);
     // Profile and service filters.
-    for (const profile of ["nouvelle_recrue", "confirmee"] as const) await expectSamePages({ serviceIds, profile, sort: "arrivee", direction: "desc", today: TODAY }, 5);
+    for (const profile of ["nouvelle_recrue", "confirmee"] as const)
+      await expectSamePages({ serviceIds, profile, sort: "arrivee", direction: "desc", today: TODAY }, 5);
     await expectSamePages({ serviceIds, service: "svc-equipe-b", status: "en_retard", sort: "progression", direction: "asc", today: TODAY }, 3);
   });
 
@@ -323,17 +403,25 @@ describe("the team table from indexes", () => {
         { tri: "retard", ordre: "asc" },
         { tri: "nom", ordre: "asc" },
       ] as const)
-        for (const statut of [undefined, "en_retard", "a_jour"] as const) await expectSamePages({ serviceIds, status: statut, sort: tri, direction: ordre, today }, 6);
+        for (const statut of [undefined, "en_retard", "a_jour"] as const)
+          await expectSamePages({ serviceIds, status: statut, sort: tri, direction: ordre, today }, 6);
   });
 
   it("after more changes (a step taken back, validated, removed, a module completed or deleted, a quiz), still the same", async () => {
     const db = getDb();
-    const steps = await db.select().from(pathSteps).where(inArray(pathSteps.userId, learnerIds.slice(0, 20)));
+    const steps = await db
+      .select()
+      .from(pathSteps)
+      .where(inArray(pathSteps.userId, learnerIds.slice(0, 20)));
     for (const [i, s] of steps.entries()) {
       if (i % 9 === 0) await db.update(pathSteps).set({ doneAt: null, doneBy: null }).where(eq(pathSteps.id, s.id));
       if (i % 9 === 1 && s.requiresTutor) await validateStep(s.userId, s.id, tutorId, "vu");
       if (i % 9 === 2) await db.update(pathSteps).set({ removedAt: new Date().toISOString() }).where(eq(pathSteps.id, s.id));
-      if (i % 9 === 3) await db.update(pathSteps).set({ dueDate: daysFrom(TODAY, -3) }).where(eq(pathSteps.id, s.id));
+      if (i % 9 === 3)
+        await db
+          .update(pathSteps)
+          .set({ dueDate: daysFrom(TODAY, -3) })
+          .where(eq(pathSteps.id, s.id));
       if (i % 9 === 4 && s.moduleId)
         await db
           .insert(moduleProgress)
@@ -341,8 +429,19 @@ describe("the team table from indexes", () => {
           .onConflictDoUpdate({ target: [moduleProgress.userId, moduleProgress.moduleId], set: { status: "termine", updatedAt: new Date().toISOString() } });
     }
     await db.delete(moduleProgress).where(eq(moduleProgress.userId, learnerIds[7]!));
-    await db.insert(quizAttempts).values({ id: crypto.randomUUID(), userId: learnerIds[8]!, moduleId: "m", moduleVersion: "1", questions: [], total: 5, passMark: 80, submittedAt: new Date().toISOString() });
-    for (const { tri, ordre } of ALL_ORDERS) for (const statut of [undefined, "en_retard", "a_jour", "termine"] as const) await expectSamePages({ serviceIds, status: statut, sort: tri, direction: ordre, today: TODAY }, 7);
+    await db.insert(quizAttempts).values({
+      id: crypto.randomUUID(),
+      userId: learnerIds[8]!,
+      moduleId: "m",
+      moduleVersion: "1",
+      questions: [],
+      total: 5,
+      passMark: 80,
+      submittedAt: new Date().toISOString(),
+    });
+    for (const { tri, ordre } of ALL_ORDERS)
+      for (const statut of [undefined, "en_retard", "a_jour", "termine"] as const)
+        await expectSamePages({ serviceIds, status: statut, sort: tri, direction: ordre, today: TODAY }, 7);
   });
 
   it("a page of the screen (blocks, certificates, labels) equals the former one, in a constant number of statements", async () => {
