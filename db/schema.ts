@@ -28,8 +28,14 @@ export const services = sqliteTable(
     description: text("description"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("services_establishment_name").on(t.establishment, t.name)],
+  (t) => [uniqueIndex("services_establishment_name").on(t.establishment, t.name), index("services_name").on(t.name, t.id)],
 );
+
+/**
+ * Her path's progress as the team table sorts it (users.steps_*): done / total, -1 without a path. The
+ * indexes users_by_progress* are on this very expression; queries must spell it the same way to use them.
+ */
+export const PATH_PROGRESS = sql`(case when steps_total = 0 then -1 else 1.0 * steps_done / steps_total end)`;
 
 export const users = sqliteTable(
   "users",
@@ -51,8 +57,49 @@ export const users = sqliteTable(
     /** The account was anonymised: name, email and free texts replaced; nothing identifies her any more. */
     erasedAt: text("erased_at"),
     createdAt: createdAt(),
+    // Her path and activity in figures, kept up to date by SQLite triggers on path_steps, module_progress
+    // and quiz_attempts (migration 0011), never written by the application: the team table filters,
+    // sorts and shows them for a whole establishment without reading the path steps of everyone.
+    /** Steps of her path (not removed). */
+    stepsTotal: integer("steps_total").notNull().default(0),
+    /** Steps done, and validated when they need a tutor. */
+    stepsDone: integer("steps_done").notNull().default(0),
+    /** Steps done that wait for the tutor's validation. */
+    stepsAwaiting: integer("steps_awaiting").notNull().default(0),
+    /** Open steps (not done, not validated, module not completed) due before `lateAsOf`. */
+    stepsLate: integer("steps_late").notNull().default(0),
+    /** The day `stepsLate` counts from ("" at first); moved forward when read (see lateOn in team.server). */
+    lateAsOf: text("late_as_of").notNull().default(""),
+    /** The first due date, on or after `lateAsOf`, of an open step: past it, `stepsLate` is out of date. */
+    nextDueOn: text("next_due_on"),
+    /** Her latest activity: a step of her path done, a module opened or completed, a quiz submitted (null: none yet). */
+    lastActiveAt: text("last_active_at"),
   },
-  (t) => [uniqueIndex("users_email").on(t.email), index("users_service").on(t.serviceId, t.role)],
+  (t) => [
+    uniqueIndex("users_email").on(t.email),
+    // The team table counts its active learners on the narrowest index that holds the filter asked
+    // (users_service, users_recruits for « sans tutrice », users_in_service for the path figures), then
+    // reads them in the order asked from one of the users_by_* indexes (users_in_service for the service)
+    // and stops at the page.
+    index("users_service").on(t.serviceId, t.role, t.deactivatedAt, t.profile),
+    index("users_recruits")
+      .on(t.serviceId, t.id)
+      .where(sql`role = 'learner' and profile = 'nouvelle_recrue' and deactivated_at is null`),
+    index("users_in_service").on(t.serviceId, t.role, t.deactivatedAt, t.name, t.profile, t.stepsTotal, t.stepsDone, t.stepsLate, t.id),
+    index("users_by_name").on(t.role, t.deactivatedAt, t.name, t.serviceId, t.profile, t.stepsTotal, t.stepsDone, t.stepsLate, t.id),
+    index("users_by_hire").on(t.role, t.deactivatedAt, t.hireDate, t.name, t.serviceId),
+    index("users_by_hire_desc").on(t.role, t.deactivatedAt, sql`${t.hireDate} desc`, t.name, t.serviceId),
+    index("users_by_progress").on(t.role, t.deactivatedAt, PATH_PROGRESS, t.name, t.serviceId),
+    index("users_by_progress_desc").on(t.role, t.deactivatedAt, sql`${PATH_PROGRESS} desc`, t.name, t.serviceId),
+    index("users_by_late").on(t.role, t.deactivatedAt, t.stepsLate, t.name, t.serviceId),
+    index("users_by_late_desc").on(t.role, t.deactivatedAt, sql`${t.stepsLate} desc`, t.name, t.serviceId),
+    index("users_next_due").on(t.nextDueOn),
+    index("users_late_as_of").on(t.lateAsOf),
+    index("users_last_active").on(t.role, t.deactivatedAt, t.lastActiveAt, t.createdAt, t.serviceId, t.name),
+    index("users_departed")
+      .on(t.serviceId, t.deactivatedAt, t.erasedAt, t.name, t.role, t.id)
+      .where(sql`deactivated_at is not null`),
+  ],
 );
 
 export const sessions = sqliteTable(
@@ -137,7 +184,8 @@ export const moduleProgress = sqliteTable(
     /** Last change (every write sets it). Nullable only because it was added after the first release. */
     updatedAt: text("updated_at"),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.moduleId] })],
+  // module_progress_status: her completed modules from the index alone (team table, paths).
+  (t) => [primaryKey({ columns: [t.userId, t.moduleId] }), index("module_progress_status").on(t.userId, t.status, t.moduleId)],
 );
 
 /**
@@ -240,7 +288,14 @@ export const pathSteps = sqliteTable(
     removedAt: text("removed_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("path_steps_user_key").on(t.userId, t.key), index("path_steps_user_due").on(t.userId, t.dueDate)],
+  (t) => [
+    uniqueIndex("path_steps_user_key").on(t.userId, t.key),
+    index("path_steps_user_due").on(t.userId, t.dueDate),
+    // Open steps (a module step is also done when its module is): what can be late.
+    index("path_steps_open")
+      .on(t.userId, t.dueDate, t.kind, t.moduleId)
+      .where(sql`removed_at is null and done_at is null and validated_at is null`),
+  ],
 );
 
 /** Points d'étape recorded by a tutor; the mentee reads them. */
@@ -418,7 +473,11 @@ export const certificates = sqliteTable(
     revokedBy: text("revoked_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("certificates_once").on(t.userId, t.kind, t.blockId, t.level, t.cycle), uniqueIndex("certificates_code").on(t.code)],
+  (t) => [
+    uniqueIndex("certificates_once").on(t.userId, t.kind, t.blockId, t.level, t.cycle),
+    uniqueIndex("certificates_code").on(t.code),
+    index("certificates_valid_until").on(t.validUntil),
+  ],
 );
 
 /** Spaced-review cards of a learner (glossary terms, quiz questions she got wrong), scheduled with FSRS. */
@@ -484,5 +543,10 @@ export const auditLog = sqliteTable(
     address: text("address"),
     details: text("details", { mode: "json" }).$type<Record<string, string | number | boolean | null>>(),
   },
-  (t) => [index("audit_log_at").on(t.at), index("audit_log_action").on(t.action, t.at), index("audit_log_subject").on(t.subjectId, t.at), index("audit_log_actor").on(t.actorId, t.at)],
+  (t) => [
+    index("audit_log_at").on(t.at),
+    index("audit_log_action").on(t.action, t.at),
+    index("audit_log_subject").on(t.subjectId, t.at),
+    index("audit_log_actor").on(t.actorId, t.at),
+  ],
 );

@@ -17,12 +17,18 @@ export const STATUS_LABELS: Record<TeamStatus, string> = {
 /** One CSV field, quoted when needed (separator ; for French spreadsheets). */
 export function csvField(value: string | number | null | undefined): string {
   const s = value === null || value === undefined ? "" : String(value);
+  if (!/^[=+\-@\t\r]|[;"\n\r]/.test(s)) return s; // nothing to neutralise or quote: the usual case
   // Neutralise spreadsheet formulas (CSV injection) and quote separators, quotes and line breaks.
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** One CSV line, CRLF included. */
+export function csvLine(fields: (string | number | null | undefined)[]): string {
+  return fields.map(csvField).join(";") + "\r\n";
+}
+
 /** A CSV document that Excel and LibreOffice open correctly in French: UTF-8 BOM, ; separator, CRLF. */
 export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  return "\uFEFF" + [header, ...rows].map((r) => r.map(csvField).join(";")).join("\r\n") + "\r\n";
+  return "\uFEFF" + [header, ...rows].map(csvLine).join("");
 }
