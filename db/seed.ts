@@ -121,22 +121,20 @@ export async function seedDemo(db: Db, now = new Date(), options: SeedOptions = 
   });
   if (options.demoHistory) {
     const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString();
-    await db
-      .insert(moduleProgress)
-      .values(
-        DEMO_COMPLETED.map((m) => ({
-          userId: ids.confirmee,
-          moduleId: m.moduleId,
-          moduleVersion: m.version,
-          status: "termine" as const,
-          bestScore: 90,
-          attemptsCount: 1,
-          startedAt: yearAgo,
-          readAt: yearAgo,
-          completedAt: yearAgo,
-          updatedAt: yearAgo,
-        })),
-      );
+    await db.insert(moduleProgress).values(
+      DEMO_COMPLETED.map((m) => ({
+        userId: ids.confirmee,
+        moduleId: m.moduleId,
+        moduleVersion: m.version,
+        status: "termine" as const,
+        bestScore: 90,
+        attemptsCount: 1,
+        startedAt: yearAgo,
+        readAt: yearAgo,
+        completedAt: yearAgo,
+        updatedAt: yearAgo,
+      })),
+    );
     // The quiz behind each « Terminé 90 % »: without it, her certification page would say « pas encore de réponse ».
     for (const m of DEMO_COMPLETED) {
       const questions = options.questionsOf?.(m.moduleId).slice(0, 10) ?? [];

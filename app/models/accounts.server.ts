@@ -41,18 +41,16 @@ export async function createAccount(input: NewAccount, by: string, now = new Dat
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString();
   await db.transaction(async (tx) => {
-    await tx
-      .insert(users)
-      .values({
-        id,
-        email,
-        name: input.name,
-        role: input.role,
-        profile: input.profile,
-        establishment: input.establishment,
-        serviceId: input.serviceId,
-        hireDate: input.hireDate,
-      });
+    await tx.insert(users).values({
+      id,
+      email,
+      name: input.name,
+      role: input.role,
+      profile: input.profile,
+      establishment: input.establishment,
+      serviceId: input.serviceId,
+      hireDate: input.hireDate,
+    });
     await tx.insert(invitations).values({ id: crypto.randomUUID(), userId: id, tokenHash: tokenHash(token), expiresAt, createdBy: by });
     await tx.insert(outbox).values({
       id: crypto.randomUUID(),
@@ -81,15 +79,13 @@ export async function renewInvitation({ userId, by, now = new Date() }: { userId
       .update(invitations)
       .set({ usedAt: now.toISOString() })
       .where(and(eq(invitations.userId, userId), isNull(invitations.usedAt)));
-    await tx
-      .insert(invitations)
-      .values({
-        id: crypto.randomUUID(),
-        userId,
-        tokenHash: tokenHash(token),
-        expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
-        createdBy: by,
-      });
+    await tx.insert(invitations).values({
+      id: crypto.randomUUID(),
+      userId,
+      tokenHash: tokenHash(token),
+      expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
+      createdBy: by,
+    });
     return token;
   });
 }
@@ -167,14 +163,12 @@ export async function requestPasswordReset({
       .update(passwordResets)
       .set({ usedAt: now.toISOString() })
       .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
-    await tx
-      .insert(passwordResets)
-      .values({
-        id: crypto.randomUUID(),
-        userId: user.id,
-        tokenHash: tokenHash(token),
-        expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
-      });
+    await tx.insert(passwordResets).values({
+      id: crypto.randomUUID(),
+      userId: user.id,
+      tokenHash: tokenHash(token),
+      expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
+    });
     await tx.insert(outbox).values({
       id: crypto.randomUUID(),
       to: email,

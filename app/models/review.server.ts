@@ -80,18 +80,16 @@ export async function gradeCard(userId: string, cardKey: string, value: Grade, n
     if (!row) {
       if (!fresh.has(cardKey)) return null;
       const next = grade(newCard(now), value, now);
-      await tx
-        .insert(reviewCards)
-        .values({
-          userId,
-          cardKey,
-          fsrs: next,
-          due: next.due,
-          reps: next.reps,
-          lapses: next.lapses,
-          lastReviewedAt: now.toISOString(),
-          createdAt: now.toISOString(),
-        });
+      await tx.insert(reviewCards).values({
+        userId,
+        cardKey,
+        fsrs: next,
+        due: next.due,
+        reps: next.reps,
+        lapses: next.lapses,
+        lastReviewedAt: now.toISOString(),
+        createdAt: now.toISOString(),
+      });
       return next.due;
     }
     const next = grade(row.fsrs as StoredCard, value, now);

@@ -14,7 +14,7 @@ import { requireManager } from "~/models/permissions.server";
 export const meta: MetaFunction = () => [{ title: "Mon équipe — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, serviceIds } = await requireManager(request);
+  const { serviceIds } = await requireManager(request);
   const params = parseTeamQuery(new URL(request.url).searchParams);
   // A service filter outside her services is ignored (never widens what she sees).
   if (params.service && !serviceIds.includes(params.service)) params.service = undefined;
@@ -40,7 +40,10 @@ export default function Equipe() {
   const [search] = useSearchParams();
   const link = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(changes)) v === undefined || v === "" ? next.delete(k) : next.set(k, String(v));
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined || v === "") next.delete(k);
+      else next.set(k, String(v));
+    }
     return `?${next.toString()}`;
   };
   const sortLink = (tri: string) => link({ tri, ordre: params.tri === tri && params.ordre === "asc" ? "desc" : "asc", page: undefined });

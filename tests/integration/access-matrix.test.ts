@@ -64,18 +64,16 @@ beforeAll(async () => {
   }
   // A cadre of another service must not see the cardiology team.
   const other = crypto.randomUUID();
-  await db
-    .insert(users)
-    .values({
-      id: other,
-      email: "cadre.pneumo@pivot.demo",
-      name: "Claire Petit",
-      role: "manager",
-      establishment: DEMO_ESTABLISHMENT,
-      serviceId: "svc-pneumologie",
-      hireDate: "2020-01-01",
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-    });
+  await db.insert(users).values({
+    id: other,
+    email: "cadre.pneumo@pivot.demo",
+    name: "Claire Petit",
+    role: "manager",
+    establishment: DEMO_ESTABLISHMENT,
+    serviceId: "svc-pneumologie",
+    hireDate: "2020-01-01",
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+  });
   await db.insert(serviceManagers).values({ userId: other, serviceId: "svc-pneumologie" });
   cookies.autre_cadre = await signIn("cadre.pneumo@pivot.demo");
 });

@@ -174,16 +174,14 @@ describe("erasure", () => {
     expect(await attestComplement(ids.confirmee!, { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." }, ids.tuteur!)).toBe(
       true,
     );
-    await db
-      .insert(checkpoints)
-      .values({
-        id: "cp-erase",
-        learnerId: ids.confirmee!,
-        tutorId: ids.tuteur!,
-        heldOn: "2026-11-20",
-        notes: "Nadia gère bien le standard.",
-        actions: "Revoir les courriers.",
-      });
+    await db.insert(checkpoints).values({
+      id: "cp-erase",
+      learnerId: ids.confirmee!,
+      tutorId: ids.tuteur!,
+      heldOn: "2026-11-20",
+      notes: "Nadia gère bien le standard.",
+      actions: "Revoir les courriers.",
+    });
     await db
       .insert(astonishmentReports)
       .values({ learnerId: ids.confirmee!, surprises: "Le volume d'appels.", helped: "Sophie.", suggestions: "Un livret plus court." });

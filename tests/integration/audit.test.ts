@@ -61,16 +61,14 @@ describe("audit log", () => {
   it("the journal filters by kind, person and Paris days, newest first", async () => {
     const db = getDb();
     // 23:30 UTC on 1 December is already 2 December in Paris.
-    await db
-      .insert(auditLog)
-      .values({
-        action: "certificat_revoque",
-        actorId: ids.admin!,
-        subjectId: ids.confirmee!,
-        address: "10.0.0.1",
-        details: { code: "abc", motif: "erreur" },
-        at: "2026-12-01T23:30:00.000Z",
-      });
+    await db.insert(auditLog).values({
+      action: "certificat_revoque",
+      actorId: ids.admin!,
+      subjectId: ids.confirmee!,
+      address: "10.0.0.1",
+      details: { code: "abc", motif: "erreur" },
+      at: "2026-12-01T23:30:00.000Z",
+    });
     const load = async (query: string) =>
       (await run(() => (journal.loader as Fn)({ request: request(`/admin/journal?${query}`, { cookie: admin }), params: {}, context: {} }))).data as {
         total: number;

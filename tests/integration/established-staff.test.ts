@@ -145,18 +145,16 @@ describe("a module's major update", () => {
   const params = { slug: MODULE };
 
   beforeAll(async () => {
-    await getDb()
-      .insert(moduleProgress)
-      .values({
-        userId,
-        moduleId: MODULE,
-        moduleVersion: "1.0.0",
-        status: "termine",
-        bestScore: 90,
-        attemptsCount: 1,
-        completedAt: "2025-06-01T10:00:00Z",
-        updatedAt: "2025-06-01T10:00:00Z",
-      });
+    await getDb().insert(moduleProgress).values({
+      userId,
+      moduleId: MODULE,
+      moduleVersion: "1.0.0",
+      status: "termine",
+      bestScore: 90,
+      attemptsCount: 1,
+      completedAt: "2025-06-01T10:00:00Z",
+      updatedAt: "2025-06-01T10:00:00Z",
+    });
   });
 
   it("flags the module and its competencies « à actualiser »", async () => {
@@ -207,21 +205,19 @@ describe("renewing a certificate", () => {
   beforeAll(async () => {
     firstId = crypto.randomUUID();
     firstCode = "a".repeat(31) + "b";
-    await getDb()
-      .insert(certificates)
-      .values({
-        id: firstId,
-        userId,
-        kind: "bloc",
-        blockId: BLOCK,
-        level: "generales",
-        code: firstCode,
-        holderName: "Nadia Benali",
-        title: "Bloc 1 — Gestion de l'information (connaissances générales)",
-        issuedAt: "2023-12-01",
-        validUntil,
-        evidence: {},
-      });
+    await getDb().insert(certificates).values({
+      id: firstId,
+      userId,
+      kind: "bloc",
+      blockId: BLOCK,
+      level: "generales",
+      code: firstCode,
+      holderName: "Nadia Benali",
+      title: "Bloc 1 — Gestion de l'information (connaissances générales)",
+      issuedAt: "2023-12-01",
+      validUntil,
+      evidence: {},
+    });
   });
 
   it("covers the ageing competencies of the block", async () => {

@@ -45,34 +45,30 @@ describe("homes", () => {
     const db = getDb();
     const today = parisDay();
     const newcomer = crypto.randomUUID();
-    await db
-      .insert(users)
-      .values({
-        id: newcomer,
-        email: "arrivee@pivot.demo",
-        name: "Léa Arrivée",
-        role: "learner",
-        profile: "nouvelle_recrue",
-        establishment: DEMO_ESTABLISHMENT,
-        serviceId: "svc-cardiologie",
-        hireDate: today,
-      });
+    await db.insert(users).values({
+      id: newcomer,
+      email: "arrivee@pivot.demo",
+      name: "Léa Arrivée",
+      role: "learner",
+      profile: "nouvelle_recrue",
+      establishment: DEMO_ESTABLISHMENT,
+      serviceId: "svc-cardiologie",
+      hireDate: today,
+    });
     const inThirty = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    await db
-      .insert(certificates)
-      .values({
-        id: crypto.randomUUID(),
-        userId: ids.confirmee!,
-        kind: "bloc",
-        blockId: "competences-transversales",
-        level: "generales",
-        code: newCertificateCode(),
-        holderName: "Nadia Benali",
-        title: "Bloc 3",
-        issuedAt: "2021-12-01",
-        validUntil: inThirty,
-        evidence: {},
-      });
+    await db.insert(certificates).values({
+      id: crypto.randomUUID(),
+      userId: ids.confirmee!,
+      kind: "bloc",
+      blockId: "competences-transversales",
+      level: "generales",
+      code: newCertificateCode(),
+      holderName: "Nadia Benali",
+      title: "Bloc 3",
+      issuedAt: "2021-12-01",
+      validUntil: inThirty,
+      evidence: {},
+    });
 
     const { glance } = await homeOf("cadre@pivot.demo");
     expect(glance!.late.items.map((p) => p.id)).toContain(ids.recrue);

@@ -84,18 +84,16 @@ describe("screens that agree", () => {
     const db = getDb();
     const [old] = await db.select().from(certificates).where(eq(certificates.userId, ids.confirmee!));
     await db.transaction(async (tx) => {
-      await tx
-        .insert(certificates)
-        .values({
-          ...old!,
-          id: crypto.randomUUID(),
-          code: newCertificateCode(),
-          issuedAt: isoDaysFromNow(0),
-          validUntil: isoDaysFromNow(5 * 365),
-          cycle: 1,
-          renewsId: old!.id,
-          createdAt: undefined,
-        });
+      await tx.insert(certificates).values({
+        ...old!,
+        id: crypto.randomUUID(),
+        code: newCertificateCode(),
+        issuedAt: isoDaysFromNow(0),
+        validUntil: isoDaysFromNow(5 * 365),
+        cycle: 1,
+        renewsId: old!.id,
+        createdAt: undefined,
+      });
       await tx.update(certificates).set({ renewedAt: new Date().toISOString() }).where(eq(certificates.id, old!.id));
     });
     const team = (await load(equipe, "/equipe", "cadre")) as { rows: { id: string; blocks: { id: string; level: string | null; toRenew: boolean }[] }[] };

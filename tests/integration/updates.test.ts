@@ -19,18 +19,16 @@ beforeAll(async () => {
   cookie = await signIn("secretaire.confirmee@pivot.demo");
   userId = (await getDb().query.users.findFirst({ where: eq(users.email, "secretaire.confirmee@pivot.demo") }))!.id;
   // She completed "exemple" when it was in version 0.3.0; it is now 1.0.0.
-  await getDb()
-    .insert(moduleProgress)
-    .values({
-      userId,
-      moduleId: "exemple",
-      moduleVersion: "0.3.0",
-      status: "termine",
-      bestScore: 100,
-      attemptsCount: 1,
-      completedAt: "2025-01-01T10:00:00Z",
-      updatedAt: "2025-01-01T10:00:00Z",
-    });
+  await getDb().insert(moduleProgress).values({
+    userId,
+    moduleId: "exemple",
+    moduleVersion: "0.3.0",
+    status: "termine",
+    bestScore: 100,
+    attemptsCount: 1,
+    completedAt: "2025-01-01T10:00:00Z",
+    updatedAt: "2025-01-01T10:00:00Z",
+  });
 });
 
 describe("module updates", () => {
