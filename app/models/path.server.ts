@@ -51,12 +51,9 @@ export async function serviceDefinitions(serviceId: string, db: Db | Tx = getDb(
   }));
 }
 
-/** A step of her path; `createdAt` is her account's creation (no due date falls before it). */
-function rowFor(userId: string, hireDate: string, d: StepDefinition, createdAt: string) {
+/** What a step's definition gives her path; `createdAt` is her account's creation (no due date falls before it). */
+function stepFields(hireDate: string, d: StepDefinition, createdAt: string) {
   return {
-    id: crypto.randomUUID(),
-    userId,
-    key: d.key,
     phase: d.phase,
     position: d.position,
     kind: d.kind,
@@ -69,6 +66,11 @@ function rowFor(userId: string, hireDate: string, d: StepDefinition, createdAt: 
     dueDate: dueDateFrom(hireDate, d.dueDay, parisDay(createdAt)),
     requiresTutor: d.requiresTutor,
   };
+}
+
+/** A new step of her path. */
+function rowFor(userId: string, hireDate: string, d: StepDefinition, createdAt: string) {
+  return { id: crypto.randomUUID(), userId, key: d.key, ...stepFields(hireDate, d, createdAt) };
 }
 
 /** Gives a learner her path (template + service steps). Idempotent: existing steps are kept as they are. */
@@ -287,18 +289,7 @@ export async function applyServiceStepsToPaths(serviceId: string) {
       for (const { id, definition: d } of plan.update)
         await tx
           .update(pathSteps)
-          .set({
-            phase: d.phase,
-            position: d.position,
-            kind: d.kind,
-            title: d.title,
-            description: d.description,
-            link: d.link,
-            contact: d.contact,
-            dueDate: dueDateFrom(learner.hireDate, d.dueDay, parisDay(learner.createdAt)),
-            requiresTutor: d.requiresTutor,
-            removedAt: null,
-          })
+          .set({ ...stepFields(learner.hireDate, d, learner.createdAt), removedAt: null })
           .where(eq(pathSteps.id, id));
       if (plan.remove.length) await tx.update(pathSteps).set({ removedAt: now() }).where(inArray(pathSteps.id, plan.remove));
     }
