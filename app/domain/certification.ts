@@ -185,6 +185,16 @@ export function certificateStatus(
   return today >= warnFrom ? "a_actualiser" : "valide";
 }
 
+/** A certificate as a list shows it: its dates, its status and the status's label. */
+export function certificateLine(
+  c: { code: string; title: string; issuedAt: string; validUntil: string; revokedAt: string | null; renewedAt?: string | null },
+  today: string,
+  warningDays: number,
+) {
+  const status = certificateStatus(c, today, warningDays);
+  return { code: c.code, title: c.title, issuedAt: c.issuedAt, validUntil: c.validUntil, status, statusLabel: CERTIFICATE_STATUSES[status] };
+}
+
 // --- Renewal (recertification) ---
 
 /** A renewal is open once a certificate is « à actualiser », and stays open after it has expired. */

@@ -2,7 +2,7 @@ import { plural } from "~/utils/typography";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCertificationRules, listModules } from "~/content/modules.server";
-import { CERTIFICATE_STATUSES, certificateStatus, LEVEL_NAMES, LEVELS, renewalOpen, renewalPath } from "~/domain/certification";
+import { certificateLine, LEVEL_NAMES, LEVELS, renewalOpen, renewalPath } from "~/domain/certification";
 import { competenciesValidatedByTest } from "~/models/positioning.server";
 import { listUpdates } from "~/models/updates.server";
 
@@ -39,16 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     certificates: certificates
       .filter((c) => !c.renewedAt)
       .map((c) => {
-        const status = certificateStatus(c, today, warningDays);
-        return {
-          code: c.code,
-          title: c.title,
-          issuedAt: c.issuedAt,
-          validUntil: c.validUntil,
-          status,
-          statusLabel: CERTIFICATE_STATUSES[status],
-          renewal: renewalOpen(status) ? renewalPath(c) : null,
-        };
+        const line = certificateLine(c, today, warningDays);
+        return { ...line, renewal: renewalOpen(line.status) ? renewalPath(c) : null };
       }),
     blocks: result.blocks.map((b) => {
       const target = b.levels.find((l) => !l.validated) ?? null;

@@ -6,7 +6,7 @@ import { FormMessage } from "~/components/field";
 import { QuizResult } from "~/components/quiz-result";
 import { QuizSection } from "~/components/quiz-section";
 import { getCertificationRules, getCompetency, getRenewalQuiz } from "~/content/modules.server";
-import { CERTIFICATE_STATUSES, certificatesToRenew, certificateStatus } from "~/domain/certification";
+import { certificateLine, certificatesToRenew } from "~/domain/certification";
 
 import { listCertificates, renewCertificates } from "~/models/certificates.server";
 import { notFound, requireUser } from "~/models/permissions.server";
@@ -34,18 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...(await standaloneQuizData(request, user.id, quiz)),
     competencies: quiz.frontmatter.competencies.map((id) => getCompetency(id)?.title ?? id),
     toRenew: toRenew.map((c) => ({ code: c.code, title: c.title, validUntil: c.validUntil })),
-    certificates: inScope.map((c) => {
-      const status = certificateStatus(c, today, warningDays);
-      return {
-        code: c.code,
-        title: c.title,
-        issuedAt: c.issuedAt,
-        validUntil: c.validUntil,
-        status,
-        statusLabel: CERTIFICATE_STATUSES[status],
-        renewal: c.cycle > 0,
-      };
-    }),
+    certificates: inScope.map((c) => ({ ...certificateLine(c, today, warningDays), renewal: c.cycle > 0 })),
   };
 }
 
