@@ -5,6 +5,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { BodyLookup } from "./components/mdx-html";
+import { bodyByKey } from "./content/modules.server";
 import { purgeAudit } from "./models/audit.server";
 import { startMailSender } from "./models/mail.server";
 import { purgeSecurityData } from "./utils/session.server";
@@ -44,25 +46,28 @@ export default function handleRequest(
   _loadContext: AppLoadContext,
 ) {
   const nonce = crypto.randomBytes(16).toString("base64");
-  const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // Cleared once everything is rendered, so a finished page is not kept in memory for ABORT_DELAY.
+    const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <BodyLookup.Provider value={bodyByKey}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </BodyLookup.Provider>
       </NonceContext.Provider>,
       {
         nonce,
-        [callback]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          for (const [name, value] of Object.entries(pageSecurityHeaders({ nonce, production: getEnv().NODE_ENV === "production" })))
-            responseHeaders.set(name, value);
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+        onShellReady() {
+          if (!waitForAll) respond();
+        },
+        onAllReady() {
+          clearTimeout(timer);
+          if (waitForAll) respond();
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -71,6 +76,14 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    function respond() {
+      shellRendered = true;
+      const body = new PassThrough();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      for (const [name, value] of Object.entries(pageSecurityHeaders({ nonce, production: getEnv().NODE_ENV === "production" })))
+        responseHeaders.set(name, value);
+      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+      pipe(body);
+    }
   });
 }

@@ -2,6 +2,7 @@
 // worker per core) on a fresh demo database, signs in, and runs autocannon (50 connections) against the
 // module page, a fiche and the dashboard; in the same run, against a bare Node `http` server returning the
 // same bytes (the ceiling for a Node server on this machine). Prints req/s, p50/p99 and the ratio.
+// Each measure follows BENCH_WARMUP seconds (3) of the same load, not counted.
 // Usage: npm run build && npm run bench:http   (BENCH_SECONDS=10 by default)
 import autocannon from "autocannon";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -12,6 +13,8 @@ import os from "node:os";
 import path from "node:path";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** Load before each measure, not counted: the server's code is compiled by then, as on a server that has run for a while. */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = 50;
 const TARGET_RATIO = 0.05;
 const TARGET_P99_MS = 300;
@@ -42,7 +45,7 @@ const server: ChildProcess = spawn(process.execPath, [path.join(root, "scripts",
 });
 const origin = `http://127.0.0.1:${port}`;
 async function waitForServer() {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${origin}/healthz`)).ok) return;
     } catch {
@@ -73,6 +76,7 @@ async function signIn(email: string): Promise<string> {
 type Result = { label: string; rps: number; p50: number; p99: number; errors: number; bytes: number };
 
 async function load(label: string, url: string, headers: Record<string, string>): Promise<Result> {
+  if (WARMUP_SECONDS > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS, headers });
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
   const errors = r.errors + r.timeouts + r.non2xx;
   return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors, bytes: r.throughput.average / Math.max(1, r.requests.average) };
@@ -109,7 +113,7 @@ try {
     rows.push({ page, bare: raw });
   }
   console.log(
-    `\n${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${CONNECTIONS} connexions, ${SECONDS} s par mesure, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "(un par cœur)"}\n`,
+    `\n${os.cpus().length} cœurs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${CONNECTIONS} connexions, ${SECONDS} s par mesure après ${WARMUP_SECONDS} s de chauffe, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "(un par cœur)"}\n`,
   );
   console.log("page                 req/s    p50 ms   p99 ms   erreurs   serveur nu req/s   ratio");
   let failed = false;

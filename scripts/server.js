@@ -37,7 +37,9 @@ async function serve() {
 
   // Fingerprinted assets never change; the rest of public/ may.
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static("public", { maxAge: "1h", index: false }));
+  // Only a path that names a file (an extension) may be one of public/: pages skip the disk lookup.
+  const publicFiles = express.static("public", { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
   morgan.token("safe-url", (req) => redactPath(req.originalUrl ?? req.url ?? ""));
   app.use(morgan(":method :safe-url :status :res[content-length] - :response-time ms"));
@@ -113,7 +115,9 @@ async function serve() {
       // Refused here with a 403: Remix's own check of forwarded actions throws, which would answer 500.
       if (req.method !== "GET" && req.method !== "HEAD" && isCrossSite(request, env.PUBLIC_URL))
         return void res.status(403).type("text/plain; charset=utf-8").send(CROSS_SITE);
-      const response = await handleRequest(request, { clientAddress: req.ip ?? req.socket.remoteAddress ?? "inconnue" });
+      // documentRequest: an HTML page, not the data of a navigation in the browser (`.data`), see pageBody.
+      const context = { clientAddress: req.ip ?? req.socket.remoteAddress ?? "inconnue", documentRequest: !req.path.endsWith(".data") };
+      const response = await handleRequest(request, context);
       if (!res.headersSent) await sendResponse(res, response);
     } catch (error) {
       next(error);

@@ -1,8 +1,10 @@
 // Serves compiled content to routes from the manifest written at build time.
 // The file is read once; in development it is read again when the content watcher rewrites it.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { AlertView, ConductView } from "~/components/mdx/alerte";
+import type { PageBody } from "~/components/mdx-html";
 import { CONDUCTS } from "./alerts";
 import { renderMdx } from "./render.server";
 import { estimateMinutes } from "./duration";
@@ -29,7 +31,7 @@ type Loaded = {
   /** Question id → the module section that teaches it. */
   teaching: Map<string, SectionToReread>;
   /** Bodies rendered to HTML, by file, filled on first use: once per content version and process. */
-  html: Map<string, string>;
+  html: Map<string, { html: string; key: string }>;
 };
 let cache: Loaded | undefined;
 
@@ -77,15 +79,35 @@ export function sectionToReread(questionId: string): SectionToReread | null {
   return load().teaching.get(questionId) ?? null;
 }
 
-/** The body of a module or a fiche as HTML, rendered on first use and kept with the content version. */
-export function bodyHtml(item: CompiledModule | CompiledFiche): string {
+/** The body of a module or a fiche as HTML and its key, rendered on first use and kept with the content version. */
+function renderedBody(item: CompiledModule | CompiledFiche) {
   const { html } = load();
   let rendered = html.get(item.file);
   if (rendered === undefined) {
-    rendered = renderMdx({ code: item.code, terms: termDefinitions(item.terms), alerts: alertDefinitions(item.alerts) });
+    const body = renderMdx({ code: item.code, terms: termDefinitions(item.terms), alerts: alertDefinitions(item.alerts) });
+    const kind = "block" in item.frontmatter ? "module" : "fiche";
+    const key = `${kind}:${item.frontmatter.id}:${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 12)}`;
+    rendered = { html: body, key };
     html.set(item.file, rendered);
   }
   return rendered;
+}
+
+/**
+ * A page's body for its loader. On a document request the HTML is left out of the page's data: the server
+ * renders it from its key (entry.server.tsx) and the browser keeps what it received, so the page does not
+ * carry its body twice. On a data request (a navigation in the browser) it comes with the data.
+ */
+export function pageBody(item: CompiledModule | CompiledFiche, options: { documentRequest: boolean }): PageBody {
+  const { html, key } = renderedBody(item);
+  return { key, html: options.documentRequest ? null : html };
+}
+
+/** The body named by a key of pageBody, as the server renders a document (undefined for an unknown key). */
+export function bodyByKey(key: string): string | undefined {
+  const [kind, id] = key.split(":");
+  const item = kind === "module" ? getModule(id ?? "") : kind === "fiche" ? getFiche(id ?? "") : undefined;
+  return item ? renderedBody(item).html : undefined;
 }
 
 export function listModules(): CompiledModule[] {

@@ -6,12 +6,12 @@ import { FICHE_SECTIONS } from "~/content/glossary-labels";
 import { glossaryHref } from "~/domain/glossary";
 import { slugify } from "~/utils/slug";
 import { AlertList } from "~/components/mdx/alerte";
-import { alertDefinitions, bodyHtml, getFiche, getGlossaryEntry } from "~/content/modules.server";
+import { alertDefinitions, pageBody, getFiche, getGlossaryEntry } from "~/content/modules.server";
 import { pinSchema } from "~/forms/learning.server";
 import { listPinned, pin, unpin } from "~/models/fiches.server";
 import { notFound, requireUser } from "~/models/permissions.server";
 import { formatDay } from "~/utils/dates";
-import { readForm } from "~/utils/http.server";
+import { isDocumentRequest, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Fiche réflexe ${data.fiche.title} — Pivot` : "Fiche réflexe — Pivot" }];
 
@@ -21,7 +21,7 @@ function loadFiche(id: string | undefined) {
   return fiche;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const fiche = loadFiche(params.specialite);
   const fm = fiche.frontmatter;
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       validatedBy: fm.validatedBy,
       alertIds: fm.alertes,
       alerts: alertDefinitions(fm.alertes).alerts,
-      html: bodyHtml(fiche),
+      body: pageBody(fiche, { documentRequest: isDocumentRequest(context) }),
       vocabulary: fm.vocabulary.flatMap((id) => {
         const e = getGlossaryEntry(id);
         return e ? [{ id, term: e.term, expansion: e.expansion ?? null, definition: e.definition, href: glossaryHref(e) }] : []; // the red flags and their conduct are in the box above
@@ -139,7 +139,7 @@ export default function FichePage() {
         </ul>
       </nav>
 
-      <MdxHtml html={fiche.html} />
+      <MdxHtml key={fiche.body.key} body={fiche.body} />
 
       <section aria-labelledby="vocabulaire-titre" className="print:break-before-auto">
         <h2 id="vocabulaire-titre" className="text-2xl font-bold print:text-lg">

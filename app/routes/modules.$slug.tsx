@@ -6,7 +6,7 @@ import { StatusBadge } from "~/components/progress-bar";
 import { QuizResult } from "~/components/quiz-result";
 import { QuizSection } from "~/components/quiz-section";
 import { UpdateNotice } from "~/components/update-notice";
-import { bodyHtml, getBlock, getCompetency, getModule, getReferential, neighbours, listSituations } from "~/content/modules.server";
+import { pageBody, getBlock, getCompetency, getModule, getReferential, neighbours, listSituations } from "~/content/modules.server";
 import { MODULE_STATE_LABELS, moduleState } from "~/domain/progress";
 import { attemptResult, getOpenAttempt, getProgress, getSubmittedAttempt, listAttempts, markRead } from "~/models/progress.server";
 import { moduleIntentSchema } from "~/forms/quiz.server";
@@ -14,7 +14,7 @@ import { quizIntent } from "~/models/quiz-action.server";
 import { pendingUpdate } from "~/models/updates.server";
 import { notFound, requireUser } from "~/models/permissions.server";
 import { formDataToObject } from "~/utils/forms";
-import { readForm } from "~/utils/http.server";
+import { isDocumentRequest, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.module.title} — Pivot` : "Module — Pivot" }];
 
@@ -24,7 +24,7 @@ function loadModule(slug: string | undefined) {
   return module;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const module = loadModule(params.slug);
   const fm = module.frontmatter;
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       competencies: fm.competencies.map((id) => ({ id, title: getCompetency(id)?.title ?? id })),
       objectives: fm.objectives,
       version: fm.version,
-      html: bodyHtml(module),
+      body: pageBody(module, { documentRequest: isDocumentRequest(context) }),
       situations: listSituations(fm.id).map((s) => ({ id: s.id, title: s.title, summary: s.summary })),
       block: { id: block.id, number: block.number, title: block.title },
       questionCount: module.quiz?.drawCount ?? 0,
@@ -157,7 +157,7 @@ export default function ModulePage() {
         </UpdateNotice>
       ) : null}
 
-      <MdxHtml html={module.html} />
+      <MdxHtml key={module.body.key} body={module.body} />
 
       {module.situations.length ? (
         <section aria-labelledby="pratique" className="card space-y-3">

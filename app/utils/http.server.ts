@@ -60,6 +60,14 @@ export function clientAddress(context: AppLoadContext | undefined): string {
   return typeof address === "string" && address ? address : "inconnue";
 }
 
+/**
+ * Whether the server answers with a whole document (HTML) rather than a page's data. Only the production
+ * server (scripts/server.js) says so; elsewhere the answer is "no", which only costs bytes.
+ */
+export function isDocumentRequest(context: AppLoadContext | undefined): boolean {
+  return (context as { documentRequest?: unknown } | undefined)?.documentRequest === true;
+}
+
 /** Paths with a secret in them (invitation and reset links) as they may be logged. */
 export function redactPath(url: string): string {
   return url.replace(/\/(invitation|reinitialisation)\/[^/?#]+/g, "/$1/[masqué]").replace(/([?&](?:token|jeton)=)[^&#]*/gi, "$1[masqué]");
