@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      // Tests that compile content with esbuild/mdx-bundler (seconds each on a busy machine): kept out of
+      // the fast unit project, with room for a loaded machine.
+      { extends: true, test: { name: "content", include: ["tests/content/**/*.test.ts"], environment: "node", testTimeout: 120_000, hookTimeout: 120_000 } },
       {
         extends: true,
         test: {
