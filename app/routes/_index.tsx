@@ -35,37 +35,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user.role === "manager" || user.role === "admin" ? managedServiceIds(user).then((serviceIds) => teamAtAGlance({ serviceIds, today })) : null,
   ]);
   const path = pathRows.length ? pathView(pathRows, today) : null;
-  const upcoming = path
-    ? path.phases
-        .flatMap((p) => p.steps)
-        .filter((s) => s.status === "en_retard" || s.status === "a_faire")
-        .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
-        .slice(0, 3)
-        .map((s) => ({ id: s.id, title: s.title, dueDate: s.dueDate, late: s.status === "en_retard" }))
-    : [];
   const modules = listModules();
-  const byId = new Map(rows.map((r) => [r.moduleId, r]));
-  const updated = new Set(updates.map((u) => u.id));
-  const brief = (m: (typeof modules)[number]) => ({ id: m.frontmatter.id, title: m.frontmatter.title, minutes: m.frontmatter.estimatedMinutes });
-  const planned = new Set(plans.flatMap((p) => p.plan.filter((m) => m.action !== "acquis").map((m) => m.id)));
-  const next = nextStep({
-    steps: path
-      ? path.phases
-          .flatMap((p) => p.steps)
-          .filter((s) => s.status === "en_retard" || s.status === "a_faire")
-          .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
-          .map((s) => ({ id: s.id, title: s.title, dueDate: s.dueDate, late: s.status === "en_retard" }))
-      : [],
-    inProgress: modules.filter((m) => ["en_cours", "lu"].includes(byId.get(m.frontmatter.id)?.status ?? "")).map(brief),
-    updates: updates.map((u) => ({ id: u.id, title: u.title })),
-    dueCards: toReview,
-    // Her personal plan first (after a positioning test), then the blocks' order.
-    nextModule:
-      [...modules.filter((m) => planned.has(m.frontmatter.id)), ...modules].map((m) => (byId.get(m.frontmatter.id) ? null : brief(m))).find(Boolean) ?? null,
-    today,
-  });
+  const progress = new Map(rows.map((r) => [r.moduleId, r]));
   return {
-    next,
+    next: nextStep({
+      steps: stepsToDo(path),
+      inProgress: modules.filter((m) => ["en_cours", "lu"].includes(progress.get(m.frontmatter.id)?.status ?? "")).map(brief),
+      updates: updates.map((u) => ({ id: u.id, title: u.title })),
+      dueCards: toReview,
+      nextModule: nextModule(modules, progress, plans),
+      today,
+    }),
     mentees:
       mentees?.map((m) => ({ id: m.id, name: m.name, profile: m.profile, waiting: m.waiting.length, late: m.late.length, percent: m.path.percent })) ?? null,
     glance,
@@ -73,50 +53,117 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isTutor: user.role === "tutor" || user.role === "admin",
     isManager: user.role === "manager" || user.role === "admin",
     established: user.profile === "confirmee",
-    positioned: plans.map((p) => ({
-      blockId: p.blockId,
-      number: p.number,
-      toFollow: p.plan.filter((m) => m.action !== "acquis").length,
-      acquired: p.plan.filter((m) => m.action === "acquis").length,
-    })),
+    positioned: plans.map(positioning),
     toReview,
     updates: updates.map((u) => ({ id: u.id, title: u.title, to: u.to, change: u.changes[0]?.changes ?? "" })),
-    path: path ? { summary: path.summary, upcoming } : null,
-    fiches: pinned.flatMap((id) => {
-      const f = getFiche(id);
-      return f ? [{ id, title: f.frontmatter.title, summary: f.frontmatter.summary }] : [];
-    }),
+    path: path ? { summary: path.summary, upcoming: stepsToDo(path).slice(0, 3) } : null,
+    fiches: pinnedFiches(pinned),
     summary: summarize(
       modules.map((m) => m.frontmatter.id),
       rows,
     ),
-    blocks: listBlocks()
-      .map((b) => ({
-        id: b.id,
-        number: b.number,
-        title: b.title,
-        modules: modules
-          .filter((m) => m.frontmatter.block === b.id)
-          .map((m) => {
-            const row = byId.get(m.frontmatter.id);
-            const state = moduleState(row);
-            return {
-              id: m.frontmatter.id,
-              title: m.frontmatter.title,
-              summary: m.frontmatter.summary,
-              minutes: m.frontmatter.estimatedMinutes,
-              state,
-              stateLabel: MODULE_STATE_LABELS[state],
-              bestScore: row?.bestScore ?? null,
-              updated: updated.has(m.frontmatter.id),
-            };
-          }),
-      }))
-      .filter((b) => b.modules.length > 0),
+    blocks: moduleBlocks(modules, progress, new Set(updates.map((u) => u.id))),
   };
 }
 
+type Module = ReturnType<typeof listModules>[number];
+type Progress = Map<string, Awaited<ReturnType<typeof listProgress>>[number]>;
+type Plan = Awaited<ReturnType<typeof personalPlans>>[number];
+
+/** The steps of her path still to do, the earliest due first. */
+function stepsToDo(path: ReturnType<typeof pathView> | null) {
+  if (!path) return [];
+  return path.phases
+    .flatMap((p) => p.steps)
+    .filter((s) => s.status === "en_retard" || s.status === "a_faire")
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+    .map((s) => ({ id: s.id, title: s.title, dueDate: s.dueDate, late: s.status === "en_retard" }));
+}
+
+function brief(m: Module) {
+  return { id: m.frontmatter.id, title: m.frontmatter.title, minutes: m.frontmatter.estimatedMinutes };
+}
+
+/** The first module she has not opened: her personal plan first (after a positioning test), then the blocks' order. */
+function nextModule(modules: Module[], progress: Progress, plans: Plan[]) {
+  const planned = new Set(plans.flatMap((p) => p.plan.filter((m) => m.action !== "acquis").map((m) => m.id)));
+  return (
+    [...modules.filter((m) => planned.has(m.frontmatter.id)), ...modules].map((m) => (progress.get(m.frontmatter.id) ? null : brief(m))).find(Boolean) ?? null
+  );
+}
+
+/** What a positioning test left her in a block: modules acquired, modules to follow. */
+function positioning(p: Plan) {
+  return {
+    blockId: p.blockId,
+    number: p.number,
+    toFollow: p.plan.filter((m) => m.action !== "acquis").length,
+    acquired: p.plan.filter((m) => m.action === "acquis").length,
+  };
+}
+
+function pinnedFiches(pinned: string[]) {
+  return pinned.flatMap((id) => {
+    const f = getFiche(id);
+    return f ? [{ id, title: f.frontmatter.title, summary: f.frontmatter.summary }] : [];
+  });
+}
+
+/** Every block that has modules, each module with her state, best score and whether it changed since she completed it. */
+function moduleBlocks(modules: Module[], progress: Progress, updated: Set<string>) {
+  return listBlocks()
+    .map((b) => ({
+      id: b.id,
+      number: b.number,
+      title: b.title,
+      modules: modules
+        .filter((m) => m.frontmatter.block === b.id)
+        .map((m) => {
+          const row = progress.get(m.frontmatter.id);
+          const state = moduleState(row);
+          return {
+            id: m.frontmatter.id,
+            title: m.frontmatter.title,
+            summary: m.frontmatter.summary,
+            minutes: m.frontmatter.estimatedMinutes,
+            state,
+            stateLabel: MODULE_STATE_LABELS[state],
+            bestScore: row?.bestScore ?? null,
+            updated: updated.has(m.frontmatter.id),
+          };
+        }),
+    }))
+    .filter((b) => b.modules.length > 0);
+}
+
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function Dashboard() {
+  const { firstName, summary, blocks, isTutor, isManager, established, positioned, fiches, path, toReview, updates, next, mentees, glance } =
+    useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-8">
+      <h1 className="text-3xl font-bold">Bonjour {firstName}</h1>
+      {glance ? <TeamAtAGlance glance={glance} /> : null}
+      {mentees ? <MenteesAtAGlance mentees={mentees} /> : null}
+      {!glance ? <NextStepCard next={next} /> : null}
+      <MyTraining summary={summary} tutorLink={isTutor && !mentees} />
+      {updates.length ? <ModuleUpdates updates={updates} /> : null}
+      {established || positioned.length ? <Positioning positioned={positioned} /> : null}
+      <ReviewsToday toReview={toReview} />
+      {path ? <MyPath path={path} /> : null}
+      {isManager && !glance ? (
+        <p>
+          <Link to="/equipe" className="btn-secondary">
+            Suivre mon équipe
+          </Link>
+        </p>
+      ) : null}
+      <MyFiches fiches={fiches} />
+      <AllModules blocks={blocks} />
+    </div>
+  );
+}
 
 /** The learner's one card: the most useful thing to do now. */
 function NextStepCard({ next }: { next: Data["next"] }) {
@@ -220,129 +267,147 @@ function TeamAtAGlance({ glance }: { glance: NonNullable<Data["glance"]> }) {
   );
 }
 
-export default function Dashboard() {
-  const { firstName, summary, blocks, isTutor, isManager, established, positioned, fiches, path, toReview, updates, next, mentees, glance } =
-    useLoaderData<typeof loader>();
+/** Her own progress in the modules. */
+function MyTraining({ summary, tutorLink }: { summary: Data["summary"]; tutorLink: boolean }) {
   return (
-    <div className="space-y-8">
-      <h1 className="text-3xl font-bold">Bonjour {firstName}</h1>
-      {glance ? <TeamAtAGlance glance={glance} /> : null}
-      {mentees ? <MenteesAtAGlance mentees={mentees} /> : null}
-      {!glance ? <NextStepCard next={next} /> : null}
-      <section aria-labelledby="ma-formation">
-        <h2 id="ma-formation" className="text-2xl font-bold">
-          Ma formation
-        </h2>
-        <div className="card mt-4 max-w-xl">
-          <ProgressBar percent={summary.percent} label={`Modules terminés : ${summary.done} sur ${summary.total}`} />
-        </div>
-        {isTutor && !mentees ? (
-          <p className="mt-3">
-            <Link to="/tutorat">Voir le suivi de vos tutoré·es</Link>
-          </p>
-        ) : null}
-      </section>
-      {updates.length ? (
-        <section aria-labelledby="mises-a-jour" className="card max-w-2xl space-y-2 border-l-4 border-l-amber-600">
-          <h2 id="mises-a-jour" className="text-xl font-bold">
-            Mises à jour
-          </h2>
-          <ul className="space-y-1">
-            {updates.map((u) => (
-              <li key={u.id} data-update={u.id}>
-                <span className="mr-2 rounded-full border border-amber-600 px-2 py-0.5 text-sm font-semibold text-amber-900">mise à jour</span>
-                <Link to={`/modules/${u.id}`}>{u.title}</Link> (version {u.to}) {u.change ? `: ${u.change}` : ""} —{" "}
-                <Link to={`/modules/${u.id}/mise-a-jour`}>quiz de mise à jour</Link>
-              </li>
-            ))}
-          </ul>
-          <p className="text-sm">
-            Relisez ce qui a changé et passez le court quiz de mise à jour : les compétences liées restent « à actualiser » jusque-là.{" "}
-            <Link to="/actualisation">Voir toute l'actualisation</Link>
-          </p>
-        </section>
-      ) : null}
-      {established || positioned.length ? (
-        <section aria-labelledby="positionnement" className="card max-w-2xl space-y-2">
-          <h2 id="positionnement" className="text-xl font-bold">
-            Mon positionnement
-          </h2>
-          {positioned.length ? (
-            <ul className="list-disc pl-6">
-              {positioned.map((p) => (
-                <li key={p.blockId}>
-                  Bloc {p.number} : {p.acquired} module{p.acquired > 1 ? "s" : ""} acquis, {p.toFollow} à suivre ou à rafraîchir
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>Vous exercez déjà ? Un test par bloc repère ce que vous maîtrisez, pour ne suivre que les modules utiles.</p>
-          )}
-          <p>
-            <Link to="/actualisation">{positioned.length ? "Voir mon programme personnalisé" : "Passer un test de positionnement"}</Link>
-          </p>
-        </section>
-      ) : null}
-      <p className="card max-w-2xl" data-testid="revisions-du-jour">
-        {toReview > 0 ? (
-          <>
-            <strong>
-              {toReview} carte{toReview > 1 ? "s" : ""} à réviser aujourd'hui.
-            </strong>{" "}
-            <Link to="/revisions">Commencer mes révisions</Link>
-          </>
-        ) : (
-          <>Aucune révision en attente aujourd'hui.</>
-        )}
-      </p>
-      {path ? (
-        <section aria-labelledby="mon-parcours" className="card max-w-2xl space-y-3">
-          <h2 id="mon-parcours" className="text-xl font-bold">
-            Mon parcours d'intégration
-          </h2>
-          <ProgressBar percent={path.summary.percent} label={`Étapes terminées : ${path.summary.done} sur ${path.summary.total}`} />
-          {path.upcoming.length ? (
-            <ul className="list-disc pl-6">
-              {path.upcoming.map((s) => (
-                <li key={s.id} className={s.late ? "font-semibold text-red-800" : ""}>
-                  {s.title} — {s.late ? "en retard, prévu le" : "pour le"} {formatDay(s.dueDate)}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <p>
-            <Link to="/parcours">Voir tout mon parcours</Link>
-          </p>
-        </section>
-      ) : null}
-      {isManager && !glance ? (
-        <p>
-          <Link to="/equipe" className="btn-secondary">
-            Suivre mon équipe
-          </Link>
+    <section aria-labelledby="ma-formation">
+      <h2 id="ma-formation" className="text-2xl font-bold">
+        Ma formation
+      </h2>
+      <div className="card mt-4 max-w-xl">
+        <ProgressBar percent={summary.percent} label={`Modules terminés : ${summary.done} sur ${summary.total}`} />
+      </div>
+      {tutorLink ? (
+        <p className="mt-3">
+          <Link to="/tutorat">Voir le suivi de vos tutoré·es</Link>
         </p>
       ) : null}
-      <section aria-labelledby="mes-fiches">
-        <h2 id="mes-fiches" className="text-xl font-bold">
-          Mes fiches réflexes
-        </h2>
-        {fiches.length ? (
-          <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            {fiches.map((f) => (
-              <li key={f.id} className="card" data-mes-fiches={f.id}>
-                <h3 className="font-semibold">
-                  <Link to={`/fiches-reflexes/${f.id}`}>{f.title}</Link>
-                </h3>
-                <p className="mt-1 text-sm text-slate-700">{f.summary}</p>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-2 text-slate-700">
-            Épinglez les fiches des services où vous intervenez pour les retrouver ici : <Link to="/fiches-reflexes">voir les fiches réflexes</Link>.
-          </p>
-        )}
-      </section>
+    </section>
+  );
+}
+
+/** The modules that changed since she completed them, each with its update quiz. */
+function ModuleUpdates({ updates }: { updates: Data["updates"] }) {
+  return (
+    <section aria-labelledby="mises-a-jour" className="card max-w-2xl space-y-2 border-l-4 border-l-amber-600">
+      <h2 id="mises-a-jour" className="text-xl font-bold">
+        Mises à jour
+      </h2>
+      <ul className="space-y-1">
+        {updates.map((u) => (
+          <li key={u.id} data-update={u.id}>
+            <span className="mr-2 rounded-full border border-amber-600 px-2 py-0.5 text-sm font-semibold text-amber-900">mise à jour</span>
+            <Link to={`/modules/${u.id}`}>{u.title}</Link> (version {u.to}) {u.change ? `: ${u.change}` : ""} —{" "}
+            <Link to={`/modules/${u.id}/mise-a-jour`}>quiz de mise à jour</Link>
+          </li>
+        ))}
+      </ul>
+      <p className="text-sm">
+        Relisez ce qui a changé et passez le court quiz de mise à jour : les compétences liées restent « à actualiser » jusque-là.{" "}
+        <Link to="/actualisation">Voir toute l'actualisation</Link>
+      </p>
+    </section>
+  );
+}
+
+/** For staff already in post: what the positioning tests left to follow, or an invitation to take one. */
+function Positioning({ positioned }: { positioned: Data["positioned"] }) {
+  return (
+    <section aria-labelledby="positionnement" className="card max-w-2xl space-y-2">
+      <h2 id="positionnement" className="text-xl font-bold">
+        Mon positionnement
+      </h2>
+      {positioned.length ? (
+        <ul className="list-disc pl-6">
+          {positioned.map((p) => (
+            <li key={p.blockId}>
+              Bloc {p.number} : {p.acquired} module{p.acquired > 1 ? "s" : ""} acquis, {p.toFollow} à suivre ou à rafraîchir
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Vous exercez déjà ? Un test par bloc repère ce que vous maîtrisez, pour ne suivre que les modules utiles.</p>
+      )}
+      <p>
+        <Link to="/actualisation">{positioned.length ? "Voir mon programme personnalisé" : "Passer un test de positionnement"}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** The review cards due today. */
+function ReviewsToday({ toReview }: { toReview: number }) {
+  return (
+    <p className="card max-w-2xl" data-testid="revisions-du-jour">
+      {toReview > 0 ? (
+        <>
+          <strong>
+            {toReview} carte{toReview > 1 ? "s" : ""} à réviser aujourd'hui.
+          </strong>{" "}
+          <Link to="/revisions">Commencer mes révisions</Link>
+        </>
+      ) : (
+        <>Aucune révision en attente aujourd'hui.</>
+      )}
+    </p>
+  );
+}
+
+/** Her integration path: how far along, and the next three steps. */
+function MyPath({ path }: { path: NonNullable<Data["path"]> }) {
+  return (
+    <section aria-labelledby="mon-parcours" className="card max-w-2xl space-y-3">
+      <h2 id="mon-parcours" className="text-xl font-bold">
+        Mon parcours d'intégration
+      </h2>
+      <ProgressBar percent={path.summary.percent} label={`Étapes terminées : ${path.summary.done} sur ${path.summary.total}`} />
+      {path.upcoming.length ? (
+        <ul className="list-disc pl-6">
+          {path.upcoming.map((s) => (
+            <li key={s.id} className={s.late ? "font-semibold text-red-800" : ""}>
+              {s.title} — {s.late ? "en retard, prévu le" : "pour le"} {formatDay(s.dueDate)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p>
+        <Link to="/parcours">Voir tout mon parcours</Link>
+      </p>
+    </section>
+  );
+}
+
+/** The fiches réflexes she pinned. */
+function MyFiches({ fiches }: { fiches: Data["fiches"] }) {
+  return (
+    <section aria-labelledby="mes-fiches">
+      <h2 id="mes-fiches" className="text-xl font-bold">
+        Mes fiches réflexes
+      </h2>
+      {fiches.length ? (
+        <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {fiches.map((f) => (
+            <li key={f.id} className="card" data-mes-fiches={f.id}>
+              <h3 className="font-semibold">
+                <Link to={`/fiches-reflexes/${f.id}`}>{f.title}</Link>
+              </h3>
+              <p className="mt-1 text-sm text-slate-700">{f.summary}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-2 text-slate-700">
+          Épinglez les fiches des services où vous intervenez pour les retrouver ici : <Link to="/fiches-reflexes">voir les fiches réflexes</Link>.
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Every module, block by block, with her state and best score. */
+function AllModules({ blocks }: { blocks: Data["blocks"] }) {
+  return (
+    <>
       <h2 className="text-2xl font-bold">Tous les modules</h2>
       {blocks.map((block) => (
         <section key={block.id} aria-labelledby={`bloc-${block.id}`}>
@@ -371,6 +436,6 @@ export default function Dashboard() {
           </ul>
         </section>
       ))}
-    </div>
+    </>
   );
 }
