@@ -33,7 +33,7 @@ export class EmailTakenError extends Error {}
  * the integration path of a new recruit and her tutor assignment. Returns the invitation token, which
  * is shown once to the cadre and never stored in clear.
  */
-export async function createAccount(input: NewAccount, by: string, now = new Date()) {
+export async function createAccount({ account: input, by, now = new Date() }: { account: NewAccount; by: string; now?: Date }) {
   const db = getDb();
   const email = normalizeEmail(input.email);
   if (await db.query.users.findFirst({ where: eq(users.email, email), columns: { id: true } })) throw new EmailTakenError(email);
@@ -61,7 +61,7 @@ export async function createAccount(input: NewAccount, by: string, now = new Dat
   });
   sendMailSoon();
   if (input.role === "learner" && input.profile === "nouvelle_recrue") await createPathFor(id);
-  if (input.tutorId) await assignTutor(id, input.tutorId, by);
+  if (input.tutorId) await assignTutor({ learnerId: id, tutorId: input.tutorId, by });
   return { userId: id, token, expiresAt };
 }
 
@@ -109,7 +109,17 @@ export async function findInvitation(token: string, now = new Date()) {
 }
 
 /** Sets the first password and consumes the invitation, exactly once, for an account that has none. */
-export async function acceptInvitation(token: string, password: string, now = new Date(), address: string | null = null) {
+export async function acceptInvitation({
+  token,
+  password,
+  now = new Date(),
+  address = null,
+}: {
+  token: string;
+  password: string;
+  now?: Date;
+  address?: string | null;
+}) {
   const invitation = await findInvitation(token, now);
   if (!invitation) return null;
   const passwordHash = await hashPassword(password);

@@ -124,7 +124,15 @@ async function insertRenewal(previous: Certificate, values: { validUntil: string
 }
 
 /** After a passed renewal quiz: renews each open certificate of the scope. Returns the new certificates' codes. */
-export async function renewCertificates(userId: string, scope: string, proof: { attemptId: string; score: number }): Promise<string[]> {
+export async function renewCertificates({
+  userId,
+  scope,
+  proof,
+}: {
+  userId: string;
+  scope: string;
+  proof: { attemptId: string; score: number };
+}): Promise<string[]> {
   const today = parisDay();
   const due = certificatesToRenew(await listCertificates(userId), scope, today, getCertificationRules().validity.warningDays);
   const codes: string[] = [];
@@ -171,7 +179,7 @@ export async function getCertificateByCode(code: string) {
   return (await getDb().query.certificates.findFirst({ where: eq(certificates.code, code) })) ?? null;
 }
 
-export async function revokeCertificate(code: string, by: string, reason: string, address: string | null = null) {
+export async function revokeCertificate({ code, by, reason, address = null }: { code: string; by: string; reason: string; address?: string | null }) {
   return getDb().transaction(async (tx) => {
     const rows = await tx
       .update(certificates)
@@ -202,22 +210,24 @@ export async function certificationSummary(userId: string) {
   };
 }
 
+export type ComplementInput = { complementId: string; level: CertLevel; note: string };
+
 /**
  * A specialty complement (referential "complements") attested by a tutor or a cadre: recorded as its own
  * certificate, separate from the blocks. Once per learner, complement and level; attesting it again once its
  * renewal is open renews it (the new certificate points to the previous one, which is kept).
  */
-export async function attestComplement(learnerId: string, input: { complementId: string; level: CertLevel; note: string }, by: string) {
-  const complement = getReferential().complements.find((c) => c.id === input.complementId);
+export async function attestComplement({ learnerId, attestation, by }: { learnerId: string; attestation: ComplementInput; by: string }) {
+  const complement = getReferential().complements.find((c) => c.id === attestation.complementId);
   if (!complement) return false;
   const db = getDb();
   const holder = await db.query.users.findFirst({ where: eq(users.id, learnerId), columns: { name: true } });
   if (!holder) return false;
   const today = parisDay();
   const rules = getCertificationRules();
-  const evidence = { attestedBy: by, note: input.note };
+  const evidence = { attestedBy: by, note: attestation.note };
   const previous = (await listCertificates(learnerId))
-    .filter((c) => c.kind === "complement" && c.blockId === complement.id && c.level === input.level)
+    .filter((c) => c.kind === "complement" && c.blockId === complement.id && c.level === attestation.level)
     .sort((a, b) => b.cycle - a.cycle)[0];
   if (previous) {
     const renewing = certificatesToRenew([previous], complement.id, today, rules.validity.warningDays, "complement")[0];
@@ -235,10 +245,10 @@ export async function attestComplement(learnerId: string, input: { complementId:
       userId: learnerId,
       kind: "complement",
       blockId: complement.id,
-      level: input.level,
+      level: attestation.level,
       code: newCertificateCode(),
       holderName: holder.name,
-      title: `Attestation — ${complement.title} (connaissances ${LEVEL_NAMES[input.level]})`,
+      title: `Attestation — ${complement.title} (connaissances ${LEVEL_NAMES[attestation.level]})`,
       issuedAt: today,
       validUntil: validUntilFrom(today, rules.validity.defaultYears),
       evidence,

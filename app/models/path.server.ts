@@ -137,21 +137,21 @@ export async function getPaths(userIds: string[]) {
  * The learner marks a step done. Only the learner's columns are written, so a tutor validating the
  * same step at the same moment loses nothing. Module steps are done by completing the module.
  */
-export async function markStepDone(userId: string, stepId: string, comment: string | null) {
+export async function markStepDone({ learnerId, stepId, comment }: { learnerId: string; stepId: string; comment: string | null }) {
   const result = await getDb()
     .update(pathSteps)
-    .set({ doneAt: sql`coalesce(${pathSteps.doneAt}, ${now()})`, doneBy: sql`coalesce(${pathSteps.doneBy}, ${userId})`, doneComment: comment })
-    .where(and(eq(pathSteps.id, stepId), eq(pathSteps.userId, userId), isNull(pathSteps.removedAt), sql`${pathSteps.kind} <> 'module'`))
+    .set({ doneAt: sql`coalesce(${pathSteps.doneAt}, ${now()})`, doneBy: sql`coalesce(${pathSteps.doneBy}, ${learnerId})`, doneComment: comment })
+    .where(and(eq(pathSteps.id, stepId), eq(pathSteps.userId, learnerId), isNull(pathSteps.removedAt), sql`${pathSteps.kind} <> 'module'`))
     .returning({ id: pathSteps.id });
   return result.length === 1;
 }
 
 /** The learner takes back a step she marked by mistake, as long as it is not validated. */
-export async function unmarkStep(userId: string, stepId: string) {
+export async function unmarkStep({ learnerId, stepId }: { learnerId: string; stepId: string }) {
   const result = await getDb()
     .update(pathSteps)
     .set({ doneAt: null, doneBy: null, doneComment: null })
-    .where(and(eq(pathSteps.id, stepId), eq(pathSteps.userId, userId), isNull(pathSteps.validatedAt)))
+    .where(and(eq(pathSteps.id, stepId), eq(pathSteps.userId, learnerId), isNull(pathSteps.validatedAt)))
     .returning({ id: pathSteps.id });
   return result.length === 1;
 }
@@ -160,7 +160,7 @@ export async function unmarkStep(userId: string, stepId: string) {
  * The tutor validates a step of her mentee (checked by the caller). Validation also records the step as
  * done if the learner had not marked it (a point d'étape, for instance), without overwriting her mark.
  */
-export async function validateStep(learnerId: string, stepId: string, tutorId: string, comment: string | null) {
+export async function validateStep({ learnerId, stepId, tutorId, comment }: { learnerId: string; stepId: string; tutorId: string; comment: string | null }) {
   const at = now();
   const result = await getDb()
     .update(pathSteps)
@@ -198,32 +198,32 @@ export type ServiceStepInput = {
 };
 
 /** Adds a step after the service's last one; the position is read and used in one transaction (no tie). */
-export async function addServiceStep(serviceId: string, input: ServiceStepInput, by: string) {
+export async function addServiceStep({ serviceId, step, by }: { serviceId: string; step: ServiceStepInput; by: string }) {
   const id = crypto.randomUUID();
   await getDb().transaction(async (tx) => {
     const [last] = await tx
       .select({ max: sql<number>`coalesce(max(${serviceSteps.position}), 0)` })
       .from(serviceSteps)
       .where(eq(serviceSteps.serviceId, serviceId));
-    await tx.insert(serviceSteps).values({ id, serviceId, position: (last?.max ?? 0) + 10, ...input, updatedBy: by });
+    await tx.insert(serviceSteps).values({ id, serviceId, position: (last?.max ?? 0) + 10, ...step, updatedBy: by });
   });
   return id;
 }
 
-export async function updateServiceStep(serviceId: string, id: string, input: ServiceStepInput, by: string) {
+export async function updateServiceStep({ serviceId, stepId, step, by }: { serviceId: string; stepId: string; step: ServiceStepInput; by: string }) {
   const result = await getDb()
     .update(serviceSteps)
-    .set({ ...input, updatedBy: by, updatedAt: now() })
-    .where(and(eq(serviceSteps.id, id), eq(serviceSteps.serviceId, serviceId), isNull(serviceSteps.archivedAt)))
+    .set({ ...step, updatedBy: by, updatedAt: now() })
+    .where(and(eq(serviceSteps.id, stepId), eq(serviceSteps.serviceId, serviceId), isNull(serviceSteps.archivedAt)))
     .returning({ id: serviceSteps.id });
   return result.length === 1;
 }
 
-export async function archiveServiceStep(serviceId: string, id: string, by: string) {
+export async function archiveServiceStep({ serviceId, stepId, by }: { serviceId: string; stepId: string; by: string }) {
   const result = await getDb()
     .update(serviceSteps)
     .set({ archivedAt: now(), updatedBy: by })
-    .where(and(eq(serviceSteps.id, id), eq(serviceSteps.serviceId, serviceId), isNull(serviceSteps.archivedAt)))
+    .where(and(eq(serviceSteps.id, stepId), eq(serviceSteps.serviceId, serviceId), isNull(serviceSteps.archivedAt)))
     .returning({ id: serviceSteps.id });
   return result.length === 1;
 }
@@ -233,19 +233,19 @@ export async function archiveServiceStep(serviceId: string, id: string, by: stri
  * so that the order she sets is the order kept even when two steps had the same position. The order is read
  * in the same transaction, so two moves at once both count.
  */
-export async function moveServiceStep(serviceId: string, id: string, direction: "up" | "down") {
+export async function moveServiceStep({ serviceId, stepId, direction }: { serviceId: string; stepId: string; direction: "up" | "down" }) {
   return getDb().transaction(async (tx) => {
     const steps = await listServiceSteps(serviceId, tx);
-    const i = steps.findIndex((s) => s.id === id);
+    const i = steps.findIndex((s) => s.id === stepId);
     const j = direction === "up" ? i - 1 : i + 1;
     if (i < 0 || j < 0 || j >= steps.length) return false;
     const order = steps.map((s) => s.id);
     [order[i], order[j]] = [order[j]!, order[i]!];
-    for (const [index, stepId] of order.entries())
+    for (const [index, id] of order.entries())
       await tx
         .update(serviceSteps)
         .set({ position: (index + 1) * 10 })
-        .where(eq(serviceSteps.id, stepId));
+        .where(eq(serviceSteps.id, id));
     return true;
   });
 }

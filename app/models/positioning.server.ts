@@ -23,7 +23,17 @@ import type { BlockId } from "~/content/schema";
  * Records what a graded positioning attempt shows: one row per competency of the block, then marks the
  * modules whose competencies are all mastered as « acquis ». Recording the same attempt twice changes nothing.
  */
-export async function recordPositioning(userId: string, test: CompiledModule, attemptId: string, results: QuestionResult[]) {
+export async function recordPositioning({
+  userId,
+  test,
+  attemptId,
+  results,
+}: {
+  userId: string;
+  test: CompiledModule;
+  attemptId: string;
+  results: QuestionResult[];
+}) {
   const block = getBlock(test.frontmatter.block)!;
   const questionOf = new Map((test.quiz?.questions ?? []).map((q) => [q.id, q]));
   const graded = results.flatMap((r) => {
@@ -57,10 +67,7 @@ export async function recordPositioning(userId: string, test: CompiledModule, at
       outcomes,
     ),
   );
-  await markAcquired(
-    userId,
-    modules.filter((m) => acquired.has(m.frontmatter.id)),
-  );
+  await markAcquired({ userId, modules: modules.filter((m) => acquired.has(m.frontmatter.id)) });
   return outcomes;
 }
 

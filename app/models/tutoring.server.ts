@@ -23,7 +23,7 @@ export async function listMentees(tutorId: string) {
     .orderBy(users.name);
 }
 
-export async function isMentorOf(tutorId: string, learnerId: string) {
+export async function isMentorOf({ tutorId, learnerId }: { tutorId: string; learnerId: string }) {
   const row = await getDb().query.tutorAssignments.findFirst({
     where: and(eq(tutorAssignments.tutorId, tutorId), eq(tutorAssignments.learnerId, learnerId), isNull(tutorAssignments.endedAt)),
     columns: { id: true },
@@ -58,7 +58,7 @@ export async function tutorHistory(learnerId: string) {
 }
 
 /** Assigns (or changes) a learner's tutor: the current assignment ends, a new one starts. */
-export async function assignTutor(learnerId: string, tutorId: string, by: string) {
+export async function assignTutor({ learnerId, tutorId, by }: { learnerId: string; tutorId: string; by: string }) {
   const at = new Date().toISOString();
   await getDb().transaction(async (tx) => {
     const [current] = await tx
@@ -73,10 +73,12 @@ export async function assignTutor(learnerId: string, tutorId: string, by: string
 
 // --- Points d'étape ---
 
-export async function addCheckpoint(learnerId: string, tutorId: string, input: { heldOn: string; notes: string; actions: string | null }) {
+export type CheckpointInput = { heldOn: string; notes: string; actions: string | null };
+
+export async function addCheckpoint({ learnerId, tutorId, checkpoint }: { learnerId: string; tutorId: string; checkpoint: CheckpointInput }) {
   await getDb()
     .insert(checkpoints)
-    .values({ id: crypto.randomUUID(), learnerId, tutorId, ...input });
+    .values({ id: crypto.randomUUID(), learnerId, tutorId, ...checkpoint });
 }
 
 export async function listCheckpoints(learnerId: string) {
@@ -92,11 +94,11 @@ export async function listCheckpoints(learnerId: string) {
 
 export type ValidationInput = { competencyId: string; level: "generales" | "operationnelles" | "approfondies"; observedOn: string; evidence: string };
 
-export async function addValidation(learnerId: string, tutorId: string, input: ValidationInput) {
+export async function addValidation({ learnerId, tutorId, validation }: { learnerId: string; tutorId: string; validation: ValidationInput }) {
   const id = crypto.randomUUID();
   await getDb()
     .insert(competencyValidations)
-    .values({ id, learnerId, validatedBy: tutorId, ...input });
+    .values({ id, learnerId, validatedBy: tutorId, ...validation });
   return id;
 }
 
@@ -104,7 +106,17 @@ export async function addValidation(learnerId: string, tutorId: string, input: V
  * Corrects a validation: the old row is kept and marked superseded, the new one points to it.
  * Refused (false) when the validation is unknown, not the learner's, or already corrected.
  */
-export async function correctValidation(learnerId: string, validationId: string, tutorId: string, input: ValidationInput) {
+export async function correctValidation({
+  learnerId,
+  validationId,
+  tutorId,
+  validation,
+}: {
+  learnerId: string;
+  validationId: string;
+  tutorId: string;
+  validation: ValidationInput;
+}) {
   const db = getDb();
   return db.transaction(async (tx) => {
     const superseded = await tx
@@ -113,13 +125,13 @@ export async function correctValidation(learnerId: string, validationId: string,
       .where(and(eq(competencyValidations.id, validationId), eq(competencyValidations.learnerId, learnerId), isNull(competencyValidations.supersededAt)))
       .returning({ id: competencyValidations.id });
     if (superseded.length !== 1) return false;
-    await tx.insert(competencyValidations).values({ id: crypto.randomUUID(), learnerId, validatedBy: tutorId, correctsId: validationId, ...input });
+    await tx.insert(competencyValidations).values({ id: crypto.randomUUID(), learnerId, validatedBy: tutorId, correctsId: validationId, ...validation });
     return true;
   });
 }
 
 /** The mentee adds her own comment to a validation of hers. */
-export async function commentValidation(learnerId: string, validationId: string, comment: string) {
+export async function commentValidation({ learnerId, validationId, comment }: { learnerId: string; validationId: string; comment: string }) {
   const result = await getDb()
     .update(competencyValidations)
     .set({ learnerComment: comment, learnerCommentAt: new Date().toISOString() })
@@ -153,26 +165,24 @@ export async function listValidations(learnerId: string) {
 
 export type ReportInput = { surprises: string; helped: string; suggestions: string };
 
-export async function saveReport(learnerId: string, input: ReportInput) {
+export async function saveReport({ learnerId, report }: { learnerId: string; report: ReportInput }) {
   const at = new Date().toISOString();
   await getDb()
     .insert(astonishmentReports)
-    .values({ learnerId, ...input, submittedAt: at, updatedAt: at })
-    .onConflictDoUpdate({ target: astonishmentReports.learnerId, set: { ...input, updatedAt: at } });
+    .values({ learnerId, ...report, submittedAt: at, updatedAt: at })
+    .onConflictDoUpdate({ target: astonishmentReports.learnerId, set: { ...report, updatedAt: at } });
 }
 
 export async function getReport(learnerId: string) {
   return (await getDb().query.astonishmentReports.findFirst({ where: eq(astonishmentReports.learnerId, learnerId) })) ?? null;
 }
 
-export async function addReview(
-  learnerId: string,
-  by: string,
-  input: { outcome: (typeof integrationReviews.$inferInsert)["outcome"]; summary: string; nextSteps: string },
-) {
+export type ReviewInput = { outcome: (typeof integrationReviews.$inferInsert)["outcome"]; summary: string; nextSteps: string };
+
+export async function addReview({ learnerId, by, review }: { learnerId: string; by: string; review: ReviewInput }) {
   await getDb()
     .insert(integrationReviews)
-    .values({ id: crypto.randomUUID(), learnerId, recordedBy: by, ...input });
+    .values({ id: crypto.randomUUID(), learnerId, recordedBy: by, ...review });
 }
 
 export async function listReviews(learnerId: string) {

@@ -79,7 +79,7 @@ async function chooseTutor({ user, person, serviceIds }: Managed, form: Record<s
     return data({ ok: false, message: "Ce compte est désactivé : réactivez-le avant de lui attribuer une tutrice.", link: null }, { status: 409 });
   if (!(await listTutors(serviceIds)).some((t) => t.id === parsed.data.tutorId))
     return data({ ok: false, message: "Cette tutrice ne fait pas partie de vos services.", link: null }, { status: 400 });
-  await assignTutor(person.id, parsed.data.tutorId, user.id);
+  await assignTutor({ learnerId: person.id, tutorId: parsed.data.tutorId, by: user.id });
   await recordAudit({ action: "tutrice_attribuee", actorId: user.id, subjectId: person.id, address });
   return { ok: true, message: "Tutrice enregistrée ; l'historique est conservé.", link: null };
 }

@@ -48,8 +48,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   const service = (await listServices([parsed.data.serviceId]))[0]!;
   try {
-    const { token, expiresAt, userId } = await createAccount(
-      {
+    const { token, expiresAt, userId } = await createAccount({
+      account: {
         name: parsed.data.name,
         email: parsed.data.email,
         role: parsed.data.role,
@@ -59,8 +59,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         establishment: service.establishment,
         tutorId: parsed.data.role === "learner" ? parsed.data.tutorId : null,
       },
-      user.id,
-    );
+      by: user.id,
+    });
     await recordAudit({ action: "compte_cree", actorId: user.id, subjectId: userId, address: clientAddress(context), details: { rôle: parsed.data.role } });
     // The number of days travels with the answer: the browser bundle does not have the server's constants.
     return { ok: true as const, validDays: INVITATION_DAYS, name: parsed.data.name, link: `${getEnv().PUBLIC_URL}/invitation/${token}`, expiresAt };

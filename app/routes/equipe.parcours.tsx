@@ -72,15 +72,15 @@ export async function action({ request }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
-    if (intent === "ajouter") await addServiceStep(serviceId, parsed.data, user.id);
-    else if (!stepId || !(await updateServiceStep(serviceId, stepId, parsed.data, user.id)))
+    if (intent === "ajouter") await addServiceStep({ serviceId, step: parsed.data, by: user.id });
+    else if (!stepId || !(await updateServiceStep({ serviceId, stepId, step: parsed.data, by: user.id })))
       return data({ ok: false, intent, stepId: stepId ?? null, message: "Cette étape n'existe plus.", errors: {}, values }, { status: 404 });
     message = intent === "ajouter" ? "Étape ajoutée au parcours du service." : "Étape modifiée.";
   } else if (intent === "monter" || intent === "descendre") {
-    await moveServiceStep(serviceId, stepId ?? "", intent === "monter" ? "up" : "down");
+    await moveServiceStep({ serviceId, stepId: stepId ?? "", direction: intent === "monter" ? "up" : "down" });
     message = "Ordre modifié.";
   } else if (intent === "retirer") {
-    if (!(await archiveServiceStep(serviceId, stepId ?? "", user.id)))
+    if (!(await archiveServiceStep({ serviceId, stepId: stepId ?? "", by: user.id })))
       return data({ ok: false, intent, stepId: stepId ?? null, message: "Cette étape n'existe plus.", errors: {}, values }, { status: 404 });
     message = "Étape retirée du parcours du service.";
   } else if (intent === "description") {

@@ -54,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    const ok = await markStepDone(user.id, parsed.data.stepId, parsed.data.comment);
+    const ok = await markStepDone({ learnerId: user.id, stepId: parsed.data.stepId, comment: parsed.data.comment });
     if (!ok)
       return data(
         {
@@ -70,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "annuler") {
     const parsed = stepIdSchema.safeParse(form);
-    if (!parsed.success || !(await unmarkStep(user.id, parsed.data.stepId)))
+    if (!parsed.success || !(await unmarkStep({ learnerId: user.id, stepId: parsed.data.stepId })))
       return data(
         { intent, ok: false, message: "Cette étape ne peut plus être modifiée (elle a peut-être déjà été validée).", errors: {}, values: form },
         { status: 409 },
@@ -84,9 +84,9 @@ export async function action({ request }: ActionFunctionArgs) {
         { intent, ok: false, message: "Votre rapport n'est pas encore complet : voyez les champs signalés.", errors: fieldErrors(parsed.error), values: form },
         { status: 400 },
       );
-    await saveReport(user.id, parsed.data);
+    await saveReport({ learnerId: user.id, report: parsed.data });
     const rapport = (await getPath(user.id)).find((s) => s.kind === "rapport" && !s.doneAt);
-    if (rapport) await markStepDone(user.id, rapport.id, null);
+    if (rapport) await markStepDone({ learnerId: user.id, stepId: rapport.id, comment: null });
     return {
       intent,
       ok: true,
@@ -102,7 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
         { intent, ok: false, message: "Écrivez votre commentaire avant de l'enregistrer.", errors: fieldErrors(parsed.error), values: form },
         { status: 400 },
       );
-    if (!(await commentValidation(user.id, parsed.data.validationId, parsed.data.comment)))
+    if (!(await commentValidation({ learnerId: user.id, validationId: parsed.data.validationId, comment: parsed.data.comment })))
       return data({ intent, ok: false, message: "Cette validation n'existe pas dans votre dossier.", errors: {}, values: form }, { status: 404 });
     return { intent, ok: true, message: "Votre commentaire est enregistré.", errors: {}, values: {} };
   }

@@ -93,7 +93,7 @@ async function validateStepIntent({ intent, form, mentee, user, audit }: IntentC
     const errors = fieldErrors(parsed.error); // the comment sits in a closed <details>: its error is the form's message
     return fail(intent, errors.comment ?? "Étape introuvable : rechargez la page.", 400, errors, form);
   }
-  if (!(await validateStep(mentee.id, parsed.data.stepId, user.id, parsed.data.comment)))
+  if (!(await validateStep({ learnerId: mentee.id, stepId: parsed.data.stepId, tutorId: user.id, comment: parsed.data.comment })))
     return fail(intent, "Cette étape est déjà validée ou n'appartient pas à ce parcours.", 409, {}, form);
   await audit("etape_validee", { étape: parsed.data.stepId });
   return done(intent, "Étape validée.");
@@ -102,7 +102,7 @@ async function validateStepIntent({ intent, form, mentee, user, audit }: IntentC
 async function checkpointIntent({ intent, form, mentee, user }: IntentContext) {
   const parsed = checkpointSchema.safeParse(form);
   if (!parsed.success) return fail(intent, "Le point d'étape n'est pas enregistré : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
-  await addCheckpoint(mentee.id, user.id, parsed.data);
+  await addCheckpoint({ learnerId: mentee.id, tutorId: user.id, checkpoint: parsed.data });
   return done(intent, "Point d'étape enregistré ; votre tutoré·e peut le lire.");
 }
 
@@ -123,7 +123,7 @@ function observation({ intent, form }: IntentContext, schema: typeof validationS
 async function validateCompetencyIntent(ctx: IntentContext) {
   const { observed, error } = observation(ctx, validationSchema);
   if (error) return error;
-  await addValidation(ctx.mentee.id, ctx.user.id, observed);
+  await addValidation({ learnerId: ctx.mentee.id, tutorId: ctx.user.id, validation: observed });
   await ctx.audit("competence_validee", { compétence: observed.competencyId, niveau: observed.level });
   await issueCertificates(ctx.mentee.id); // an observation may complete a block
   return done(ctx.intent, "Compétence validée.");
@@ -132,7 +132,12 @@ async function validateCompetencyIntent(ctx: IntentContext) {
 async function correctCompetencyIntent(ctx: IntentContext) {
   const { observed, error } = observation(ctx, correctionSchema);
   if (error) return error;
-  const ok = await correctValidation(ctx.mentee.id, String(ctx.form.validationId ?? ""), ctx.user.id, observed);
+  const ok = await correctValidation({
+    learnerId: ctx.mentee.id,
+    validationId: String(ctx.form.validationId ?? ""),
+    tutorId: ctx.user.id,
+    validation: observed,
+  });
   if (!ok) return fail(ctx.intent, "Cette validation a déjà été corrigée ou n'existe pas.", 409, {}, ctx.form);
   await ctx.audit("validation_corrigee", { compétence: observed.competencyId, niveau: observed.level });
   await issueCertificates(ctx.mentee.id);
@@ -142,7 +147,7 @@ async function correctCompetencyIntent(ctx: IntentContext) {
 async function attestIntent({ intent, form, mentee, user, audit }: IntentContext) {
   const parsed = complementSchema.safeParse(form);
   if (!parsed.success) return fail(intent, "L'attestation n'est pas délivrée : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
-  if (!(await attestComplement(mentee.id, parsed.data, user.id)))
+  if (!(await attestComplement({ learnerId: mentee.id, attestation: parsed.data, by: user.id })))
     return fail(intent, "Cette attestation existe déjà à ce niveau et n'est pas encore à renouveler, ou ce complément est inconnu.", 409, {}, form);
   await audit("complement_atteste", { complément: parsed.data.complementId, niveau: parsed.data.level });
   return done(intent, "Attestation de complément délivrée ; elle figure parmi les certificats.");
@@ -151,7 +156,7 @@ async function attestIntent({ intent, form, mentee, user, audit }: IntentContext
 async function reviewIntent({ intent, form, mentee, user }: IntentContext) {
   const parsed = reviewSchema.safeParse(form);
   if (!parsed.success) return fail(intent, "Le bilan n'est pas enregistré : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
-  await addReview(mentee.id, user.id, parsed.data);
+  await addReview({ learnerId: mentee.id, by: user.id, review: parsed.data });
   return done(intent, "Bilan d'intégration enregistré.");
 }
 
