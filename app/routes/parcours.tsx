@@ -85,8 +85,6 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       );
     await saveReport({ learnerId: user.id, report: parsed.data });
-    const rapport = (await getPath(user.id)).find((s) => s.kind === "rapport" && !s.doneAt);
-    if (rapport) await markStepDone({ learnerId: user.id, stepId: rapport.id, comment: null });
     return {
       intent,
       ok: true,
