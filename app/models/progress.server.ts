@@ -83,12 +83,14 @@ async function recordEvent(tx: Tx, userId: string, module: CompiledModule, event
 /** Block assessments, positioning tests, update and renewal quizzes are not modules: they leave module progress alone. */
 const tracksProgress = (module: CompiledModule) => !module.kind;
 
-/** Modules a positioning test showed as mastered become « acquis » (a completed module stays completed). */
-export async function markAcquired({ userId, modules }: { userId: string; modules: CompiledModule[] }) {
+/**
+ * Modules a positioning test showed as mastered become « acquis » (a completed module stays completed). Pass
+ * the transaction's `tx` to make it part of a larger change (the positioning recorded).
+ */
+export async function markAcquired({ userId, modules, tx }: { userId: string; modules: CompiledModule[]; tx?: Tx }): Promise<void> {
   if (modules.length === 0) return;
-  await getDb().transaction(async (tx) => {
-    for (const module of modules) await recordEvent(tx, userId, module, "positioned");
-  });
+  if (!tx) return getDb().transaction((own) => markAcquired({ userId, modules, tx: own }));
+  for (const module of modules) await recordEvent(tx, userId, module, "positioned");
 }
 
 /** After a passed update quiz: the module counts as completed in its current version again. */
