@@ -123,18 +123,28 @@ export type Position = { role: "learner" | "tutor"; profile: Profile; serviceId:
  * The cadre changes someone's role, profile or service, in one transaction with its audit entries. A
  * tutor who stops tutoring releases her mentees; someone who stops being in training leaves her tutor;
  * moving to another service ends both, since tutoring happens within a service. A new recruit without a
- * path gets one. Returns what changed (empty: nothing to do) and the people released.
+ * path gets one (in the same transaction), one moving to another service gets its local steps. Returns
+ * what changed (empty: nothing to do) and the people released.
  */
 export async function changePosition({ personId, by, address, position }: Actor & { personId: string; position: Position }) {
-  const db = getDb();
-  const result = await db.transaction(async (tx) => {
+  return getDb().transaction(async (tx) => {
     const before = await tx.query.users.findFirst({
       where: and(eq(users.id, personId), isNull(users.deactivatedAt)),
       columns: { role: true, profile: true, serviceId: true },
     });
     if (!before) return null;
     const changed = { role: before.role !== position.role, profile: before.profile !== position.profile, service: before.serviceId !== position.serviceId };
-    if (!changed.role && !changed.profile && !changed.service) return { changed, released: [] as string[] };
+    // Once her row says where she is: a new recruit without a path gets one, one moving to another service its local steps.
+    const pathFollows = async () => {
+      if (position.role !== "learner" || position.profile !== "nouvelle_recrue") return;
+      const hasPath = await tx.query.pathSteps.findFirst({ where: eq(pathSteps.userId, personId), columns: { id: true } });
+      if (!hasPath) await createPathFor(personId, tx);
+      else if (changed.service) await applyServiceStepsToPaths(position.serviceId, tx);
+    };
+    if (!changed.role && !changed.profile && !changed.service) {
+      await pathFollows();
+      return { changed, released: [] as string[] };
+    }
     await tx.update(users).set(position).where(eq(users.id, personId));
     const at = new Date().toISOString();
     const endTutoring = changed.service || (changed.role && before.role === "tutor");
@@ -186,14 +196,9 @@ export async function changePosition({ personId, by, address, position }: Actor 
         tx,
       );
     for (const learnerId of released) await recordAudit({ action: "tutorat_termine", actorId: by, subjectId: learnerId, address }, tx);
+    await pathFollows();
     return { changed, released };
   });
-  if (result && position.role === "learner" && position.profile === "nouvelle_recrue") {
-    const hasPath = await db.query.pathSteps.findFirst({ where: eq(pathSteps.userId, personId), columns: { id: true } });
-    if (!hasPath) await createPathFor(personId);
-    else if (result.changed.service) await applyServiceStepsToPaths(position.serviceId);
-  }
-  return result;
 }
 
 // --- Erasure (right to erasure, RGPD art. 17) ---

@@ -4,7 +4,7 @@ import { and, eq, gt, isNotNull, isNull } from "drizzle-orm";
 import { invitations, outbox, passwordResets, sessions, users, type Profile, type Role } from "../../db/schema";
 import { hashPassword, liftLockout, normalizeEmail } from "./user.server";
 import { createPathFor } from "./path.server";
-import { assignTutor } from "./tutoring.server";
+import { writeAssignment } from "./tutoring.server";
 import { getDb } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { sendMailSoon } from "./mail.server";
@@ -30,10 +30,20 @@ export class EmailTakenError extends Error {}
 
 /**
  * Creates the account (no password yet), its invitation, an outbox message for a future mail server,
- * the integration path of a new recruit and her tutor assignment. Returns the invitation token, which
- * is shown once to the cadre and never stored in clear.
+ * the integration path of a new recruit, her tutor assignment and the audit entry, in one transaction.
+ * Returns the invitation token, which is shown once to the cadre and never stored in clear.
  */
-export async function createAccount(input: NewAccount, by: string, now = new Date()) {
+export async function createAccount({
+  account: input,
+  by,
+  address = null,
+  now = new Date(),
+}: {
+  account: NewAccount;
+  by: string;
+  address?: string | null;
+  now?: Date;
+}) {
   const db = getDb();
   const email = normalizeEmail(input.email);
   if (await db.query.users.findFirst({ where: eq(users.email, email), columns: { id: true } })) throw new EmailTakenError(email);
@@ -58,18 +68,20 @@ export async function createAccount(input: NewAccount, by: string, now = new Dat
       subject: "Votre accès à Pivot",
       body: `Bonjour ${input.name},\n\nUn compte Pivot a été créé pour vous. Choisissez votre mot de passe avec le lien d'invitation que votre cadre vous a transmis (valable ${INVITATION_DAYS} jours).`,
     });
+    if (input.role === "learner" && input.profile === "nouvelle_recrue") await createPathFor(id, tx);
+    if (input.tutorId) await writeAssignment(tx, { learnerId: id, tutorId: input.tutorId, by });
+    await recordAudit({ action: "compte_cree", actorId: by, subjectId: id, address, details: { rôle: input.role } }, tx);
   });
   sendMailSoon();
-  if (input.role === "learner" && input.profile === "nouvelle_recrue") await createPathFor(id);
-  if (input.tutorId) await assignTutor(id, input.tutorId, by);
   return { userId: id, token, expiresAt };
 }
 
 /**
  * A new invitation for an account that has never been activated (the previous unused ones stop
- * working). Null when the account already has a password: an invitation is never a way into it.
+ * working), with its audit entry, in one transaction. Null when the account already has a password:
+ * an invitation is never a way into it.
  */
-export async function renewInvitation({ userId, by, now = new Date() }: { userId: string; by: string; now?: Date }) {
+export async function renewInvitation({ userId, by, address = null, now = new Date() }: { userId: string; by: string; address?: string | null; now?: Date }) {
   const db = getDb();
   const token = crypto.randomBytes(32).toString("base64url");
   return db.transaction(async (tx) => {
@@ -86,6 +98,7 @@ export async function renewInvitation({ userId, by, now = new Date() }: { userId
       expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
       createdBy: by,
     });
+    await recordAudit({ action: "invitation_renouvelee", actorId: by, subjectId: userId, address }, tx);
     return token;
   });
 }
@@ -109,7 +122,17 @@ export async function findInvitation(token: string, now = new Date()) {
 }
 
 /** Sets the first password and consumes the invitation, exactly once, for an account that has none. */
-export async function acceptInvitation(token: string, password: string, now = new Date(), address: string | null = null) {
+export async function acceptInvitation({
+  token,
+  password,
+  now = new Date(),
+  address = null,
+}: {
+  token: string;
+  password: string;
+  now?: Date;
+  address?: string | null;
+}) {
   const invitation = await findInvitation(token, now);
   if (!invitation) return null;
   const passwordHash = await hashPassword(password);
@@ -197,7 +220,7 @@ export async function findPasswordReset(token: string, now = new Date()) {
   return row ?? null;
 }
 
-/** Sets the new password once, ends every session of the account and lifts its sign-in lockout. */
+/** Sets the new password once, ends every session of the account and lifts its sign-in lockout, in one transaction. */
 export async function resetPassword({
   token,
   password,
@@ -222,9 +245,9 @@ export async function resetPassword({
     await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId));
     await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
     await recordAudit({ action: "mot_de_passe_reinitialise", actorId: reset.userId, subjectId: reset.userId, address }, tx);
+    await liftLockout(reset.email, now, tx);
     return reset.userId;
   });
-  if (userId) await liftLockout(reset.email, now);
   return userId;
 }
 

@@ -2,6 +2,7 @@
 // by anyone with their code, revocable by an admin.
 import crypto from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Tx } from "../../db/client";
 import { certificates, users } from "../../db/schema";
 import { getCertificationRules, getReferential } from "~/content/modules.server";
 import {
@@ -89,51 +90,59 @@ type Certificate = typeof certificates.$inferSelect;
 
 /**
  * Renews one certificate: a new one of the next cycle that points to it, and the previous one marked renewed,
- * in one transaction. The unique index on the cycle makes a concurrent second renewal a no-op (returns null).
+ * in the caller's transaction. The unique index on the cycle makes a concurrent second renewal a no-op (returns null).
  */
-async function insertRenewal(previous: Certificate, values: { validUntil: string; evidence: unknown }): Promise<string | null> {
+async function insertRenewal(tx: Tx, previous: Certificate, values: { validUntil: string; evidence: unknown }): Promise<string | null> {
   const code = newCertificateCode();
-  return getDb().transaction(async (tx) => {
-    const inserted = await tx
-      .insert(certificates)
-      .values({
-        id: crypto.randomUUID(),
-        userId: previous.userId,
-        kind: previous.kind,
-        blockId: previous.blockId,
-        level: previous.level,
-        code,
-        holderName: previous.holderName,
-        title: previous.title,
-        issuedAt: parisDay(),
-        validUntil: values.validUntil,
-        evidence: values.evidence,
-        cycle: previous.cycle + 1,
-        renewsId: previous.id,
-      })
-      .onConflictDoNothing()
-      .returning({ id: certificates.id });
-    if (inserted.length === 0) return null;
-    await tx.update(certificates).set({ renewedAt: new Date().toISOString() }).where(eq(certificates.id, previous.id));
-    await recordAudit(
-      { action: "certificat_renouvele", actorId: null, subjectId: previous.userId, details: { code, "certificat précédent": previous.code } },
-      tx,
-    );
-    return code;
-  });
+  const inserted = await tx
+    .insert(certificates)
+    .values({
+      id: crypto.randomUUID(),
+      userId: previous.userId,
+      kind: previous.kind,
+      blockId: previous.blockId,
+      level: previous.level,
+      code,
+      holderName: previous.holderName,
+      title: previous.title,
+      issuedAt: parisDay(),
+      validUntil: values.validUntil,
+      evidence: values.evidence,
+      cycle: previous.cycle + 1,
+      renewsId: previous.id,
+    })
+    .onConflictDoNothing()
+    .returning({ id: certificates.id });
+  if (inserted.length === 0) return null;
+  await tx.update(certificates).set({ renewedAt: new Date().toISOString() }).where(eq(certificates.id, previous.id));
+  await recordAudit(
+    { action: "certificat_renouvele", actorId: null, subjectId: previous.userId, details: { code, "certificat précédent": previous.code } },
+    tx,
+  );
+  return code;
 }
 
 /** After a passed renewal quiz: renews each open certificate of the scope. Returns the new certificates' codes. */
-export async function renewCertificates(userId: string, scope: string, proof: { attemptId: string; score: number }): Promise<string[]> {
+export async function renewCertificates({
+  userId,
+  scope,
+  proof,
+}: {
+  userId: string;
+  scope: string;
+  proof: { attemptId: string; score: number };
+}): Promise<string[]> {
   const today = parisDay();
   const due = certificatesToRenew(await listCertificates(userId), scope, today, getCertificationRules().validity.warningDays);
   const codes: string[] = [];
   for (const previous of due) {
     const years = validityYears(previous.kind === "bloc" ? previous.blockId : null);
-    const code = await insertRenewal(previous, {
-      validUntil: renewedValidUntil(previous.validUntil, today, years),
-      evidence: { renewal: { attemptId: proof.attemptId, score: proof.score, previousCode: previous.code } },
-    });
+    const code = await getDb().transaction((tx) =>
+      insertRenewal(tx, previous, {
+        validUntil: renewedValidUntil(previous.validUntil, today, years),
+        evidence: { renewal: { attemptId: proof.attemptId, score: proof.score, previousCode: previous.code } },
+      }),
+    );
     if (code) codes.push(code);
   }
   return codes;
@@ -171,7 +180,7 @@ export async function getCertificateByCode(code: string) {
   return (await getDb().query.certificates.findFirst({ where: eq(certificates.code, code) })) ?? null;
 }
 
-export async function revokeCertificate(code: string, by: string, reason: string, address: string | null = null) {
+export async function revokeCertificate({ code, by, reason, address = null }: { code: string; by: string; reason: string; address?: string | null }) {
   return getDb().transaction(async (tx) => {
     const rows = await tx
       .update(certificates)
@@ -202,48 +211,86 @@ export async function certificationSummary(userId: string) {
   };
 }
 
+export type ComplementInput = { complementId: string; level: CertLevel; note: string };
+
 /**
  * A specialty complement (referential "complements") attested by a tutor or a cadre: recorded as its own
  * certificate, separate from the blocks. Once per learner, complement and level; attesting it again once its
- * renewal is open renews it (the new certificate points to the previous one, which is kept).
+ * renewal is open renews it (the new certificate points to the previous one, which is kept). The certificate
+ * and its audit entries are written in one transaction. False when nothing was issued.
  */
-export async function attestComplement(learnerId: string, input: { complementId: string; level: CertLevel; note: string }, by: string) {
-  const complement = getReferential().complements.find((c) => c.id === input.complementId);
+export async function attestComplement({
+  learnerId,
+  attestation,
+  by,
+  address = null,
+}: {
+  learnerId: string;
+  attestation: ComplementInput;
+  by: string;
+  address?: string | null;
+}) {
+  const complement = getReferential().complements.find((c) => c.id === attestation.complementId);
   if (!complement) return false;
-  const db = getDb();
-  const holder = await db.query.users.findFirst({ where: eq(users.id, learnerId), columns: { name: true } });
-  if (!holder) return false;
   const today = parisDay();
   const rules = getCertificationRules();
-  const evidence = { attestedBy: by, note: input.note };
-  const previous = (await listCertificates(learnerId))
-    .filter((c) => c.kind === "complement" && c.blockId === complement.id && c.level === input.level)
-    .sort((a, b) => b.cycle - a.cycle)[0];
-  if (previous) {
-    const renewing = certificatesToRenew([previous], complement.id, today, rules.validity.warningDays, "complement")[0];
-    if (!renewing) return false; // already attested, and not yet to renew
-    const code = await insertRenewal(renewing, {
-      validUntil: renewedValidUntil(renewing.validUntil, today, rules.validity.defaultYears),
-      evidence: { ...evidence, previousCode: renewing.code },
-    });
-    return code !== null;
-  }
-  const rows = await db
-    .insert(certificates)
-    .values({
-      id: crypto.randomUUID(),
-      userId: learnerId,
-      kind: "complement",
-      blockId: complement.id,
-      level: input.level,
-      code: newCertificateCode(),
-      holderName: holder.name,
-      title: `Attestation — ${complement.title} (connaissances ${LEVEL_NAMES[input.level]})`,
-      issuedAt: today,
-      validUntil: validUntilFrom(today, rules.validity.defaultYears),
-      evidence,
-    })
-    .onConflictDoNothing()
-    .returning({ id: certificates.id });
-  return rows.length === 1;
+  const evidence = { attestedBy: by, note: attestation.note };
+  return getDb().transaction(async (tx) => {
+    const holder = await tx.query.users.findFirst({ where: eq(users.id, learnerId), columns: { name: true } });
+    if (!holder) return false;
+    const [previous] = await tx
+      .select()
+      .from(certificates)
+      .where(
+        and(
+          eq(certificates.userId, learnerId),
+          eq(certificates.kind, "complement"),
+          eq(certificates.blockId, complement.id),
+          eq(certificates.level, attestation.level),
+        ),
+      )
+      .orderBy(desc(certificates.cycle))
+      .limit(1);
+    let issued: boolean;
+    if (previous) {
+      const renewing = certificatesToRenew([previous], complement.id, today, rules.validity.warningDays, "complement")[0];
+      if (!renewing) return false; // already attested, and not yet to renew
+      const code = await insertRenewal(tx, renewing, {
+        validUntil: renewedValidUntil(renewing.validUntil, today, rules.validity.defaultYears),
+        evidence: { ...evidence, previousCode: renewing.code },
+      });
+      issued = code !== null;
+    } else {
+      const rows = await tx
+        .insert(certificates)
+        .values({
+          id: crypto.randomUUID(),
+          userId: learnerId,
+          kind: "complement",
+          blockId: complement.id,
+          level: attestation.level,
+          code: newCertificateCode(),
+          holderName: holder.name,
+          title: `Attestation — ${complement.title} (connaissances ${LEVEL_NAMES[attestation.level]})`,
+          issuedAt: today,
+          validUntil: validUntilFrom(today, rules.validity.defaultYears),
+          evidence,
+        })
+        .onConflictDoNothing()
+        .returning({ id: certificates.id });
+      issued = rows.length === 1;
+    }
+    if (issued)
+      await recordAudit(
+        {
+          action: "complement_atteste",
+          actorId: by,
+          subjectId: learnerId,
+          address,
+          details: { complément: attestation.complementId, niveau: attestation.level },
+        },
+        tx,
+      );
+    return issued;
+  });
 }

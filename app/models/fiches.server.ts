@@ -12,11 +12,11 @@ export async function listPinned(userId: string): Promise<string[]> {
   return rows.map((r) => r.ficheId);
 }
 
-export async function pin(userId: string, ficheId: string) {
+export async function pin({ userId, ficheId }: { userId: string; ficheId: string }) {
   await getDb().insert(pinnedFiches).values({ userId, ficheId }).onConflictDoNothing();
 }
 
-export async function unpin(userId: string, ficheId: string) {
+export async function unpin({ userId, ficheId }: { userId: string; ficheId: string }) {
   await getDb()
     .delete(pinnedFiches)
     .where(and(eq(pinnedFiches.userId, userId), eq(pinnedFiches.ficheId, ficheId)));

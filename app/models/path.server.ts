@@ -9,6 +9,7 @@ import { STEP_KINDS, type PathTemplate } from "~/content/integration-path";
 import { daysLate, dueDateFrom, planServiceMerge, STEP_STATUSES, stepStatus, summarizePath, type StepDefinition } from "~/domain/integration-path";
 import { getDb } from "~/utils/db.server";
 import { parisDay } from "~/utils/dates";
+import { recordAudit } from "./audit.server";
 
 const now = () => new Date().toISOString();
 
@@ -73,8 +74,11 @@ function rowFor(userId: string, hireDate: string, d: StepDefinition, createdAt: 
   return { id: crypto.randomUUID(), userId, key: d.key, ...stepFields(hireDate, d, createdAt) };
 }
 
-/** Gives a learner her path (template + service steps). Idempotent: existing steps are kept as they are. */
-export async function createPathFor(userId: string, db: Db = getDb(), template: PathTemplate = getIntegrationPath()) {
+/**
+ * Gives a learner her path (template + service steps). Idempotent: existing steps are kept as they are. Pass
+ * the transaction's `tx` to make it part of a larger change (an account created, a new profile).
+ */
+export async function createPathFor(userId: string, db: Db | Tx = getDb(), template: PathTemplate = getIntegrationPath()) {
   const [user] = await db
     .select({ hireDate: users.hireDate, createdAt: users.createdAt, serviceId: users.serviceId, specialty: services.specialty })
     .from(users)
@@ -137,21 +141,21 @@ export async function getPaths(userIds: string[]) {
  * The learner marks a step done. Only the learner's columns are written, so a tutor validating the
  * same step at the same moment loses nothing. Module steps are done by completing the module.
  */
-export async function markStepDone(userId: string, stepId: string, comment: string | null) {
+export async function markStepDone({ learnerId, stepId, comment }: { learnerId: string; stepId: string; comment: string | null }) {
   const result = await getDb()
     .update(pathSteps)
-    .set({ doneAt: sql`coalesce(${pathSteps.doneAt}, ${now()})`, doneBy: sql`coalesce(${pathSteps.doneBy}, ${userId})`, doneComment: comment })
-    .where(and(eq(pathSteps.id, stepId), eq(pathSteps.userId, userId), isNull(pathSteps.removedAt), sql`${pathSteps.kind} <> 'module'`))
+    .set({ doneAt: sql`coalesce(${pathSteps.doneAt}, ${now()})`, doneBy: sql`coalesce(${pathSteps.doneBy}, ${learnerId})`, doneComment: comment })
+    .where(and(eq(pathSteps.id, stepId), eq(pathSteps.userId, learnerId), isNull(pathSteps.removedAt), sql`${pathSteps.kind} <> 'module'`))
     .returning({ id: pathSteps.id });
   return result.length === 1;
 }
 
 /** The learner takes back a step she marked by mistake, as long as it is not validated. */
-export async function unmarkStep(userId: string, stepId: string) {
+export async function unmarkStep({ learnerId, stepId }: { learnerId: string; stepId: string }) {
   const result = await getDb()
     .update(pathSteps)
     .set({ doneAt: null, doneBy: null, doneComment: null })
-    .where(and(eq(pathSteps.id, stepId), eq(pathSteps.userId, userId), isNull(pathSteps.validatedAt)))
+    .where(and(eq(pathSteps.id, stepId), eq(pathSteps.userId, learnerId), isNull(pathSteps.validatedAt)))
     .returning({ id: pathSteps.id });
   return result.length === 1;
 }
@@ -159,21 +163,49 @@ export async function unmarkStep(userId: string, stepId: string) {
 /**
  * The tutor validates a step of her mentee (checked by the caller). Validation also records the step as
  * done if the learner had not marked it (a point d'étape, for instance), without overwriting her mark.
+ * The audit entry is written in the same transaction: no validation without it.
  */
-export async function validateStep(learnerId: string, stepId: string, tutorId: string, comment: string | null) {
+export async function validateStep({
+  learnerId,
+  stepId,
+  tutorId,
+  comment,
+  address = null,
+}: {
+  learnerId: string;
+  stepId: string;
+  tutorId: string;
+  comment: string | null;
+  address?: string | null;
+}) {
   const at = now();
-  const result = await getDb()
-    .update(pathSteps)
-    .set({
-      validatedAt: at,
-      validatedBy: tutorId,
-      validationComment: comment,
-      doneAt: sql`coalesce(${pathSteps.doneAt}, ${at})`,
-      doneBy: sql`coalesce(${pathSteps.doneBy}, ${tutorId})`,
-    })
-    .where(and(eq(pathSteps.id, stepId), eq(pathSteps.userId, learnerId), isNull(pathSteps.validatedAt), isNull(pathSteps.removedAt)))
-    .returning({ id: pathSteps.id });
-  return result.length === 1;
+  return getDb().transaction(async (tx) => {
+    const result = await tx
+      .update(pathSteps)
+      .set({
+        validatedAt: at,
+        validatedBy: tutorId,
+        validationComment: comment,
+        doneAt: sql`coalesce(${pathSteps.doneAt}, ${at})`,
+        doneBy: sql`coalesce(${pathSteps.doneBy}, ${tutorId})`,
+      })
+      .where(and(eq(pathSteps.id, stepId), eq(pathSteps.userId, learnerId), isNull(pathSteps.validatedAt), isNull(pathSteps.removedAt)))
+      .returning({ id: pathSteps.id });
+    if (result.length !== 1) return false;
+    await recordAudit({ action: "etape_validee", actorId: tutorId, subjectId: learnerId, address, details: { étape: stepId } }, tx);
+    return true;
+  });
+}
+
+/** Her rapport d'étonnement is written: its step of her path (the first one still to do, if any) is done too. */
+export async function markReportStepDone(learnerId: string, tx: Tx) {
+  const [step] = await tx
+    .select({ id: pathSteps.id })
+    .from(pathSteps)
+    .where(and(eq(pathSteps.userId, learnerId), eq(pathSteps.kind, "rapport"), isNull(pathSteps.doneAt), isNull(pathSteps.removedAt)))
+    .orderBy(asc(pathSteps.dueDate), asc(pathSteps.position))
+    .limit(1);
+  if (step) await tx.update(pathSteps).set({ doneAt: now(), doneBy: learnerId, doneComment: null }).where(eq(pathSteps.id, step.id));
 }
 
 // --- Local steps of a service (managed by its cadre) ---
@@ -198,32 +230,32 @@ export type ServiceStepInput = {
 };
 
 /** Adds a step after the service's last one; the position is read and used in one transaction (no tie). */
-export async function addServiceStep(serviceId: string, input: ServiceStepInput, by: string) {
+export async function addServiceStep({ serviceId, step, by }: { serviceId: string; step: ServiceStepInput; by: string }) {
   const id = crypto.randomUUID();
   await getDb().transaction(async (tx) => {
     const [last] = await tx
       .select({ max: sql<number>`coalesce(max(${serviceSteps.position}), 0)` })
       .from(serviceSteps)
       .where(eq(serviceSteps.serviceId, serviceId));
-    await tx.insert(serviceSteps).values({ id, serviceId, position: (last?.max ?? 0) + 10, ...input, updatedBy: by });
+    await tx.insert(serviceSteps).values({ id, serviceId, position: (last?.max ?? 0) + 10, ...step, updatedBy: by });
   });
   return id;
 }
 
-export async function updateServiceStep(serviceId: string, id: string, input: ServiceStepInput, by: string) {
+export async function updateServiceStep({ serviceId, stepId, step, by }: { serviceId: string; stepId: string; step: ServiceStepInput; by: string }) {
   const result = await getDb()
     .update(serviceSteps)
-    .set({ ...input, updatedBy: by, updatedAt: now() })
-    .where(and(eq(serviceSteps.id, id), eq(serviceSteps.serviceId, serviceId), isNull(serviceSteps.archivedAt)))
+    .set({ ...step, updatedBy: by, updatedAt: now() })
+    .where(and(eq(serviceSteps.id, stepId), eq(serviceSteps.serviceId, serviceId), isNull(serviceSteps.archivedAt)))
     .returning({ id: serviceSteps.id });
   return result.length === 1;
 }
 
-export async function archiveServiceStep(serviceId: string, id: string, by: string) {
+export async function archiveServiceStep({ serviceId, stepId, by }: { serviceId: string; stepId: string; by: string }) {
   const result = await getDb()
     .update(serviceSteps)
     .set({ archivedAt: now(), updatedBy: by })
-    .where(and(eq(serviceSteps.id, id), eq(serviceSteps.serviceId, serviceId), isNull(serviceSteps.archivedAt)))
+    .where(and(eq(serviceSteps.id, stepId), eq(serviceSteps.serviceId, serviceId), isNull(serviceSteps.archivedAt)))
     .returning({ id: serviceSteps.id });
   return result.length === 1;
 }
@@ -233,19 +265,19 @@ export async function archiveServiceStep(serviceId: string, id: string, by: stri
  * so that the order she sets is the order kept even when two steps had the same position. The order is read
  * in the same transaction, so two moves at once both count.
  */
-export async function moveServiceStep(serviceId: string, id: string, direction: "up" | "down") {
+export async function moveServiceStep({ serviceId, stepId, direction }: { serviceId: string; stepId: string; direction: "up" | "down" }) {
   return getDb().transaction(async (tx) => {
     const steps = await listServiceSteps(serviceId, tx);
-    const i = steps.findIndex((s) => s.id === id);
+    const i = steps.findIndex((s) => s.id === stepId);
     const j = direction === "up" ? i - 1 : i + 1;
     if (i < 0 || j < 0 || j >= steps.length) return false;
     const order = steps.map((s) => s.id);
     [order[i], order[j]] = [order[j]!, order[i]!];
-    for (const [index, stepId] of order.entries())
+    for (const [index, id] of order.entries())
       await tx
         .update(serviceSteps)
         .set({ position: (index + 1) * 10 })
-        .where(eq(serviceSteps.id, stepId));
+        .where(eq(serviceSteps.id, id));
     return true;
   });
 }
@@ -254,47 +286,47 @@ export async function moveServiceStep(serviceId: string, id: string, direction: 
  * Brings the paths in progress of a service up to date with its local steps, keeping everything that
  * was done (see planServiceMerge). Returns how many paths changed. The steps are read in the transaction
  * that writes them: a step she marks done meanwhile is never removed, and two runs at once add nothing twice.
+ * Pass the transaction's `tx` to make it part of a larger change (someone moving to the service).
  */
-export async function applyServiceStepsToPaths(serviceId: string) {
-  return getDb().transaction(async (tx) => {
-    const definitions = await serviceDefinitions(serviceId, tx);
-    const learners = await tx
-      .select({ id: users.id, hireDate: users.hireDate, createdAt: users.createdAt })
-      .from(users)
-      .where(and(eq(users.serviceId, serviceId), eq(users.role, "learner"), eq(users.profile, "nouvelle_recrue")));
-    const ids = learners.filter((l) => l.hireDate).map((l) => l.id);
-    if (ids.length === 0) return 0;
-    const existing = await tx
-      .select({
-        id: pathSteps.id,
-        userId: pathSteps.userId,
-        key: pathSteps.key,
-        doneAt: pathSteps.doneAt,
-        validatedAt: pathSteps.validatedAt,
-        removedAt: pathSteps.removedAt,
-      })
-      .from(pathSteps)
-      .where(and(inArray(pathSteps.userId, ids), sql`${pathSteps.key} like 'service:%'`));
-    let changed = 0;
-    for (const learner of learners) {
-      if (!learner.hireDate) continue;
-      const plan = planServiceMerge(
-        existing.filter((e) => e.userId === learner.id),
-        definitions,
-      );
-      if (plan.insert.length + plan.update.length + plan.remove.length === 0) continue;
-      changed++;
-      // A step reaching a path in progress is never due before today: she cannot be late on it at once.
-      if (plan.insert.length) await tx.insert(pathSteps).values(plan.insert.map((d) => rowFor(learner.id, learner.hireDate!, d, new Date().toISOString())));
-      for (const { id, definition: d } of plan.update)
-        await tx
-          .update(pathSteps)
-          .set({ ...stepFields(learner.hireDate, d, learner.createdAt), removedAt: null })
-          .where(eq(pathSteps.id, id));
-      if (plan.remove.length) await tx.update(pathSteps).set({ removedAt: now() }).where(inArray(pathSteps.id, plan.remove));
-    }
-    return changed;
-  });
+export async function applyServiceStepsToPaths(serviceId: string, tx?: Tx): Promise<number> {
+  if (!tx) return getDb().transaction((own) => applyServiceStepsToPaths(serviceId, own));
+  const definitions = await serviceDefinitions(serviceId, tx);
+  const learners = await tx
+    .select({ id: users.id, hireDate: users.hireDate, createdAt: users.createdAt })
+    .from(users)
+    .where(and(eq(users.serviceId, serviceId), eq(users.role, "learner"), eq(users.profile, "nouvelle_recrue")));
+  const ids = learners.filter((l) => l.hireDate).map((l) => l.id);
+  if (ids.length === 0) return 0;
+  const existing = await tx
+    .select({
+      id: pathSteps.id,
+      userId: pathSteps.userId,
+      key: pathSteps.key,
+      doneAt: pathSteps.doneAt,
+      validatedAt: pathSteps.validatedAt,
+      removedAt: pathSteps.removedAt,
+    })
+    .from(pathSteps)
+    .where(and(inArray(pathSteps.userId, ids), sql`${pathSteps.key} like 'service:%'`));
+  let changed = 0;
+  for (const learner of learners) {
+    if (!learner.hireDate) continue;
+    const plan = planServiceMerge(
+      existing.filter((e) => e.userId === learner.id),
+      definitions,
+    );
+    if (plan.insert.length + plan.update.length + plan.remove.length === 0) continue;
+    changed++;
+    // A step reaching a path in progress is never due before today: she cannot be late on it at once.
+    if (plan.insert.length) await tx.insert(pathSteps).values(plan.insert.map((d) => rowFor(learner.id, learner.hireDate!, d, new Date().toISOString())));
+    for (const { id, definition: d } of plan.update)
+      await tx
+        .update(pathSteps)
+        .set({ ...stepFields(learner.hireDate, d, learner.createdAt), removedAt: null })
+        .where(eq(pathSteps.id, id));
+    if (plan.remove.length) await tx.update(pathSteps).set({ removedAt: now() }).where(inArray(pathSteps.id, plan.remove));
+  }
+  return changed;
 }
 
 /** A path ready to display: phases of the template in order, each with its steps and their status. */

@@ -99,7 +99,7 @@ export async function requireLearnerAccess(request: Request, learnerId: string |
   const user = await requireUser(request);
   const found = await getPerson(learnerId ?? "");
   if (!found || found.role !== "learner") notFound("Cette personne n'existe pas ou n'est pas en formation.");
-  const isTutor = user.role === "tutor" && (await isMentorOf(user.id, found.id));
+  const isTutor = user.role === "tutor" && (await isMentorOf({ tutorId: user.id, learnerId: found.id }));
   const isManager = user.role === "manager" && Boolean(found.serviceId) && (await managedServiceIds(user)).includes(found.serviceId!);
   if (!isTutor && !isManager && user.role !== "admin")
     forbidden("Vous ne suivez pas cette personne : seuls sa tutrice, son cadre et l'administration y ont accès.");

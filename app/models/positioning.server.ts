@@ -20,10 +20,21 @@ import { listProgress, markAcquired } from "./progress.server";
 import type { BlockId } from "~/content/schema";
 
 /**
- * Records what a graded positioning attempt shows: one row per competency of the block, then marks the
- * modules whose competencies are all mastered as « acquis ». Recording the same attempt twice changes nothing.
+ * Records what a graded positioning attempt shows: one row per competency of the block, and marks the
+ * modules whose competencies are all mastered as « acquis », in one transaction. Recording the same attempt
+ * twice changes nothing.
  */
-export async function recordPositioning(userId: string, test: CompiledModule, attemptId: string, results: QuestionResult[]) {
+export async function recordPositioning({
+  userId,
+  test,
+  attemptId,
+  results,
+}: {
+  userId: string;
+  test: CompiledModule;
+  attemptId: string;
+  results: QuestionResult[];
+}) {
   const block = getBlock(test.frontmatter.block)!;
   const questionOf = new Map((test.quiz?.questions ?? []).map((q) => [q.id, q]));
   const graded = results.flatMap((r) => {
@@ -35,21 +46,6 @@ export async function recordPositioning(userId: string, test: CompiledModule, at
     graded,
     getCertificationRules().positioning,
   );
-  await getDb()
-    .insert(positioningResults)
-    .values(
-      outcomes.map((o) => ({
-        id: crypto.randomUUID(),
-        userId,
-        blockId: block.id,
-        attemptId,
-        competencyId: o.competencyId,
-        correct: o.correct,
-        total: o.total,
-        outcome: o.outcome,
-      })),
-    )
-    .onConflictDoNothing();
   const modules = listModulesOfBlock(block.id);
   const acquired = new Set(
     modulesAcquired(
@@ -57,10 +53,24 @@ export async function recordPositioning(userId: string, test: CompiledModule, at
       outcomes,
     ),
   );
-  await markAcquired(
-    userId,
-    modules.filter((m) => acquired.has(m.frontmatter.id)),
-  );
+  await getDb().transaction(async (tx) => {
+    await tx
+      .insert(positioningResults)
+      .values(
+        outcomes.map((o) => ({
+          id: crypto.randomUUID(),
+          userId,
+          blockId: block.id,
+          attemptId,
+          competencyId: o.competencyId,
+          correct: o.correct,
+          total: o.total,
+          outcome: o.outcome,
+        })),
+      )
+      .onConflictDoNothing();
+    await markAcquired({ userId, modules: modules.filter((m) => acquired.has(m.frontmatter.id)), tx });
+  });
   return outcomes;
 }
 

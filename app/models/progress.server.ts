@@ -38,7 +38,7 @@ export async function listProgress(userId: string): Promise<ProgressRow[]> {
     .where(eq(moduleProgress.userId, userId));
 }
 
-export async function getProgress(userId: string, moduleId: string): Promise<ProgressRow | undefined> {
+export async function getProgress({ userId, moduleId }: { userId: string; moduleId: string }): Promise<ProgressRow | undefined> {
   const rows = await getDb()
     .select({
       moduleId: moduleProgress.moduleId,
@@ -83,16 +83,18 @@ async function recordEvent(tx: Tx, userId: string, module: CompiledModule, event
 /** Block assessments, positioning tests, update and renewal quizzes are not modules: they leave module progress alone. */
 const tracksProgress = (module: CompiledModule) => !module.kind;
 
-/** Modules a positioning test showed as mastered become « acquis » (a completed module stays completed). */
-export async function markAcquired(userId: string, modules: CompiledModule[]) {
+/**
+ * Modules a positioning test showed as mastered become « acquis » (a completed module stays completed). Pass
+ * the transaction's `tx` to make it part of a larger change (the positioning recorded).
+ */
+export async function markAcquired({ userId, modules, tx }: { userId: string; modules: CompiledModule[]; tx?: Tx }): Promise<void> {
   if (modules.length === 0) return;
-  await getDb().transaction(async (tx) => {
-    for (const module of modules) await recordEvent(tx, userId, module, "positioned");
-  });
+  if (!tx) return getDb().transaction((own) => markAcquired({ userId, modules, tx: own }));
+  for (const module of modules) await recordEvent(tx, userId, module, "positioned");
 }
 
 /** After a passed update quiz: the module counts as completed in its current version again. */
-export async function markUpdated(userId: string, module: CompiledModule) {
+export async function markUpdated({ userId, module }: { userId: string; module: CompiledModule }) {
   await getDb()
     .update(moduleProgress)
     .set({ moduleVersion: module.frontmatter.version, updatedAt: new Date().toISOString() })
@@ -109,12 +111,12 @@ async function recordOpened(tx: Tx, userId: string, module: CompiledModule) {
   if (!existing) await recordEvent(tx, userId, module, "open");
 }
 
-export async function markOpened(userId: string, module: CompiledModule) {
+export async function markOpened({ userId, module }: { userId: string; module: CompiledModule }) {
   if (!tracksProgress(module)) return;
   await getDb().transaction((tx) => recordOpened(tx, userId, module));
 }
 
-export async function markRead(userId: string, module: CompiledModule) {
+export async function markRead({ userId, module }: { userId: string; module: CompiledModule }) {
   await getDb().transaction((tx) => recordEvent(tx, userId, module, "read"));
 }
 
@@ -138,7 +140,7 @@ async function findOpenAttempt(db: Tx | ReturnType<typeof getDb>, userId: string
 }
 
 /** The learner's open (not yet submitted) attempt for this module, if any. */
-export async function getOpenAttempt(userId: string, module: CompiledModule): Promise<OpenAttempt | null> {
+export async function getOpenAttempt({ userId, module }: { userId: string; module: CompiledModule }): Promise<OpenAttempt | null> {
   return findOpenAttempt(getDb(), userId, module);
 }
 
@@ -146,7 +148,7 @@ export async function getOpenAttempt(userId: string, module: CompiledModule): Pr
  * Draws a new set, unless an open attempt already exists (then it is reused). The look-up and the insert
  * share one transaction, so two starts at once (a double click, two tabs) leave one open attempt.
  */
-export async function startAttempt(userId: string, module: CompiledModule): Promise<string> {
+export async function startAttempt({ userId, module }: { userId: string; module: CompiledModule }): Promise<string> {
   return getDb().transaction(async (tx) => {
     const open = await findOpenAttempt(tx, userId, module);
     if (open) return open.id;
@@ -265,7 +267,7 @@ export type AttemptView = {
 };
 
 /** A submitted attempt, only for its owner. */
-export async function getSubmittedAttempt(userId: string, attemptId: string): Promise<AttemptView | null> {
+export async function getSubmittedAttempt({ userId, attemptId }: { userId: string; attemptId: string }): Promise<AttemptView | null> {
   const row = await getDb().query.quizAttempts.findFirst({ where: and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId)) });
   if (!row || !row.submittedAt) return null;
   return {
@@ -283,7 +285,7 @@ export async function getSubmittedAttempt(userId: string, attemptId: string): Pr
   };
 }
 
-export async function listAttempts(userId: string, moduleId: string) {
+export async function listAttempts({ userId, moduleId }: { userId: string; moduleId: string }) {
   return getDb()
     .select({
       id: quizAttempts.id,

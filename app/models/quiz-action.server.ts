@@ -21,7 +21,7 @@ export async function quizIntent(
   const { userId, module, values, here } = input;
   if (intent === "commencer") {
     if (!module.quiz) return data({ formError: "Ce module n'a pas encore de quiz.", fieldErrors: {} as Record<string, string>, values: {} }, { status: 400 });
-    await startAttempt(userId, module);
+    await startAttempt({ userId, module });
     return redirect(`${here}#quiz`);
   }
   const result = await submitAttempt({ userId, module, attemptId: input.attemptId ?? "", values });

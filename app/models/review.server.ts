@@ -71,7 +71,7 @@ export async function dueCount(userId: string, now = new Date()) {
 }
 
 /** Grades one of her cards (a new one is stored now); returns the new due date, or null if the card is not hers. */
-export async function gradeCard(userId: string, cardKey: string, value: Grade, now = new Date()) {
+export async function gradeCard({ userId, cardKey, grade: value, now = new Date() }: { userId: string; cardKey: string; grade: Grade; now?: Date }) {
   // Today's new cards are worked out before the transaction (it reads her quiz history and the glossary);
   // the card itself is read and written inside it, so two grades at once never lose one.
   const fresh = new Set(await newCardsToday(userId, now));

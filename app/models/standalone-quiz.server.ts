@@ -15,9 +15,9 @@ import { readForm } from "~/utils/http.server";
 export async function standaloneQuizData(request: Request, userId: string, quiz: CompiledModule) {
   const attemptParam = new URL(request.url).searchParams.get("tentative");
   const [openAttempt, attempts, shown] = await Promise.all([
-    getOpenAttempt(userId, quiz),
-    listAttempts(userId, quiz.frontmatter.id),
-    attemptParam ? getSubmittedAttempt(userId, attemptParam) : Promise.resolve(null),
+    getOpenAttempt({ userId, module: quiz }),
+    listAttempts({ userId, moduleId: quiz.frontmatter.id }),
+    attemptParam ? getSubmittedAttempt({ userId, attemptId: attemptParam }) : Promise.resolve(null),
   ]);
   if (attemptParam && (!shown || shown.moduleId !== quiz.frontmatter.id)) notFound("Ce résultat est introuvable : il n'existe pas ou ne vous appartient pas.");
   return {

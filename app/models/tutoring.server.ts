@@ -3,7 +3,10 @@
 import crypto from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { astonishmentReports, checkpoints, competencyValidations, integrationReviews, services, tutorAssignments, users } from "../../db/schema";
+import type { Tx } from "../../db/client";
 import { getDb } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+import { markReportStepDone } from "./path.server";
 
 export async function listMentees(tutorId: string) {
   return getDb()
@@ -23,7 +26,7 @@ export async function listMentees(tutorId: string) {
     .orderBy(users.name);
 }
 
-export async function isMentorOf(tutorId: string, learnerId: string) {
+export async function isMentorOf({ tutorId, learnerId }: { tutorId: string; learnerId: string }) {
   const row = await getDb().query.tutorAssignments.findFirst({
     where: and(eq(tutorAssignments.tutorId, tutorId), eq(tutorAssignments.learnerId, learnerId), isNull(tutorAssignments.endedAt)),
     columns: { id: true },
@@ -57,26 +60,38 @@ export async function tutorHistory(learnerId: string) {
     .orderBy(desc(tutorAssignments.startedAt));
 }
 
-/** Assigns (or changes) a learner's tutor: the current assignment ends, a new one starts. */
-export async function assignTutor(learnerId: string, tutorId: string, by: string) {
+/**
+ * The assignment itself, in the caller's transaction: the current assignment ends, a new one starts.
+ * False when she already has this tutor (nothing written).
+ */
+export async function writeAssignment(tx: Tx, { learnerId, tutorId, by }: { learnerId: string; tutorId: string; by: string }) {
   const at = new Date().toISOString();
+  const [current] = await tx
+    .select({ id: tutorAssignments.id, tutorId: tutorAssignments.tutorId })
+    .from(tutorAssignments)
+    .where(and(eq(tutorAssignments.learnerId, learnerId), isNull(tutorAssignments.endedAt)));
+  if (current?.tutorId === tutorId) return false;
+  if (current) await tx.update(tutorAssignments).set({ endedAt: at }).where(eq(tutorAssignments.id, current.id));
+  await tx.insert(tutorAssignments).values({ id: crypto.randomUUID(), tutorId, learnerId, assignedBy: by, startedAt: at });
+  return true;
+}
+
+/** Assigns (or changes) a learner's tutor, with its audit entry, in one transaction; nothing when she already has her. */
+export async function assignTutor({ learnerId, tutorId, by, address = null }: { learnerId: string; tutorId: string; by: string; address?: string | null }) {
   await getDb().transaction(async (tx) => {
-    const [current] = await tx
-      .select({ id: tutorAssignments.id, tutorId: tutorAssignments.tutorId })
-      .from(tutorAssignments)
-      .where(and(eq(tutorAssignments.learnerId, learnerId), isNull(tutorAssignments.endedAt)));
-    if (current?.tutorId === tutorId) return;
-    if (current) await tx.update(tutorAssignments).set({ endedAt: at }).where(eq(tutorAssignments.id, current.id));
-    await tx.insert(tutorAssignments).values({ id: crypto.randomUUID(), tutorId, learnerId, assignedBy: by, startedAt: at });
+    if (await writeAssignment(tx, { learnerId, tutorId, by }))
+      await recordAudit({ action: "tutrice_attribuee", actorId: by, subjectId: learnerId, address }, tx);
   });
 }
 
 // --- Points d'étape ---
 
-export async function addCheckpoint(learnerId: string, tutorId: string, input: { heldOn: string; notes: string; actions: string | null }) {
+export type CheckpointInput = { heldOn: string; notes: string; actions: string | null };
+
+export async function addCheckpoint({ learnerId, tutorId, checkpoint }: { learnerId: string; tutorId: string; checkpoint: CheckpointInput }) {
   await getDb()
     .insert(checkpoints)
-    .values({ id: crypto.randomUUID(), learnerId, tutorId, ...input });
+    .values({ id: crypto.randomUUID(), learnerId, tutorId, ...checkpoint });
 }
 
 export async function listCheckpoints(learnerId: string) {
@@ -92,19 +107,46 @@ export async function listCheckpoints(learnerId: string) {
 
 export type ValidationInput = { competencyId: string; level: "generales" | "operationnelles" | "approfondies"; observedOn: string; evidence: string };
 
-export async function addValidation(learnerId: string, tutorId: string, input: ValidationInput) {
+const validationDetails = (v: ValidationInput) => ({ compétence: v.competencyId, niveau: v.level });
+
+/** A competency observed on the job, with its audit entry, in one transaction. Returns its id. */
+export async function addValidation({
+  learnerId,
+  tutorId,
+  validation,
+  address = null,
+}: {
+  learnerId: string;
+  tutorId: string;
+  validation: ValidationInput;
+  address?: string | null;
+}) {
   const id = crypto.randomUUID();
-  await getDb()
-    .insert(competencyValidations)
-    .values({ id, learnerId, validatedBy: tutorId, ...input });
+  await getDb().transaction(async (tx) => {
+    await tx.insert(competencyValidations).values({ id, learnerId, validatedBy: tutorId, ...validation });
+    await recordAudit({ action: "competence_validee", actorId: tutorId, subjectId: learnerId, address, details: validationDetails(validation) }, tx);
+  });
   return id;
 }
 
 /**
- * Corrects a validation: the old row is kept and marked superseded, the new one points to it.
- * Refused (false) when the validation is unknown, not the learner's, or already corrected.
+ * Corrects a validation: the old row is kept and marked superseded, the new one points to it, and the audit
+ * entry is written, in one transaction. Refused (false) when the validation is unknown, not the learner's,
+ * or already corrected.
  */
-export async function correctValidation(learnerId: string, validationId: string, tutorId: string, input: ValidationInput) {
+export async function correctValidation({
+  learnerId,
+  validationId,
+  tutorId,
+  validation,
+  address = null,
+}: {
+  learnerId: string;
+  validationId: string;
+  tutorId: string;
+  validation: ValidationInput;
+  address?: string | null;
+}) {
   const db = getDb();
   return db.transaction(async (tx) => {
     const superseded = await tx
@@ -113,13 +155,14 @@ export async function correctValidation(learnerId: string, validationId: string,
       .where(and(eq(competencyValidations.id, validationId), eq(competencyValidations.learnerId, learnerId), isNull(competencyValidations.supersededAt)))
       .returning({ id: competencyValidations.id });
     if (superseded.length !== 1) return false;
-    await tx.insert(competencyValidations).values({ id: crypto.randomUUID(), learnerId, validatedBy: tutorId, correctsId: validationId, ...input });
+    await tx.insert(competencyValidations).values({ id: crypto.randomUUID(), learnerId, validatedBy: tutorId, correctsId: validationId, ...validation });
+    await recordAudit({ action: "validation_corrigee", actorId: tutorId, subjectId: learnerId, address, details: validationDetails(validation) }, tx);
     return true;
   });
 }
 
 /** The mentee adds her own comment to a validation of hers. */
-export async function commentValidation(learnerId: string, validationId: string, comment: string) {
+export async function commentValidation({ learnerId, validationId, comment }: { learnerId: string; validationId: string; comment: string }) {
   const result = await getDb()
     .update(competencyValidations)
     .set({ learnerComment: comment, learnerCommentAt: new Date().toISOString() })
@@ -153,26 +196,28 @@ export async function listValidations(learnerId: string) {
 
 export type ReportInput = { surprises: string; helped: string; suggestions: string };
 
-export async function saveReport(learnerId: string, input: ReportInput) {
+/** Her rapport d'étonnement (written, or rewritten) and its step of her path marked done, in one transaction. */
+export async function saveReport({ learnerId, report }: { learnerId: string; report: ReportInput }) {
   const at = new Date().toISOString();
-  await getDb()
-    .insert(astonishmentReports)
-    .values({ learnerId, ...input, submittedAt: at, updatedAt: at })
-    .onConflictDoUpdate({ target: astonishmentReports.learnerId, set: { ...input, updatedAt: at } });
+  await getDb().transaction(async (tx) => {
+    await tx
+      .insert(astonishmentReports)
+      .values({ learnerId, ...report, submittedAt: at, updatedAt: at })
+      .onConflictDoUpdate({ target: astonishmentReports.learnerId, set: { ...report, updatedAt: at } });
+    await markReportStepDone(learnerId, tx);
+  });
 }
 
 export async function getReport(learnerId: string) {
   return (await getDb().query.astonishmentReports.findFirst({ where: eq(astonishmentReports.learnerId, learnerId) })) ?? null;
 }
 
-export async function addReview(
-  learnerId: string,
-  by: string,
-  input: { outcome: (typeof integrationReviews.$inferInsert)["outcome"]; summary: string; nextSteps: string },
-) {
+export type ReviewInput = { outcome: (typeof integrationReviews.$inferInsert)["outcome"]; summary: string; nextSteps: string };
+
+export async function addReview({ learnerId, by, review }: { learnerId: string; by: string; review: ReviewInput }) {
   await getDb()
     .insert(integrationReviews)
-    .values({ id: crypto.randomUUID(), learnerId, recordedBy: by, ...input });
+    .values({ id: crypto.randomUUID(), learnerId, recordedBy: by, ...review });
 }
 
 export async function listReviews(learnerId: string) {

@@ -6,7 +6,7 @@ import { changesSince, needsUpdate } from "~/domain/updates";
 import { getDb } from "~/utils/db.server";
 
 /** Her modules updated (new major version) since she completed them; only `moduleId` when given. */
-export async function listUpdates(userId: string, moduleId?: string) {
+export async function listUpdates({ userId, moduleId }: { userId: string; moduleId?: string }) {
   const rows = await getDb()
     .select({ moduleId: moduleProgress.moduleId, moduleVersion: moduleProgress.moduleVersion })
     .from(moduleProgress)
@@ -28,6 +28,6 @@ export async function listUpdates(userId: string, moduleId?: string) {
 }
 
 /** Her pending update of one module, if its major version rose since she completed it. */
-export async function pendingUpdate(userId: string, moduleId: string) {
-  return (await listUpdates(userId, moduleId))[0] ?? null;
+export async function pendingUpdate({ userId, moduleId }: { userId: string; moduleId: string }) {
+  return (await listUpdates({ userId, moduleId }))[0] ?? null;
 }

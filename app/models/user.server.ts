@@ -3,6 +3,7 @@ import { hash, verify } from "@node-rs/argon2";
 import crypto from "node:crypto";
 import { and, count, eq, gt, gte, inArray, isNull, lt, lte, max, ne, sql } from "drizzle-orm";
 import { loginAttempts, sessions, users, type Role } from "../../db/schema";
+import type { Db } from "../../db/client";
 import { getDb } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { DEMO_ACCOUNTS } from "../../db/seed";
@@ -122,11 +123,9 @@ async function checkLogin({
   return { ok: true, userId: user.id };
 }
 
-/** A password reset lifts the lockout of its email: it counts as a success. */
-export async function liftLockout(rawEmail: string, now = new Date()) {
-  await getDb()
-    .insert(loginAttempts)
-    .values({ email: normalizeEmail(rawEmail), success: true, address: null, createdAt: now.toISOString() });
+/** A password reset lifts the lockout of its email: it counts as a success. Pass the reset's `tx` to make it part of it. */
+export async function liftLockout(rawEmail: string, now = new Date(), db: Pick<Db, "insert"> = getDb()) {
+  await db.insert(loginAttempts).values({ email: normalizeEmail(rawEmail), success: true, address: null, createdAt: now.toISOString() });
 }
 
 let dummy: Promise<string> | undefined;
@@ -171,4 +170,12 @@ export async function changePassword({
     await recordAudit({ action: "mot_de_passe_modifie", actorId: userId, subjectId: userId, address }, tx);
   });
   return true;
+}
+
+/** Ends every other session of hers (« Déconnecter mes autres appareils »), with its audit entry, in one transaction. */
+export async function endOtherSessions({ userId, keepSessionId, address = null }: { userId: string; keepSessionId: string | null; address?: string | null }) {
+  await getDb().transaction(async (tx) => {
+    await tx.delete(sessions).where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
+    await recordAudit({ action: "sessions_fermees", actorId: userId, subjectId: userId, address }, tx);
+  });
 }

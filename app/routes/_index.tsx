@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listPinned(user.id),
     getPath(user.id),
     dueCount(user.id),
-    listUpdates(user.id),
+    listUpdates({ userId: user.id }),
   ]);
   const today = parisDay();
   const [plans, mentees, glance] = await Promise.all([

@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Actualisation — Pivot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [updates, certificates, plans] = await Promise.all([listUpdates(user.id), listCertificates(user.id), personalPlans(user.id)]);
+  const [updates, certificates, plans] = await Promise.all([listUpdates({ userId: user.id }), listCertificates(user.id), personalPlans(user.id)]);
   const today = parisDay();
   const warningDays = getCertificationRules().validity.warningDays;
   // Refresher modules: those marked so in content (tools and rules that move), and those serving competencies

@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     here: `/blocs/${block.id}/positionnement`,
     startBlocked: () => retryMessage(user.id, block.id),
     afterGrading: async (attemptId, grade) => {
-      await recordPositioning(user.id, test, attemptId, grade.results);
+      await recordPositioning({ userId: user.id, test, attemptId, results: grade.results });
     },
   });
 }

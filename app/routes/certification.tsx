@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     certificationOf(user.id),
     listCertificates(user.id),
     competenciesValidatedByTest(user.id),
-    listUpdates(user.id),
+    listUpdates({ userId: user.id }),
   ]);
   // Competencies of modules updated since she completed them stay « à actualiser » until the update quiz is passed.
   const toRefresh = new Map(updates.flatMap((u) => u.competencies.map((c) => [c, { id: u.id, title: u.title }] as const)));

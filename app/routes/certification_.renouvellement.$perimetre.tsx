@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     quiz,
     here: `/certification/renouvellement/${scope}`,
     afterGrading: async (attemptId, grade) => {
-      if (grade.passed) await renewCertificates(user.id, scope, { attemptId, score: grade.score });
+      if (grade.passed) await renewCertificates({ userId: user.id, scope, proof: { attemptId, score: grade.score } });
     },
   });
 }

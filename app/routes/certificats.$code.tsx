@@ -26,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = revokeSchema.safeParse(formDataToObject(await readForm(request)));
   if (!parsed.success)
     return data({ ok: false, message: "Le certificat n'est pas révoqué : voyez les champs signalés.", errors: fieldErrors(parsed.error) }, { status: 400 });
-  if (!(await revokeCertificate(params.code ?? "", admin.id, parsed.data.reason, clientAddress(context))))
+  if (!(await revokeCertificate({ code: params.code ?? "", by: admin.id, reason: parsed.data.reason, address: clientAddress(context) })))
     return data({ ok: false, message: "Ce certificat est déjà révoqué ou n'existe pas.", errors: {} as Record<string, string> }, { status: 409 });
   return { ok: true, message: "Certificat révoqué : la page de vérification l'indique désormais.", errors: {} as Record<string, string> };
 }

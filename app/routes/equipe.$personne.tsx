@@ -10,7 +10,6 @@ import { listTutors } from "~/models/services.server";
 import { assignTutor, tutorHistory } from "~/models/tutoring.server";
 import { changePosition, currentMentees, deactivateAccount, reactivateAccount } from "~/models/account-lifecycle.server";
 import { listServices } from "~/models/services.server";
-import { recordAudit } from "~/models/audit.server";
 import { forbidden, requireManagedPerson, requireManagedService } from "~/models/permissions.server";
 import { ROLE_LABELS } from "~/utils/auth.server";
 import { formatDay } from "~/utils/dates";
@@ -57,7 +56,7 @@ type Managed = Awaited<ReturnType<typeof requireManagedPerson>>;
 
 /** A new invitation link, only for an account that has never been activated (never a way into someone's account). */
 async function newInvitation({ user, person }: Managed, address: string) {
-  const token = person.deactivatedAt ? null : await renewInvitation({ userId: person.id, by: user.id });
+  const token = person.deactivatedAt ? null : await renewInvitation({ userId: person.id, by: user.id, address });
   if (!token)
     return data(
       {
@@ -68,7 +67,6 @@ async function newInvitation({ user, person }: Managed, address: string) {
       },
       { status: 409 },
     );
-  await recordAudit({ action: "invitation_renouvelee", actorId: user.id, subjectId: person.id, address });
   return { ok: true, message: "Nouveau lien d'invitation créé : transmettez-le à la personne.", link: `${getEnv().PUBLIC_URL}/invitation/${token}` };
 }
 
@@ -79,8 +77,7 @@ async function chooseTutor({ user, person, serviceIds }: Managed, form: Record<s
     return data({ ok: false, message: "Ce compte est désactivé : réactivez-le avant de lui attribuer une tutrice.", link: null }, { status: 409 });
   if (!(await listTutors(serviceIds)).some((t) => t.id === parsed.data.tutorId))
     return data({ ok: false, message: "Cette tutrice ne fait pas partie de vos services.", link: null }, { status: 400 });
-  await assignTutor(person.id, parsed.data.tutorId, user.id);
-  await recordAudit({ action: "tutrice_attribuee", actorId: user.id, subjectId: person.id, address });
+  await assignTutor({ learnerId: person.id, tutorId: parsed.data.tutorId, by: user.id, address });
   return { ok: true, message: "Tutrice enregistrée ; l'historique est conservé.", link: null };
 }
 

@@ -10,7 +10,6 @@ import { requireManager } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { getEnv } from "~/utils/env.server";
 import { clientAddress, readForm } from "~/utils/http.server";
-import { recordAudit } from "~/models/audit.server";
 import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Pivot" }];
@@ -48,8 +47,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   const service = (await listServices([parsed.data.serviceId]))[0]!;
   try {
-    const { token, expiresAt, userId } = await createAccount(
-      {
+    const { token, expiresAt } = await createAccount({
+      account: {
         name: parsed.data.name,
         email: parsed.data.email,
         role: parsed.data.role,
@@ -59,9 +58,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         establishment: service.establishment,
         tutorId: parsed.data.role === "learner" ? parsed.data.tutorId : null,
       },
-      user.id,
-    );
-    await recordAudit({ action: "compte_cree", actorId: user.id, subjectId: userId, address: clientAddress(context), details: { rôle: parsed.data.role } });
+      by: user.id,
+      address: clientAddress(context),
+    });
     // The number of days travels with the answer: the browser bundle does not have the server's constants.
     return { ok: true as const, validDays: INVITATION_DAYS, name: parsed.data.name, link: `${getEnv().PUBLIC_URL}/invitation/${token}`, expiresAt };
   } catch (error) {

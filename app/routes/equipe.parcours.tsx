@@ -87,24 +87,25 @@ function parseStep(ctx: IntentContext) {
 async function addStep(ctx: IntentContext) {
   const { step, error } = parseStep(ctx);
   if (error) return error;
-  await addServiceStep(ctx.serviceId, step, ctx.userId);
+  await addServiceStep({ serviceId: ctx.serviceId, step, by: ctx.userId });
   return stepsChanged(ctx, "Étape ajoutée au parcours du service.");
 }
 
 async function updateStep(ctx: IntentContext) {
   const { step, error } = parseStep(ctx);
   if (error) return error;
-  if (!ctx.stepId || !(await updateServiceStep(ctx.serviceId, ctx.stepId, step, ctx.userId))) return fail(ctx, "Cette étape n'existe plus.", 404);
+  if (!ctx.stepId || !(await updateServiceStep({ serviceId: ctx.serviceId, stepId: ctx.stepId, step, by: ctx.userId })))
+    return fail(ctx, "Cette étape n'existe plus.", 404);
   return stepsChanged(ctx, "Étape modifiée.");
 }
 
 async function moveStep(ctx: IntentContext, direction: "up" | "down") {
-  await moveServiceStep(ctx.serviceId, ctx.stepId ?? "", direction);
+  await moveServiceStep({ serviceId: ctx.serviceId, stepId: ctx.stepId ?? "", direction });
   return stepsChanged(ctx, "Ordre modifié.");
 }
 
 async function removeStep(ctx: IntentContext) {
-  if (!(await archiveServiceStep(ctx.serviceId, ctx.stepId ?? "", ctx.userId))) return fail(ctx, "Cette étape n'existe plus.", 404);
+  if (!(await archiveServiceStep({ serviceId: ctx.serviceId, stepId: ctx.stepId ?? "", by: ctx.userId }))) return fail(ctx, "Cette étape n'existe plus.", 404);
   return stepsChanged(ctx, "Étape retirée du parcours du service.");
 }
 

@@ -53,8 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fiche = loadFiche(params.specialite);
   const parsed = pinSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ error: "Action non reconnue. Rechargez la page et réessayez." }, { status: 400 });
-  if (parsed.data.intent === "epingler") await pin(user.id, fiche.frontmatter.id);
-  else await unpin(user.id, fiche.frontmatter.id);
+  if (parsed.data.intent === "epingler") await pin({ userId: user.id, ficheId: fiche.frontmatter.id });
+  else await unpin({ userId: user.id, ficheId: fiche.frontmatter.id });
   return { error: null };
 }
 

@@ -20,7 +20,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   return choosePassword(
     request,
-    { find: () => findInvitation(token), save: (password, address) => acceptInvitation(token, password, new Date(), address), invalid: INVALID },
+    { find: () => findInvitation(token), save: (password, address) => acceptInvitation({ token, password, address }), invalid: INVALID },
     context,
   );
 }

@@ -31,11 +31,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const attemptParam = new URL(request.url).searchParams.get("tentative");
 
   const [progress, openAttempt, attempts, shown, update] = await Promise.all([
-    getProgress(user.id, fm.id),
-    getOpenAttempt(user.id, module),
-    listAttempts(user.id, fm.id),
-    attemptParam ? getSubmittedAttempt(user.id, attemptParam) : Promise.resolve(null),
-    pendingUpdate(user.id, fm.id),
+    getProgress({ userId: user.id, moduleId: fm.id }),
+    getOpenAttempt({ userId: user.id, module }),
+    listAttempts({ userId: user.id, moduleId: fm.id }),
+    attemptParam ? getSubmittedAttempt({ userId: user.id, attemptId: attemptParam }) : Promise.resolve(null),
+    pendingUpdate({ userId: user.id, moduleId: fm.id }),
   ]);
   if (attemptParam && (!shown || shown.moduleId !== fm.id)) notFound("Ce résultat de quiz est introuvable.");
 
@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (parsed.data.intent) {
     case "lu":
-      await markRead(user.id, module);
+      await markRead({ userId: user.id, module });
       return redirect(`${here}#quiz`);
     case "commencer":
     case "envoyer":

@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 async function load(userId: string, slug: string | undefined) {
   const module = slug ? getModule(slug) : undefined;
   if (!module?.quiz) notFound("Ce module n'existe pas. Retrouvez la liste des modules sur votre tableau de bord.");
-  const update = await pendingUpdate(userId, module.frontmatter.id);
+  const update = await pendingUpdate({ userId, moduleId: module.frontmatter.id });
   // Without a pending update, past results are still shown against the whole bank.
   const quiz = getUpdateQuiz(module.frontmatter.id, update?.from ?? module.frontmatter.version)!;
   return { module, update, quiz };
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     quiz,
     here: `/modules/${module.frontmatter.id}/mise-a-jour`,
     afterGrading: async (_attemptId, grade) => {
-      if (grade.passed) await markUpdated(user.id, module);
+      if (grade.passed) await markUpdated({ userId: user.id, module });
     },
   });
 }

@@ -7,15 +7,14 @@ import { Section } from "~/components/section";
 import { NewPasswordFields } from "~/components/new-password-form";
 import { erasureRequestSchema, passwordChangeSchema } from "~/forms/account.server";
 import { requireUser } from "~/models/permissions.server";
-import { changePassword, type SessionUser } from "~/models/user.server";
+import { changePassword, endOtherSessions, type SessionUser } from "~/models/user.server";
 import { ROLE_LABELS } from "~/utils/auth.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { clientAddress, readForm } from "~/utils/http.server";
 import { cancelErasure, erasureRequestOf, requestErasure } from "~/models/account-lifecycle.server";
-import { recordAudit } from "~/models/audit.server";
 import { formatDateTime, formatDay } from "~/utils/dates";
 import { checkPasswordStrength } from "~/utils/password-strength.server";
-import { deviceLabel, endSessions, getSessionId, listSessions } from "~/utils/session.server";
+import { deviceLabel, getSessionId, listSessions } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon compte — Pivot" }];
 
@@ -67,8 +66,7 @@ async function newPassword(user: SessionUser, sessionId: string | null, form: Re
 }
 
 async function otherSessions(user: SessionUser, sessionId: string | null, address: string) {
-  await endSessions({ userId: user.id, except: sessionId });
-  await recordAudit({ action: "sessions_fermees", actorId: user.id, subjectId: user.id, address });
+  await endOtherSessions({ userId: user.id, keepSessionId: sessionId, address });
   return { intent: "autres-sessions", ok: true, message: "Vos autres sessions sont fermées.", errors: {} } satisfies Result;
 }
 

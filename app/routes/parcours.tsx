@@ -79,14 +79,14 @@ async function markDone({ intent, form, userId }: IntentContext) {
     const errors = fieldErrors(parsed.error); // the comment sits in a closed <details>: its error is the form's message
     return fail(intent, errors.comment ?? "Cette étape n'a pas pu être enregistrée : rechargez la page.", 400, errors, form);
   }
-  if (!(await markStepDone(userId, parsed.data.stepId, parsed.data.comment)))
+  if (!(await markStepDone({ learnerId: userId, stepId: parsed.data.stepId, comment: parsed.data.comment })))
     return fail(intent, "Cette étape n'existe pas dans votre parcours, ou se valide autrement (un module se termine en réussissant son quiz).", 404, {}, form);
   return done(intent, "Étape enregistrée. Bravo !");
 }
 
 async function undoStep({ intent, form, userId }: IntentContext) {
   const parsed = stepIdSchema.safeParse(form);
-  if (!parsed.success || !(await unmarkStep(userId, parsed.data.stepId)))
+  if (!parsed.success || !(await unmarkStep({ learnerId: userId, stepId: parsed.data.stepId })))
     return fail(intent, "Cette étape ne peut plus être modifiée (elle a peut-être déjà été validée).", 409, {}, form);
   return done(intent, "L'étape est de nouveau à faire.");
 }
@@ -94,16 +94,14 @@ async function undoStep({ intent, form, userId }: IntentContext) {
 async function saveReportIntent({ intent, form, userId }: IntentContext) {
   const parsed = reportSchema.safeParse(form);
   if (!parsed.success) return fail(intent, "Votre rapport n'est pas encore complet : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
-  await saveReport(userId, parsed.data);
-  const rapport = (await getPath(userId)).find((s) => s.kind === "rapport" && !s.doneAt);
-  if (rapport) await markStepDone(userId, rapport.id, null);
+  await saveReport({ learnerId: userId, report: parsed.data });
   return done(intent, "Merci ! Votre rapport d'étonnement est enregistré ; votre tutrice et votre cadre peuvent le lire.");
 }
 
 async function commentIntent({ intent, form, userId }: IntentContext) {
   const parsed = commentSchema.safeParse(form);
   if (!parsed.success) return fail(intent, "Écrivez votre commentaire avant de l'enregistrer.", 400, fieldErrors(parsed.error), form);
-  if (!(await commentValidation(userId, parsed.data.validationId, parsed.data.comment)))
+  if (!(await commentValidation({ learnerId: userId, validationId: parsed.data.validationId, comment: parsed.data.comment })))
     return fail(intent, "Cette validation n'existe pas dans votre dossier.", 404, {}, form);
   return done(intent, "Votre commentaire est enregistré.");
 }

@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = gradeSchema.safeParse(formDataToObject(await readForm(request)));
   if (!parsed.success) return data({ message: "Cette réponse n'a pas pu être enregistrée : rechargez la page." }, { status: 400 });
-  const due = await gradeCard(user.id, parsed.data.cardKey, parsed.data.grade as (typeof GRADE_VALUES)[number]);
+  const due = await gradeCard({ userId: user.id, cardKey: parsed.data.cardKey, grade: parsed.data.grade as (typeof GRADE_VALUES)[number] });
   if (!due) return data({ message: "Cette carte ne fait pas partie de vos révisions." }, { status: 404 });
   return redirect("/revisions");
 }

@@ -17,8 +17,6 @@ import { addCheckpoint, addReview, addValidation, correctValidation, getReport, 
 import { requireLearnerAccess } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { clientAddress, readForm } from "~/utils/http.server";
-import { recordAudit } from "~/models/audit.server";
-import type { AuditAction } from "~/domain/audit";
 import { formatDay, parisDay } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mentee.name ?? "Suivi"} — Tutorat — Pivot` }];
@@ -83,26 +81,26 @@ type IntentContext = {
   form: FormValues;
   mentee: { id: string };
   user: { id: string };
-  audit: (action: AuditAction, details?: Record<string, string>) => Promise<unknown>;
+  /** The client's address, for the audit entries the models write with each change. */
+  address: string;
 };
 const done = (intent: string, message: string) => ({ intent, ok: true, message, errors: {}, values: {} }) satisfies Result;
 
-async function validateStepIntent({ intent, form, mentee, user, audit }: IntentContext) {
+async function validateStepIntent({ intent, form, mentee, user, address }: IntentContext) {
   const parsed = validateStepSchema.safeParse(form);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error); // the comment sits in a closed <details>: its error is the form's message
     return fail(intent, errors.comment ?? "Étape introuvable : rechargez la page.", 400, errors, form);
   }
-  if (!(await validateStep(mentee.id, parsed.data.stepId, user.id, parsed.data.comment)))
+  if (!(await validateStep({ learnerId: mentee.id, stepId: parsed.data.stepId, tutorId: user.id, comment: parsed.data.comment, address })))
     return fail(intent, "Cette étape est déjà validée ou n'appartient pas à ce parcours.", 409, {}, form);
-  await audit("etape_validee", { étape: parsed.data.stepId });
   return done(intent, "Étape validée.");
 }
 
 async function checkpointIntent({ intent, form, mentee, user }: IntentContext) {
   const parsed = checkpointSchema.safeParse(form);
   if (!parsed.success) return fail(intent, "Le point d'étape n'est pas enregistré : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
-  await addCheckpoint(mentee.id, user.id, parsed.data);
+  await addCheckpoint({ learnerId: mentee.id, tutorId: user.id, checkpoint: parsed.data });
   return done(intent, "Point d'étape enregistré ; votre tutoré·e peut le lire.");
 }
 
@@ -123,8 +121,7 @@ function observation({ intent, form }: IntentContext, schema: typeof validationS
 async function validateCompetencyIntent(ctx: IntentContext) {
   const { observed, error } = observation(ctx, validationSchema);
   if (error) return error;
-  await addValidation(ctx.mentee.id, ctx.user.id, observed);
-  await ctx.audit("competence_validee", { compétence: observed.competencyId, niveau: observed.level });
+  await addValidation({ learnerId: ctx.mentee.id, tutorId: ctx.user.id, validation: observed, address: ctx.address });
   await issueCertificates(ctx.mentee.id); // an observation may complete a block
   return done(ctx.intent, "Compétence validée.");
 }
@@ -132,26 +129,30 @@ async function validateCompetencyIntent(ctx: IntentContext) {
 async function correctCompetencyIntent(ctx: IntentContext) {
   const { observed, error } = observation(ctx, correctionSchema);
   if (error) return error;
-  const ok = await correctValidation(ctx.mentee.id, String(ctx.form.validationId ?? ""), ctx.user.id, observed);
+  const ok = await correctValidation({
+    learnerId: ctx.mentee.id,
+    validationId: String(ctx.form.validationId ?? ""),
+    tutorId: ctx.user.id,
+    validation: observed,
+    address: ctx.address,
+  });
   if (!ok) return fail(ctx.intent, "Cette validation a déjà été corrigée ou n'existe pas.", 409, {}, ctx.form);
-  await ctx.audit("validation_corrigee", { compétence: observed.competencyId, niveau: observed.level });
   await issueCertificates(ctx.mentee.id);
   return done(ctx.intent, "Validation corrigée ; l'ancienne version reste dans l'historique.");
 }
 
-async function attestIntent({ intent, form, mentee, user, audit }: IntentContext) {
+async function attestIntent({ intent, form, mentee, user, address }: IntentContext) {
   const parsed = complementSchema.safeParse(form);
   if (!parsed.success) return fail(intent, "L'attestation n'est pas délivrée : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
-  if (!(await attestComplement(mentee.id, parsed.data, user.id)))
+  if (!(await attestComplement({ learnerId: mentee.id, attestation: parsed.data, by: user.id, address })))
     return fail(intent, "Cette attestation existe déjà à ce niveau et n'est pas encore à renouveler, ou ce complément est inconnu.", 409, {}, form);
-  await audit("complement_atteste", { complément: parsed.data.complementId, niveau: parsed.data.level });
   return done(intent, "Attestation de complément délivrée ; elle figure parmi les certificats.");
 }
 
 async function reviewIntent({ intent, form, mentee, user }: IntentContext) {
   const parsed = reviewSchema.safeParse(form);
   if (!parsed.success) return fail(intent, "Le bilan n'est pas enregistré : voyez les champs signalés.", 400, fieldErrors(parsed.error), form);
-  await addReview(mentee.id, user.id, parsed.data);
+  await addReview({ learnerId: mentee.id, by: user.id, review: parsed.data });
   return done(intent, "Bilan d'intégration enregistré.");
 }
 
@@ -163,13 +164,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = formDataToObject(await readForm(request));
   const intent = String(form.intent ?? "");
   if (TUTOR_ONLY.has(intent) && !canTutor) return fail(intent, "Seule la tutrice de cette personne peut faire cette action.", 403);
-  const ctx: IntentContext = {
-    intent,
-    form,
-    mentee,
-    user,
-    audit: (action, details) => recordAudit({ action, actorId: user.id, subjectId: mentee.id, address: clientAddress(context), details }),
-  };
+  const ctx: IntentContext = { intent, form, mentee, user, address: clientAddress(context) };
   switch (intent) {
     case "valider-etape":
       return validateStepIntent(ctx);

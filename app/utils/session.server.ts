@@ -2,7 +2,7 @@
 // A session ends after SESSION_DAYS whatever happens, and after IDLE_HOURS without a request.
 import { createCookie, redirect } from "@remix-run/node";
 import crypto from "node:crypto";
-import { and, desc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { loginAttempts, sessions } from "../../db/schema";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";
@@ -60,13 +60,6 @@ export async function createSession({ request, userId, redirectTo, now = new Dat
   const userAgent = request.headers.get("User-Agent")?.slice(0, 300) ?? null;
   await getDb().insert(sessions).values({ id, userId, expiresAt, lastSeenAt: now.toISOString(), createdAt: now.toISOString(), userAgent });
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(id) } });
-}
-
-/** Ends every session of a person (after a password change or reset), but the one she keeps, if any. */
-export async function endSessions({ userId, except }: { userId: string; except?: string | null }) {
-  await getDb()
-    .delete(sessions)
-    .where(and(eq(sessions.userId, userId), except ? ne(sessions.id, except) : undefined));
 }
 
 /** Her sessions still open (not expired, not idle), most recently used first. */

@@ -171,9 +171,13 @@ describe("erasure", () => {
     const email = "secretaire.confirmee@pivot.demo";
     const me = await signIn(email);
     // A certificate with a tutor's note, and texts about her.
-    expect(await attestComplement(ids.confirmee!, { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." }, ids.tuteur!)).toBe(
-      true,
-    );
+    expect(
+      await attestComplement({
+        learnerId: ids.confirmee!,
+        attestation: { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." },
+        by: ids.tuteur!,
+      }),
+    ).toBe(true);
     await db.insert(checkpoints).values({
       id: "cp-erase",
       learnerId: ids.confirmee!,

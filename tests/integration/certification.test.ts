@@ -98,24 +98,37 @@ describe("the certifying pathway", () => {
   });
 
   it("two observations on different days validate the next level; correcting one takes it back", async () => {
-    await addValidation(learnerId, tutorId, {
-      competencyId: "gi-identitovigilance",
-      level: "operationnelles",
-      observedOn: "2026-11-02",
-      evidence: "Accueil d'un patient, identité vérifiée.",
+    await addValidation({
+      learnerId,
+      tutorId,
+      validation: {
+        competencyId: "gi-identitovigilance",
+        level: "operationnelles",
+        observedOn: "2026-11-02",
+        evidence: "Accueil d'un patient, identité vérifiée.",
+      },
     });
-    const second = await addValidation(learnerId, tutorId, {
-      competencyId: "gi-identitovigilance",
-      level: "operationnelles",
-      observedOn: "2026-11-09",
-      evidence: "Homonymie repérée.",
+    const second = await addValidation({
+      learnerId,
+      tutorId,
+      validation: {
+        competencyId: "gi-identitovigilance",
+        level: "operationnelles",
+        observedOn: "2026-11-09",
+        evidence: "Homonymie repérée.",
+      },
     });
     expect((await certificationOf(learnerId)).blocks.find((b) => b.blockId === BLOCK)!.validatedLevel).toBe("operationnelles");
-    await correctValidation(learnerId, second, tutorId, {
-      competencyId: "gi-identitovigilance",
-      level: "generales",
-      observedOn: "2026-11-09",
-      evidence: "Niveau revu à la baisse.",
+    await correctValidation({
+      learnerId,
+      validationId: second,
+      tutorId,
+      validation: {
+        competencyId: "gi-identitovigilance",
+        level: "generales",
+        observedOn: "2026-11-09",
+        evidence: "Niveau revu à la baisse.",
+      },
     });
     expect((await certificationOf(learnerId)).blocks.find((b) => b.blockId === BLOCK)!.validatedLevel).toBe("generales");
   });
@@ -467,7 +480,13 @@ describe("specialty complements", async () => {
     await getDb()
       .insert(users)
       .values({ id: holderId, email: "attestee@pivot.demo", name: "Léa Attestée", role: "learner", profile: "confirmee", establishment: DEMO_ESTABLISHMENT });
-    expect(await attestComplement(holderId, { complementId: "sp-specialite", level: "generales", note: "Trois semaines d'observation." }, tutorId)).toBe(true);
+    expect(
+      await attestComplement({
+        learnerId: holderId,
+        attestation: { complementId: "sp-specialite", level: "generales", note: "Trois semaines d'observation." },
+        by: tutorId,
+      }),
+    ).toBe(true);
     const { code } = (await listCertificates(holderId))[0]!;
     const linesOf = async (n: number) => {
       const { view, details } = await printableCertificate(request(`/certificats/${code}/pdf`), code, (c) => `http://localhost/certificats/${c}`, {

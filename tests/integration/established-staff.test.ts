@@ -158,7 +158,7 @@ describe("a module's major update", () => {
   });
 
   it("flags the module and its competencies « à actualiser »", async () => {
-    expect((await listUpdates(userId)).map((u) => u.id)).toContain(MODULE);
+    expect((await listUpdates({ userId })).map((u) => u.id)).toContain(MODULE);
     const page = await load<{ update: { from: string; changes: { version: string }[] } | null }>(update, path, params);
     expect(page.update?.from).toBe("1.0.0");
     expect(page.update?.changes.map((c) => c.version)).toEqual(["2.0.0"]);
@@ -179,12 +179,12 @@ describe("a module's major update", () => {
       (ids) => ids,
     );
     expect(questions.map((q) => q.id).sort()).toEqual(["q11", "q12"]);
-    expect((await listUpdates(userId)).map((u) => u.id)).toContain(MODULE);
+    expect((await listUpdates({ userId })).map((u) => u.id)).toContain(MODULE);
   });
 
   it("passing it clears the flag and records the current version; there is nothing more to take", async () => {
     await take(update, path, params, () => getUpdateQuiz(MODULE, "1.0.0")!);
-    expect((await listUpdates(userId)).map((u) => u.id)).not.toContain(MODULE);
+    expect((await listUpdates({ userId })).map((u) => u.id)).not.toContain(MODULE);
     const row = await getDb().query.moduleProgress.findFirst({ where: and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, MODULE)) });
     expect([row?.moduleVersion, row?.status]).toEqual([getModule(MODULE)!.frontmatter.version, "termine"]);
     const page = await load<{ update: unknown; result: unknown }>(update, path, params);
@@ -289,8 +289,8 @@ describe("renewing a certificate", () => {
         evidence: {},
       });
     const codes = await Promise.all([
-      renewCertificates(userId, "parcours", { attemptId: "x", score: 100 }),
-      renewCertificates(userId, "parcours", { attemptId: "y", score: 100 }),
+      renewCertificates({ userId, scope: "parcours", proof: { attemptId: "x", score: 100 } }),
+      renewCertificates({ userId, scope: "parcours", proof: { attemptId: "y", score: 100 } }),
     ]);
     expect(codes.flat()).toHaveLength(1);
     expect(

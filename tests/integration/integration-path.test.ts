@@ -78,9 +78,9 @@ describe("a new recruit's account", () => {
 
   it("the invitation sets the password once, then stops working; an expired one never works", async () => {
     const { user, token } = await createRecruit("marie.roux@pivot.demo");
-    expect(await acceptInvitation(token, "une phrase de passe solide", new Date(Date.now() + 8 * 86_400_000))).toBeNull(); // after 7 days
-    expect(await acceptInvitation(token, "une phrase de passe solide")).toBe(user.id);
-    expect(await acceptInvitation(token, "une autre phrase de passe")).toBeNull();
+    expect(await acceptInvitation({ token, password: "une phrase de passe solide", now: new Date(Date.now() + 8 * 86_400_000) })).toBeNull(); // after 7 days
+    expect(await acceptInvitation({ token, password: "une phrase de passe solide" })).toBe(user.id);
+    expect(await acceptInvitation({ token, password: "une autre phrase de passe" })).toBeNull();
     expect((await verifyLogin({ email: "marie.roux@pivot.demo", password: "une phrase de passe solide" })).ok).toBe(true);
   });
 });
@@ -95,8 +95,8 @@ describe("steps done and validated", () => {
         .where(and(eq(pathSteps.userId, user.id), eq(pathSteps.requiresTutor, true)))
     )[0]!;
     const [done, validated] = await Promise.all([
-      markStepDone(user.id, step.id, "Fait avec Sophie mardi"),
-      validateStep(user.id, step.id, tutorId, "Très bien"),
+      markStepDone({ learnerId: user.id, stepId: step.id, comment: "Fait avec Sophie mardi" }),
+      validateStep({ learnerId: user.id, stepId: step.id, tutorId, comment: "Très bien" }),
     ]);
     expect(done && validated).toBe(true);
     const after = (await getDb().select().from(pathSteps).where(eq(pathSteps.id, step.id)))[0]!;
@@ -104,7 +104,7 @@ describe("steps done and validated", () => {
     expect(after.validationComment).toBe("Très bien");
     expect(after.validatedBy).toBe(tutorId);
     expect(after.doneAt).not.toBeNull();
-    expect(await validateStep(user.id, step.id, tutorId, "encore")).toBe(false); // validated once
+    expect(await validateStep({ learnerId: user.id, stepId: step.id, tutorId, comment: "encore" })).toBe(false); // validated once
   });
 
   it("a learner cannot mark a step of someone else's path, nor a module step by hand", async () => {
@@ -122,33 +122,47 @@ describe("steps done and validated", () => {
         .from(pathSteps)
         .where(and(eq(pathSteps.userId, user.id), eq(pathSteps.kind, "module")))
     )[0]!;
-    expect(await markStepDone(user.id, moduleStep.id, null)).toBe(false);
+    expect(await markStepDone({ learnerId: user.id, stepId: moduleStep.id, comment: null })).toBe(false);
   });
 });
 
 describe("competencies observed on the job", () => {
   it("a correction keeps the corrected validation in the history", async () => {
     const { user } = await createRecruit("lea.garnier@pivot.demo");
-    const first = await addValidation(user.id, tutorId, {
-      competencyId: "gi-identitovigilance",
-      level: "operationnelles",
-      observedOn: "2026-11-18",
-      evidence: "Identité vérifiée au guichet.",
+    const first = await addValidation({
+      learnerId: user.id,
+      tutorId,
+      validation: {
+        competencyId: "gi-identitovigilance",
+        level: "operationnelles",
+        observedOn: "2026-11-18",
+        evidence: "Identité vérifiée au guichet.",
+      },
     });
     expect(
-      await correctValidation(user.id, first, tutorId, {
-        competencyId: "gi-identitovigilance",
-        level: "generales",
-        observedOn: "2026-11-18",
-        evidence: "Niveau revu.",
+      await correctValidation({
+        learnerId: user.id,
+        validationId: first,
+        tutorId,
+        validation: {
+          competencyId: "gi-identitovigilance",
+          level: "generales",
+          observedOn: "2026-11-18",
+          evidence: "Niveau revu.",
+        },
       }),
     ).toBe(true);
     expect(
-      await correctValidation(user.id, first, tutorId, {
-        competencyId: "gi-identitovigilance",
-        level: "generales",
-        observedOn: "2026-11-18",
-        evidence: "Deux fois ?",
+      await correctValidation({
+        learnerId: user.id,
+        validationId: first,
+        tutorId,
+        validation: {
+          competencyId: "gi-identitovigilance",
+          level: "generales",
+          observedOn: "2026-11-18",
+          evidence: "Deux fois ?",
+        },
       }),
     ).toBe(false);
     const all = await listValidations(user.id);
@@ -163,9 +177,9 @@ describe("competencies observed on the job", () => {
 describe("a service's local steps", () => {
   it("apply to paths in progress when the cadre chooses, without losing what was done", async () => {
     const { user } = await createRecruit("zoe.lambert@pivot.demo");
-    const extra = await addServiceStep(
-      "svc-cardiologie",
-      {
+    const extra = await addServiceStep({
+      serviceId: "svc-cardiologie",
+      step: {
         phase: "semaine-1",
         kind: "rencontre",
         title: "Rencontrer la diététicienne",
@@ -175,8 +189,8 @@ describe("a service's local steps", () => {
         dueDay: 6,
         requiresTutor: false,
       },
-      cadreId,
-    );
+      by: cadreId,
+    });
     expect(await applyServiceStepsToPaths("svc-cardiologie")).toBeGreaterThan(0);
     const key = `service:${extra}`;
     const added = (
@@ -186,8 +200,8 @@ describe("a service's local steps", () => {
         .where(and(eq(pathSteps.userId, user.id), eq(pathSteps.key, key)))
     )[0]!;
     expect(added.dueDate).toBe(dueDateFrom("2026-11-16", 6, parisDay())); // a step added to a path in progress is not late at once
-    await markStepDone(user.id, added.id, null);
-    await archiveServiceStep("svc-cardiologie", extra, cadreId);
+    await markStepDone({ learnerId: user.id, stepId: added.id, comment: null });
+    await archiveServiceStep({ serviceId: "svc-cardiologie", stepId: extra, by: cadreId });
     await applyServiceStepsToPaths("svc-cardiologie");
     const kept = (await getDb().select().from(pathSteps).where(eq(pathSteps.id, added.id)))[0]!;
     expect(kept.removedAt).toBeNull(); // done, so kept
@@ -225,7 +239,7 @@ describe("the service's steps, as the cadre edits them", () => {
     // Two steps with the same position: moving the second up must still put it first.
     for (const s of steps) await getDb().update(serviceSteps).set({ position: 50 }).where(eq(serviceSteps.id, s.id));
     const before = (await listServiceSteps("svc-cardiologie")).map((s) => s.id);
-    expect(await moveServiceStep("svc-cardiologie", before[1]!, "up")).toBe(true);
+    expect(await moveServiceStep({ serviceId: "svc-cardiologie", stepId: before[1]!, direction: "up" })).toBe(true);
     expect((await listServiceSteps("svc-cardiologie")).map((s) => s.id)).toEqual([before[1], before[0], ...before.slice(2)]);
   });
 });

@@ -41,7 +41,11 @@ describe("a learner's progress, started twice at once", () => {
   it("two quiz starts at once leave one open attempt, and both return it", async () => {
     const learner = await newLearner();
     const module = getModule("exemple")!;
-    const ids = await Promise.all([startAttempt(learner, module), startAttempt(learner, module), startAttempt(learner, module)]);
+    const ids = await Promise.all([
+      startAttempt({ userId: learner, module }),
+      startAttempt({ userId: learner, module }),
+      startAttempt({ userId: learner, module }),
+    ]);
     expect(new Set(ids).size).toBe(1);
     const open = await getDb()
       .select({ id: quizAttempts.id })
@@ -55,7 +59,7 @@ describe("a learner's progress, started twice at once", () => {
   it("a module opened twice at once gets one progress row, and neither call fails", async () => {
     const learner = await newLearner();
     const module = getModule("exemple-deux")!;
-    await Promise.all([markOpened(learner, module), markOpened(learner, module), markOpened(learner, module)]);
+    await Promise.all([markOpened({ userId: learner, module }), markOpened({ userId: learner, module }), markOpened({ userId: learner, module })]);
     const rows = await getDb()
       .select({ status: moduleProgress.status })
       .from(moduleProgress)
@@ -75,9 +79,9 @@ describe("a service's local steps, edited twice at once", () => {
 
     // Added at once: each after the last, no two in the same place.
     const [a, b, c] = await Promise.all([
-      addServiceStep(serviceId, step("A"), learner),
-      addServiceStep(serviceId, step("B"), learner),
-      addServiceStep(serviceId, step("C"), learner),
+      addServiceStep({ serviceId, step: step("A"), by: learner }),
+      addServiceStep({ serviceId, step: step("B"), by: learner }),
+      addServiceStep({ serviceId, step: step("C"), by: learner }),
     ]);
     const order = async () =>
       (await getDb().select().from(serviceSteps).where(eq(serviceSteps.serviceId, serviceId)).orderBy(asc(serviceSteps.position))).map((s) => s.id);
@@ -88,7 +92,9 @@ describe("a service's local steps, edited twice at once", () => {
     expect(await order()).toEqual([a, b, c]);
 
     // Two moves at once both count: A down, then C up (or the other way round), never one of them lost.
-    expect(await Promise.all([moveServiceStep(serviceId, a!, "down"), moveServiceStep(serviceId, c!, "up")])).toEqual([true, true]);
+    expect(
+      await Promise.all([moveServiceStep({ serviceId, stepId: a!, direction: "down" }), moveServiceStep({ serviceId, stepId: c!, direction: "up" })]),
+    ).toEqual([true, true]);
     expect([
       [b, c, a],
       [c, a, b],

@@ -309,8 +309,8 @@ beforeAll(async () => {
   const moduleIds = listModules().map((m) => m.frontmatter.id);
   for (const s of steps) {
     const r = rnd();
-    if (s.kind !== "module" && r < 0.3) await markStepDone(s.userId, s.id, null);
-    else if (s.requiresTutor && r < 0.45) await validateStep(s.userId, s.id, tutorId, null);
+    if (s.kind !== "module" && r < 0.3) await markStepDone({ learnerId: s.userId, stepId: s.id, comment: null });
+    else if (s.requiresTutor && r < 0.45) await validateStep({ learnerId: s.userId, stepId: s.id, tutorId, comment: null });
     else if (r < 0.5)
       await db
         .update(pathSteps)
@@ -415,7 +415,7 @@ describe("the team table from indexes", () => {
       .where(inArray(pathSteps.userId, learnerIds.slice(0, 20)));
     for (const [i, s] of steps.entries()) {
       if (i % 9 === 0) await db.update(pathSteps).set({ doneAt: null, doneBy: null }).where(eq(pathSteps.id, s.id));
-      if (i % 9 === 1 && s.requiresTutor) await validateStep(s.userId, s.id, tutorId, "vu");
+      if (i % 9 === 1 && s.requiresTutor) await validateStep({ learnerId: s.userId, stepId: s.id, tutorId, comment: "vu" });
       if (i % 9 === 2) await db.update(pathSteps).set({ removedAt: new Date().toISOString() }).where(eq(pathSteps.id, s.id));
       if (i % 9 === 3)
         await db

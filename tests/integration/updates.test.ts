@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 describe("module updates", () => {
   it("are flagged on the module page and in the refresher catalogue, with what changed", async () => {
-    expect((await listUpdates(userId)).map((u) => [u.id, u.from, u.to])).toEqual([["exemple", "0.3.0", getModule("exemple")!.frontmatter.version]]);
+    expect((await listUpdates({ userId })).map((u) => [u.id, u.from, u.to])).toEqual([["exemple", "0.3.0", getModule("exemple")!.frontmatter.version]]);
     const page = (await run(() => (moduleRoute.loader as Fn)({ request: request("/modules/exemple", { cookie }), params: { slug: "exemple" }, context: {} })))
       .data as { update: { changes: unknown[] } | null };
     expect(page.update?.changes.length).toBeGreaterThan(0);
@@ -44,8 +44,8 @@ describe("module updates", () => {
   });
 
   it("reading the module again does not clear the flag; passing its quiz does", async () => {
-    await markRead(userId, getModule("exemple")!);
-    expect(await listUpdates(userId)).toHaveLength(1);
+    await markRead({ userId, module: getModule("exemple")! });
+    expect(await listUpdates({ userId })).toHaveLength(1);
     const start = await run(() =>
       (moduleRoute.action as Fn)({ request: request("/modules/exemple", { cookie, form: { intent: "commencer" } }), params: { slug: "exemple" }, context: {} }),
     );
@@ -57,7 +57,7 @@ describe("module updates", () => {
     ).openAttempt;
     const form = { intent: "envoyer", attemptId: open.id, ...answersFor(getModule("exemple")!.quiz!.questions, open.questions) };
     await run(() => (moduleRoute.action as Fn)({ request: request("/modules/exemple", { cookie, form }), params: { slug: "exemple" }, context: {} }));
-    expect(await listUpdates(userId)).toEqual([]);
+    expect(await listUpdates({ userId })).toEqual([]);
     const row = (
       await getDb()
         .select()

@@ -82,8 +82,8 @@ describe("1. no account takeover through invitation links", () => {
 
   it("an invitation made before activation stops working once the account has a password", async () => {
     const cadreId = await userId("cadre@pivot.demo");
-    const { token, userId: id } = await createAccount(
-      {
+    const { token, userId: id } = await createAccount({
+      account: {
         name: "Inès Morel",
         email: "ines.morel@pivot.demo",
         role: "learner",
@@ -93,8 +93,8 @@ describe("1. no account takeover through invitation links", () => {
         establishment: DEMO_ESTABLISHMENT,
         tutorId: null,
       },
-      cadreId,
-    );
+      by: cadreId,
+    });
     // A still-valid link for a never-activated account can be renewed by the cadre…
     const renewed = await call(personne.action, request(`/equipe/${id}`, { cookie: cadre, form: { intent: "invitation" } }), { personne: id });
     const link = (unwrap(renewed.data).data as { link: string }).link;
@@ -199,11 +199,11 @@ describe("4. badges name the configured site and are never signed for a revoked 
   beforeAll(async () => {
     const learner = await userId("secretaire.confirmee@pivot.demo");
     expect(
-      await attestComplement(
-        learner,
-        { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." },
-        await userId("tuteur@pivot.demo"),
-      ),
+      await attestComplement({
+        learnerId: learner,
+        attestation: { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." },
+        by: await userId("tuteur@pivot.demo"),
+      }),
     ).toBe(true);
     const [row] = await getDb().select().from(certificates).where(eq(certificates.userId, learner)).limit(1);
     code = row!.code;

@@ -26,7 +26,7 @@ async function invite(name: string, email: string) {
     establishment: DEMO_ESTABLISHMENT,
     tutorId: null,
   };
-  return createAccount(account, cadreId);
+  return createAccount({ account, by: cadreId });
 }
 
 function choose(token: string, password: string) {

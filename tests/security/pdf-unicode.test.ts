@@ -40,7 +40,13 @@ beforeAll(async () => {
     const establishment = "establishment" in c ? c.establishment : DEMO_ESTABLISHMENT;
     await db.insert(users).values({ id, email: `unicode-${i}@pivot.demo`, name: c.name, role: "learner", profile: "confirmee", establishment });
     // The real issuance path: the holder's name is copied from the user onto the certificate.
-    expect(await attestComplement(id, { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." }, tutor.id)).toBe(true);
+    expect(
+      await attestComplement({
+        learnerId: id,
+        attestation: { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." },
+        by: tutor.id,
+      }),
+    ).toBe(true);
     const [certificate] = await listCertificates(id);
     expect(certificate!.holderName).toBe(c.name);
     codes.set(c.name, certificate!.code);
@@ -50,9 +56,15 @@ beforeAll(async () => {
   await db
     .insert(users)
     .values({ id, email: "unicode-revoked@pivot.demo", name: "王小明", role: "learner", profile: "confirmee", establishment: DEMO_ESTABLISHMENT });
-  expect(await attestComplement(id, { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." }, tutor.id)).toBe(true);
+  expect(
+    await attestComplement({
+      learnerId: id,
+      attestation: { complementId: "sp-specialite", level: "generales", note: "Observée en consultation." },
+      by: tutor.id,
+    }),
+  ).toBe(true);
   const [revoked] = await listCertificates(id);
-  expect(await revokeCertificate(revoked!.code, admin.id, REVOKED_REASON)).toBe(true);
+  expect(await revokeCertificate({ code: revoked!.code, by: admin.id, reason: REVOKED_REASON })).toBe(true);
   codes.set("revoked", revoked!.code);
 });
 
