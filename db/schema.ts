@@ -68,7 +68,7 @@ export const users = sqliteTable(
     stepsAwaiting: integer("steps_awaiting").notNull().default(0),
     /** Open steps (not done, not validated, module not completed) due before `lateAsOf`. */
     stepsLate: integer("steps_late").notNull().default(0),
-    /** The day `stepsLate` counts from ("" at first); moved forward when read (see lateOn in team.server). */
+    /** The day `stepsLate` counts from ("" at first); moved forward when read (see lateOn in team-listing.server). */
     lateAsOf: text("late_as_of").notNull().default(""),
     /** The first due date, on or after `lateAsOf`, of an open step: past it, `stepsLate` is out of date. */
     nextDueOn: text("next_due_on"),

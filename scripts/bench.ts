@@ -165,7 +165,7 @@ const home = await import("~/routes/_index");
 const equipe = await import("~/routes/equipe._index");
 const csv = await import("~/routes/equipe[.]csv");
 const tutorat = await import("~/routes/tutorat._index");
-const mentee = await import("~/routes/tutorat.$mentee");
+const mentee = await import("~/routes/tutorat.$personne");
 
 type Loader = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
 const call = async (loader: Loader, url: string, cookie: string, params: Record<string, string> = {}) => {

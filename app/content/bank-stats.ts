@@ -1,7 +1,7 @@
 // Quiz banks that test knowledge, not test-taking: two tricks let someone who knows nothing pass a
 // careless bank — pick the longest option of a single-choice question, tick all options but the odd
 // one out of a multiple-choice question. These statistics measure both (thresholds: docs/decisions/005).
-import type { Question } from "./schema";
+import type { Question } from "./module-schema";
 
 export const BANK_LIMITS = {
   /** Share of single-choice questions whose right option is strictly the longest. 1 in 4 is chance with 4 options. */

@@ -18,7 +18,7 @@ import { situationSchema, type Situation } from "./situations";
 import { sectionsOf, teachingSection, type ModuleSection } from "./sections";
 import { describeExpected } from "~/domain/quiz";
 import { slugify } from "~/utils/slug";
-import { formatIssues, moduleFrontmatterSchema, quizSchema, type ModuleFrontmatter, type Quiz } from "./schema";
+import { formatIssues, moduleFrontmatterSchema, quizSchema, type ModuleFrontmatter, type Quiz } from "./module-schema";
 
 type CompiledMdx = { file: string; code: string; hash: string; wordCount: number; terms: string[]; alerts: string[] };
 /** Quizzes that are not modules, built from the modules' banks: they leave module progress alone. */

@@ -3,7 +3,7 @@
 // checks (schemas, references, coverage) stay valid for small test fixtures.
 import { addStats, bankStats, bankStatsProblems, type BankStats } from "./bank-stats";
 import type { Manifest } from "./build.server";
-import { BLOCK_IDS } from "./schema";
+import { BLOCK_IDS } from "./module-schema";
 
 export const EDITORIAL = {
   moduleWords: { min: 1200, max: 3000 },
@@ -29,8 +29,8 @@ export function editorialProblems(manifest: Manifest, bodies: Map<string, string
     const situations = (body.match(/<Situation[\s>]/g) ?? []).length;
     if (situations < EDITORIAL.minSituations)
       problems.push({ file: m.file, problem: `${situations} cas <Situation> : il en faut au moins ${EDITORIAL.minSituations}` });
-    if (!/<Callout[^>]*type=["']retenir["']/.test(body))
-      problems.push({ file: m.file, problem: "résumé « À retenir » absent (<Callout type=\"retenir\">)" });
+    if (!/<Encadre[^>]*type=["']retenir["']/.test(body))
+      problems.push({ file: m.file, problem: "résumé « À retenir » absent (<Encadre type=\"retenir\">)" });
   }
   // Quiz banks: per bank, then for the whole catalogue.
   let overall: BankStats = { single: 0, longestCorrect: 0, multiple: 0, oneWrong: 0 };

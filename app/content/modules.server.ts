@@ -16,7 +16,7 @@ import { updateQuizPool } from "~/domain/updates";
 import type { CompiledFiche, CompiledModule, Manifest, QuizKind } from "./build.server";
 import type { GlossaryEntry } from "./glossary";
 import { competencyIndex, type Referential } from "./referential";
-import type { BlockId, Quiz } from "./schema";
+import type { BlockId, Quiz } from "./module-schema";
 
 const manifestPath = () => path.join(process.env.PIVOT_CONTENT_DIR ?? path.join(process.cwd(), ".content-cache"), "manifest.json");
 

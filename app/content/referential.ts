@@ -1,7 +1,7 @@
 // The competency referential (RACE): schema and cross-checks. Pure: no I/O.
 import { z } from "~/utils/zod";
 import { frText, slug } from "./fields";
-import { BLOCK_IDS, LEVEL_IDS, type LevelId } from "./schema";
+import { BLOCK_IDS, LEVEL_IDS, type LevelId } from "./module-schema";
 
 const text = frText;
 const id = slug;

@@ -1,6 +1,6 @@
 // The quiz engine's rules, with no I/O: drawing a set from a bank, presenting it without answers,
 // reading a submission back into content ids, and grading.
-import type { Question, Quiz } from "~/content/schema";
+import type { Question, Quiz } from "~/content/module-schema";
 
 export type Random = () => number;
 

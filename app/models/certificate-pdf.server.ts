@@ -7,7 +7,7 @@
 import QRCode from "qrcode";
 import { fill, PDFDocument, type PDFFont, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingRgbColor } from "pdf-lib";
 
-import type { CertificateDetails, publicCertificate } from "~/models/certificate-view.server";
+import type { CertificateDetails, publicCertificate } from "~/models/certificate-public-view.server";
 import { embedUnicodeFonts, printable } from "~/utils/pdf-fonts.server";
 import { formatDay } from "~/utils/dates";
 

@@ -17,7 +17,7 @@ import { moduleState, type ProgressRow } from "~/domain/progress";
 import type { QuestionResult } from "~/domain/quiz";
 import { getDb } from "~/utils/db.server";
 import { listProgress, markAcquired } from "./progress.server";
-import type { BlockId } from "~/content/schema";
+import type { BlockId } from "~/content/module-schema";
 
 /**
  * Records what a graded positioning attempt shows: one row per competency of the block, and marks the

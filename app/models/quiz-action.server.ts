@@ -3,7 +3,7 @@
 import { data, redirect } from "@remix-run/node";
 import type { CompiledModule } from "~/content/build.server";
 import type { Grade } from "~/domain/quiz";
-import { issueCertificates } from "~/models/certificates.server";
+import { issueCertificates } from "~/models/certificate-registry.server";
 import { startAttempt, submitAttempt } from "~/models/progress.server";
 
 export async function quizIntent(

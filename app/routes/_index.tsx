@@ -13,7 +13,7 @@ import { listUpdates } from "~/models/updates.server";
 import { personalPlans } from "~/models/positioning.server";
 import { nextStep } from "~/domain/next-step";
 import { menteesOverview } from "~/models/mentees-overview.server";
-import { teamAtAGlance } from "~/models/team.server";
+import { teamAtAGlance } from "~/models/team-listing.server";
 import { managedServiceIds } from "~/models/permissions.server";
 import { formatDay, parisDay } from "~/utils/dates";
 

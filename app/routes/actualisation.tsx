@@ -6,7 +6,7 @@ import { getCertificationRules, getReferential, listBlocks, listModules } from "
 import { CERTIFICATE_STATUSES, certificateStatus, renewalOpen, renewalPath } from "~/domain/certification";
 import { personalPlans } from "~/models/positioning.server";
 
-import { listCertificates } from "~/models/certificates.server";
+import { listCertificates } from "~/models/certificate-registry.server";
 import { listUpdates } from "~/models/updates.server";
 import { requireUser } from "~/models/permissions.server";
 import { formatDay, parisDay } from "~/utils/dates";

@@ -6,10 +6,10 @@ import { certificateLine, LEVEL_NAMES, LEVELS, renewalOpen, renewalPath } from "
 import { competenciesValidatedByTest } from "~/models/positioning.server";
 import { listUpdates } from "~/models/updates.server";
 
-import { listCertificates } from "~/models/certificates.server";
+import { listCertificates } from "~/models/certificate-registry.server";
 
 import { LEVEL_LABELS } from "~/domain/levels";
-import { certificationOf } from "~/models/certification.server";
+import { certificationOf } from "~/models/certification-evidence.server";
 import { requireUser } from "~/models/permissions.server";
 import { formatDay, parisDay } from "~/utils/dates";
 

@@ -8,7 +8,7 @@ import { QuizSection } from "~/components/quiz-section";
 import { getCertificationRules, getCompetency, getRenewalQuiz } from "~/content/modules.server";
 import { certificateLine, certificatesToRenew } from "~/domain/certification";
 
-import { listCertificates, renewCertificates } from "~/models/certificates.server";
+import { listCertificates, renewCertificates } from "~/models/certificate-registry.server";
 import { notFound, requireUser } from "~/models/permissions.server";
 import { standaloneQuizAction, standaloneQuizData } from "~/models/standalone-quiz.server";
 import { formatDay, parisDay } from "~/utils/dates";

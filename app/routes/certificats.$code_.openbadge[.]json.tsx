@@ -1,6 +1,6 @@
 // The certificate as an Open Badges 3.0 credential (JSON, unsigned view of the signed VC-JWT).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { badgeCertificate } from "~/models/certificate-view.server";
+import { badgeCertificate } from "~/models/certificate-public-view.server";
 import { getEnv } from "~/utils/env.server";
 import { openBadgeCredential } from "~/models/open-badge.server";
 

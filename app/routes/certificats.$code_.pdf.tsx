@@ -2,7 +2,7 @@
 // verification page. A revoked certificate has no PDF any more: 410, with the date and the reason.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { renderCertificatePdf } from "~/models/certificate-pdf.server";
-import { printableCertificate } from "~/models/certificate-view.server";
+import { printableCertificate } from "~/models/certificate-public-view.server";
 import { getEnv } from "~/utils/env.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -7,8 +7,8 @@ import { PROFILE_LABELS, SORTS, STATUS_LABELS } from "~/domain/team";
 import { parseTeamQuery } from "~/domain/team-query.server";
 import { listDeactivated } from "~/models/account-lifecycle.server";
 import { listServices } from "~/models/services.server";
-import { staffOverview } from "~/models/team.server";
-import { teamTable } from "~/models/team-view.server";
+import { staffOverview } from "~/models/team-listing.server";
+import { teamTable } from "~/models/team-table.server";
 import { requireManager } from "~/models/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Mon équipe — Pivot" }];

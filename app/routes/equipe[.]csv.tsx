@@ -1,7 +1,7 @@
 // The team table as a CSV file (same filters and sort as /equipe, all pages), streamed a batch at a time.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseTeamQuery } from "~/domain/team-query.server";
-import { teamCsv } from "~/models/team-view.server";
+import { teamCsv } from "~/models/team-table.server";
 import { requireManager } from "~/models/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

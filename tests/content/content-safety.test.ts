@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { alertProblems, alertsFileSchema, type Alert } from "~/content/alerts";
 import { bankStats, bankStatsProblems } from "~/content/bank-stats";
 import { buildContent } from "~/content/build.server";
-import { quizSchema, type Question } from "~/content/schema";
+import { quizSchema, type Question } from "~/content/module-schema";
 import { weekdayProblems } from "~/content/weekdays";
 import { ROOT } from "../helpers/paths";
 import { tempDirs } from "../helpers/tmp";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildContent } from "~/content/build.server";
-import { moduleFrontmatterSchema, quizSchema } from "~/content/schema";
+import { moduleFrontmatterSchema, quizSchema } from "~/content/module-schema";
 import { ROOT } from "../helpers/paths";
 
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "pivot-unit-"));
@@ -50,7 +50,7 @@ describe("content validation", () => {
     expectLine(/mauvais-id\.quiz\.yaml: question q1 : aucune option n'est marquée correcte/);
     expectLine(/mauvais-id\.quiz\.yaml: question q1\.explanation : champ obligatoire manquant/);
     expectLine(/mauvais-id\.quiz\.yaml: question q3\.type : type de question inconnu/);
-    expectLine(/mdx-casse\.mdx: MDX invalide .*closing tag for `<Callout>`/);
+    expectLine(/mdx-casse\.mdx: MDX invalide .*closing tag for `<Encadre>`/);
     expectLine(/sans-quiz\.quiz\.yaml: quiz absent/);
     expectLine(/quiz-orphelin\.quiz\.yaml: quiz sans module/);
     expect(manifest.modules.map((m) => m.frontmatter.id)).toEqual(["autre-nom", "sans-quiz"]);

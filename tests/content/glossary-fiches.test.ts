@@ -78,7 +78,7 @@ describe("content:check on glossary and fiches", () => {
         "content/glossaire.yaml: entrée irm.specialties.0 : spécialité inconnue",
         "content/fiches/cardiologie.mdx: section « Protocole de réponse » absente",
         "content/fiches/cardiologie.mdx: section « Ma section à moi » hors modèle",
-        "content/fiches/cardiologie.mdx: composant inconnu <Situation> (disponibles : Callout, Terme, Alerte, Conduite)",
+        "content/fiches/cardiologie.mdx: composant inconnu <Situation> (disponibles : Encadre, Terme, Alerte, Conduite)",
         "content/fiches/inconnue.mdx: id : la fiche doit porter l'identifiant d'une spécialité connue",
       ]),
     );

@@ -1,6 +1,6 @@
 // Builds the form values that answer a drawn quiz rightly (or wrongly for some questions), from the
 // server-side bank: only a test may do this.
-import type { Question } from "~/content/schema";
+import type { Question } from "~/content/module-schema";
 import { fieldName, type PublicQuestion } from "~/domain/quiz";
 
 /** Answers every drawn question rightly (using the server-side bank, as only a test can). */

@@ -24,7 +24,7 @@ import * as positionnement from "~/routes/blocs.$bloc_.positionnement";
 import * as miseAJour from "~/routes/modules.$slug_.mise-a-jour";
 import * as renouvellement from "~/routes/certification_.renouvellement.$perimetre";
 import * as tutorat from "~/routes/tutorat._index";
-import * as mentee from "~/routes/tutorat.$mentee";
+import * as mentee from "~/routes/tutorat.$personne";
 import * as equipe from "~/routes/equipe._index";
 import * as equipeCsv from "~/routes/equipe[.]csv";
 import * as nouveau from "~/routes/equipe.nouveau";
@@ -132,13 +132,13 @@ const MATRIX: [string, Loader, () => Record<string, string>, Record<Who, number>
   [
     "/tutorat/<recrue>",
     mentee.loader as Loader,
-    () => ({ mentee: ids.recrue! }),
+    () => ({ personne: ids.recrue! }),
     { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 200, cadre: 200, autre_cadre: 403, admin: 200 },
   ],
   [
     "/tutorat/<confirmée>",
     mentee.loader as Loader,
-    () => ({ mentee: ids.confirmee! }),
+    () => ({ personne: ids.confirmee! }),
     { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 403, admin: 200 },
   ],
   ["/equipe", equipe.loader as Loader, () => ({}), { anonyme: 302, recrue: 403, confirmee: 403, tuteur: 403, cadre: 200, autre_cadre: 200, admin: 200 }],
@@ -232,7 +232,7 @@ describe("access matrix", () => {
     const asLearner = await run(() =>
       (mentee.action as Loader)({
         request: request(`/tutorat/${ids.recrue}`, { cookie: cookies.confirmee, form }),
-        params: { mentee: ids.recrue! },
+        params: { personne: ids.recrue! },
         context: {},
       }),
     );
@@ -240,7 +240,7 @@ describe("access matrix", () => {
     const otherMentee = await run(() =>
       (mentee.action as Loader)({
         request: request(`/tutorat/${ids.confirmee}`, { cookie: cookies.tuteur, form }),
-        params: { mentee: ids.confirmee! },
+        params: { personne: ids.confirmee! },
         context: {},
       }),
     );

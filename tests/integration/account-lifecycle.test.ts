@@ -3,9 +3,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { astonishmentReports, auditLog, certificates, checkpoints, sessions, tutorAssignments, users } from "../../db/schema";
-import { attestComplement } from "~/models/certificates.server";
+import { attestComplement } from "~/models/certificate-registry.server";
 import { listTutors } from "~/models/services.server";
-import { listTeam, staffOverview } from "~/models/team.server";
+import { listTeam, staffOverview } from "~/models/team-listing.server";
 import { openBadgeCredential } from "~/models/open-badge.server";
 import { verifyLogin } from "~/models/user.server";
 import * as certificat from "~/routes/certificats.$code";

@@ -4,14 +4,14 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { moduleProgress, users } from "../../db/schema";
 import { getBlockAssessment } from "~/content/modules.server";
-import { certificationOf } from "~/models/certification.server";
+import { certificationOf } from "~/models/certification-evidence.server";
 import { addValidation, correctValidation } from "~/models/tutoring.server";
 import * as evaluation from "~/routes/blocs.$bloc_.evaluation";
 import * as certification from "~/routes/certification";
 import { getDb } from "~/utils/db.server";
 import { answersFor } from "../helpers/right-answers";
 import { BASE, request, run, signIn, unwrap } from "../helpers/requests";
-import { getCertificateByCode } from "~/models/certificates.server";
+import { getCertificateByCode } from "~/models/certificate-registry.server";
 import { decodeQr, qrDrawnIn } from "../helpers/qr";
 
 type Fn = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
@@ -146,7 +146,7 @@ describe("the certifying pathway", () => {
 describe("certificates", async () => {
   const crypto = await import("node:crypto");
   const { certificates } = await import("../../db/schema");
-  const { issueCertificates, listCertificates } = await import("~/models/certificates.server");
+  const { issueCertificates, listCertificates } = await import("~/models/certificate-registry.server");
   const publicPage = await import("~/routes/certificats.$code");
   const pdfRoute = await import("~/routes/certificats.$code_.pdf");
   const jwtRoute = await import("~/routes/certificats.$code_.openbadge[.]jwt");
@@ -231,7 +231,7 @@ describe("certificates", async () => {
   });
 
   const pdfModel = await import("~/models/certificate-pdf.server");
-  const view = await import("~/models/certificate-view.server");
+  const view = await import("~/models/certificate-public-view.server");
   const { getEnv } = await import("~/utils/env.server");
   const { getReferential } = await import("~/content/modules.server");
   const { formatDay } = await import("~/utils/dates");
@@ -442,8 +442,8 @@ describe("certificates", async () => {
 });
 
 describe("specialty complements", async () => {
-  const mentee = await import("~/routes/tutorat.$mentee");
-  const { listCertificates } = await import("~/models/certificates.server");
+  const mentee = await import("~/routes/tutorat.$personne");
+  const { listCertificates } = await import("~/models/certificate-registry.server");
 
   it("a tutor attests a complement once, as a separate certificate; a learner cannot", async () => {
     const recrueId = (await getDb().query.users.findFirst({ where: eq(users.email, "nouvelle.recrue@pivot.demo") }))!.id;
@@ -455,7 +455,7 @@ describe("specialty complements", async () => {
       note: "Entretien avec le cardiologue et trois semaines d'observation.",
     };
     const call = (c: string) =>
-      run(() => (mentee.action as Fn)({ request: request(`/tutorat/${recrueId}`, { cookie: c, form }), params: { mentee: recrueId }, context: {} }));
+      run(() => (mentee.action as Fn)({ request: request(`/tutorat/${recrueId}`, { cookie: c, form }), params: { personne: recrueId }, context: {} }));
     expect((await call(cookie)).response?.status).toBe(403); // another learner
     const first = await call(tutor);
     expect((first.data as { ok: boolean }).ok).toBe(true);
@@ -469,11 +469,11 @@ describe("specialty complements", async () => {
 
   it("a complement's PDF names the tutor who attested it; after the holder's erasure it names the holder no more", async () => {
     const { certificateLines } = await import("~/models/certificate-pdf.server");
-    const { ERASED_HOLDER, printableCertificate } = await import("~/models/certificate-view.server");
+    const { ERASED_HOLDER, printableCertificate } = await import("~/models/certificate-public-view.server");
     const { eraseAccount, requestErasure } = await import("~/models/account-lifecycle.server");
     const { getReferential } = await import("~/content/modules.server");
     const { DEMO_ESTABLISHMENT } = await import("../../db/seed");
-    const { attestComplement } = await import("~/models/certificates.server");
+    const { attestComplement } = await import("~/models/certificate-registry.server");
     const crypto = await import("node:crypto");
     const adminId = (await getDb().query.users.findFirst({ where: eq(users.email, "admin@pivot.demo") }))!.id;
     const holderId = crypto.randomUUID();

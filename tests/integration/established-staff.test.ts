@@ -8,7 +8,7 @@ import { certificates, moduleProgress, positioningResults, users } from "../../d
 import { getModule, getPositioningTest, getRenewalQuiz, getUpdateQuiz } from "~/content/modules.server";
 import { validUntilFrom } from "~/domain/certification";
 
-import { renewCertificates } from "~/models/certificates.server";
+import { renewCertificates } from "~/models/certificate-registry.server";
 import { listUpdates } from "~/models/updates.server";
 import * as positioning from "~/routes/blocs.$bloc_.positionnement";
 import * as update from "~/routes/modules.$slug_.mise-a-jour";
@@ -16,7 +16,7 @@ import * as renewal from "~/routes/certification_.renouvellement.$perimetre";
 import * as certification from "~/routes/certification";
 import * as dashboard from "~/routes/_index";
 import * as publicPage from "~/routes/certificats.$code";
-import * as mentee from "~/routes/tutorat.$mentee";
+import * as mentee from "~/routes/tutorat.$personne";
 import { getDb } from "~/utils/db.server";
 import type { CompiledModule } from "~/content/build.server";
 import type { PublicQuestion } from "~/domain/quiz";
@@ -115,7 +115,7 @@ describe("a positioning test", () => {
     const followUp = await load<{ byTest: Record<string, { validated: number; total: number }> }>(
       mentee,
       `/tutorat/${userId}`,
-      { mentee: userId },
+      { personne: userId },
       await signIn("cadre@pivot.demo"),
     );
     expect(followUp.byTest[BLOCK]).toEqual({ validated: 1, total: 1 });

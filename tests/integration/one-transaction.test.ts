@@ -22,7 +22,7 @@ import * as nouveau from "~/routes/equipe.nouveau";
 import * as personne from "~/routes/equipe.$personne";
 import * as monCompte from "~/routes/mon-compte";
 import * as parcours from "~/routes/parcours";
-import * as mentee from "~/routes/tutorat.$mentee";
+import * as mentee from "~/routes/tutorat.$personne";
 import { getDb } from "~/utils/db.server";
 import { request, run, signIn, unwrap } from "../helpers/requests";
 
@@ -143,7 +143,7 @@ describe("an account created by a cadre", () => {
 
 describe("what a tutor records about her mentee", () => {
   const page = () => `/tutorat/${ids.recrue}`;
-  const params = () => ({ mentee: ids.recrue! });
+  const params = () => ({ personne: ids.recrue! });
 
   it("a step validated, without its audit entry, stays to validate", async () => {
     const [step] = await getDb()

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { certificates, quizAttempts, users } from "../../db/schema";
 import { newCertificateCode } from "~/utils/certificate-code";
 import * as certification from "~/routes/certification";
-import * as mentee from "~/routes/tutorat.$mentee";
+import * as mentee from "~/routes/tutorat.$personne";
 import * as equipe from "~/routes/equipe._index";
 import * as equipeCsv from "~/routes/equipe[.]csv";
 import { getDb } from "~/utils/db.server";
@@ -67,7 +67,7 @@ describe("screens that agree", () => {
     expect(block.ladder[0]!.met).toBe(block.ladder[0]!.total);
 
     // The admin's follow-up of her (a confirmed secretary has no tutor in the demo).
-    const followUp = (await load(mentee, `/tutorat/${ids.confirmee}`, "admin", { mentee: ids.confirmee! })) as {
+    const followUp = (await load(mentee, `/tutorat/${ids.confirmee}`, "admin", { personne: ids.confirmee! })) as {
       certification: { blocks: { id: string; validatedLevel: string | null }[] };
     };
     expect(followUp.certification.blocks.find((b) => b.id === BLOCK)!.validatedLevel).toBe("générales");

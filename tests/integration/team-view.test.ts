@@ -12,10 +12,10 @@ import { getCertificationRules, listBlocks, listModules } from "~/content/module
 import { LEVEL_NAMES } from "~/domain/certification";
 import { PAGE_SIZE, PROFILE_LABELS, SORTS, STATUSES, toCsv, type TeamStatus } from "~/domain/team";
 import type { TeamParams } from "~/domain/team-query.server";
-import { certifiedLevelsOf } from "~/models/certification.server";
+import { certifiedLevelsOf } from "~/models/certification-evidence.server";
 import { createPathFor, markStepDone, validateStep } from "~/models/path.server";
-import { listTeam, teamAtAGlance, type TeamQuery, type TeamRow } from "~/models/team.server";
-import { teamCsv, teamTable } from "~/models/team-view.server";
+import { listTeam, teamAtAGlance, type TeamQuery, type TeamRow } from "~/models/team-listing.server";
+import { teamCsv, teamTable } from "~/models/team-table.server";
 import { getDb } from "~/utils/db.server";
 import { formatDay, parisDay } from "~/utils/dates";
 

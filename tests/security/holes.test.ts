@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { certificates, invitations, outbox, rateLimits, sessions, users } from "../../db/schema";
 import { DEMO_ESTABLISHMENT, DEMO_PASSWORD } from "../../db/seed";
 import { createAccount } from "~/models/accounts.server";
-import { attestComplement } from "~/models/certificates.server";
+import { attestComplement } from "~/models/certificate-registry.server";
 import { hashPassword, LOCKOUT } from "~/models/user.server";
 import * as connexion from "~/routes/connexion";
 import * as home from "~/routes/_index";

@@ -11,7 +11,7 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStre
 import { beforeAll, describe, expect, it } from "vitest";
 import { users } from "../../db/schema";
 import { DEMO_ESTABLISHMENT } from "../../db/seed";
-import { attestComplement, listCertificates, revokeCertificate } from "~/models/certificates.server";
+import { attestComplement, listCertificates, revokeCertificate } from "~/models/certificate-registry.server";
 import * as pdfRoute from "~/routes/certificats.$code_.pdf";
 import { getDb } from "~/utils/db.server";
 import { request, run } from "../helpers/requests";

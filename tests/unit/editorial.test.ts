@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "~/content/build.server";
 import { EDITORIAL, editorialProblems } from "~/content/editorial";
-import { BLOCK_IDS } from "~/content/schema";
+import { BLOCK_IDS } from "~/content/module-schema";
 
-const GOOD_BODY = `Texte.\n\n<Situation title="Un">\n\nCas.\n</Situation>\n\n<Situation title="Deux">\n\nCas.\n</Situation>\n\n<Callout type="retenir" title="À retenir">\n\n- point\n</Callout>\n`;
+const GOOD_BODY = `Texte.\n\n<Situation title="Un">\n\nCas.\n</Situation>\n\n<Situation title="Deux">\n\nCas.\n</Situation>\n\n<Encadre type="retenir" title="À retenir">\n\n- point\n</Encadre>\n`;
 
 function catalogue(
   overrides: {

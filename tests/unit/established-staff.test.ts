@@ -1,7 +1,7 @@
 // Rules for established staff: positioning outcomes and the personal plan, the stratified draw of a
 // positioning test, the short update quiz's questions, and certificate renewal.
 import { describe, expect, it } from "vitest";
-import type { Question, Quiz } from "~/content/schema";
+import type { Question, Quiz } from "~/content/module-schema";
 import { certificatesToRenew, certificateStatus, renewalOpen, renewalScope, renewedValidUntil } from "~/domain/certification";
 import { modulesAcquired, nextPositioningDate, personalPlan, positioningOutcomes } from "~/domain/positioning";
 import { pickQuestions } from "~/domain/quiz";

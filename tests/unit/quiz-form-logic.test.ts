@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { Question } from "~/content/schema";
+import type { Question } from "~/content/module-schema";
 import { OrderingInput } from "~/components/ordering-input";
 import { countAnswered, moveItem, orderFromPositions, parseAnswerList } from "~/components/quiz-logic";
 import { QuizResult } from "~/components/quiz-result";

@@ -5,7 +5,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
-import type { Question } from "~/content/schema";
+import type { Question } from "~/content/module-schema";
 import { QuizForm } from "~/components/quiz-form";
 import { fieldName, toPublicQuestion } from "~/domain/quiz";
 

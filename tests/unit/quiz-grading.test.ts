@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Question, Quiz } from "~/content/schema";
+import type { Question, Quiz } from "~/content/module-schema";
 import {
   describeExpected,
   drawQuiz,

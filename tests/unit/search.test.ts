@@ -74,7 +74,7 @@ describe("search queries", () => {
     ]);
   });
   it("extracts plain text from MDX", () => {
-    expect(plainText('## Titre\n\n<Callout type="info">Un **mot** [lien](/x)</Callout>\n\n| a | b |\n|---|---|')).toBe("Titre Un mot lien a b");
+    expect(plainText('## Titre\n\n<Encadre type="info">Un **mot** [lien](/x)</Encadre>\n\n| a | b |\n|---|---|')).toBe("Titre Un mot lien a b");
   });
 });
 

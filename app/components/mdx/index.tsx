@@ -4,14 +4,14 @@ import type { MDX_COMPONENT_NAMES } from "./names";
 import { Alerte, Conduite } from "./alerte";
 import { Terme } from "./terme";
 
-const CALLOUTS = {
+const ENCADRE_KINDS = {
   info: { label: "Information", className: "border-sky-700 bg-sky-50", icon: "ℹ" },
   attention: { label: "Attention", className: "border-amber-700 bg-amber-50", icon: "!" },
   retenir: { label: "À retenir", className: "border-emerald-700 bg-emerald-50", icon: "✓" },
 } as const;
 
-export function Callout({ type = "info", title, children }: { type?: keyof typeof CALLOUTS; title?: string; children?: ReactNode }) {
-  const kind = CALLOUTS[type] ?? CALLOUTS.info;
+export function Encadre({ type = "info", title, children }: { type?: keyof typeof ENCADRE_KINDS; title?: string; children?: ReactNode }) {
+  const kind = ENCADRE_KINDS[type] ?? ENCADRE_KINDS.info;
   return (
     <aside className={`my-5 rounded-md border-l-4 px-4 py-3 ${kind.className}`} aria-label={title ?? kind.label}>
       <p className="flex items-center gap-2 font-bold">
@@ -76,7 +76,7 @@ export function Exercice({ title, consigne, children }: { title?: string; consig
 }
 
 export const mdxComponents: Record<(typeof MDX_COMPONENT_NAMES)[number], (props: never) => ReactNode> = {
-  Callout,
+  Encadre,
   Situation,
   Question,
   Reponse,

@@ -16,7 +16,7 @@ import {
   type PathwayResult,
 } from "~/domain/certification";
 
-import { certificationOf } from "./certification.server";
+import { certificationOf } from "./certification-evidence.server";
 import { newCertificateCode } from "~/utils/certificate-code";
 import { getDb } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";

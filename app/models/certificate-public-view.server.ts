@@ -8,7 +8,7 @@ import { CERTIFICATE_STATUSES, certificateStatus } from "~/domain/certification"
 
 import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
 import { getDb } from "~/utils/db.server";
-import { certificateHistory, getCertificateByCode } from "./certificates.server";
+import { certificateHistory, getCertificateByCode } from "./certificate-registry.server";
 import { notFound } from "~/models/permissions.server";
 import type { AppLoadContext } from "@remix-run/node";
 import { clientAddress } from "~/utils/http.server";

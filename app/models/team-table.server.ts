@@ -2,8 +2,8 @@
 import { listBlocks, listModules } from "~/content/modules.server";
 import type { TeamParams } from "~/domain/team-query.server";
 import { csvLine, PAGE_SIZE, PROFILE_LABELS } from "~/domain/team";
-import { listTeam, teamBatches, type TeamQuery, type TeamSlice } from "./team.server";
-import { certifiedLevelsOf } from "./certification.server";
+import { listTeam, teamBatches, type TeamQuery, type TeamSlice } from "./team-listing.server";
+import { certifiedLevelsOf } from "./certification-evidence.server";
 import { getCertificationRules } from "~/content/modules.server";
 import { LEVEL_NAMES } from "~/domain/certification";
 import { parisDay } from "~/utils/dates";
