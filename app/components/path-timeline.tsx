@@ -1,6 +1,8 @@
 // The integration path as a timeline of phases; each step shows its status, due date and details.
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { TextArea } from "~/components/field";
+import { NO_PATIENT_DATA_HINT } from "~/forms/patient-data";
 import type { PathView, PathStepView } from "~/models/path.server";
 import { formatDay } from "~/utils/dates";
 
@@ -122,5 +124,47 @@ export function StepList({ title, tone, steps }: { title: string; tone: "info" |
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A form on one step of the timeline: one button, and a comment she may add, folded away. */
+export function StepCommentForm({
+  intent,
+  step,
+  idPrefix,
+  commentLabel,
+  submitLabel,
+  defaultComment = "",
+  busy,
+}: {
+  intent: string;
+  step: PathStepView;
+  idPrefix: string;
+  commentLabel: string;
+  submitLabel: string;
+  defaultComment?: string;
+  busy: boolean;
+}) {
+  return (
+    <Form method="post" className="space-y-2">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="stepId" value={step.id} />
+      <details>
+        <summary className="cursor-pointer text-sm font-semibold">Ajouter un commentaire (facultatif)</summary>
+        <TextArea
+          name="comment"
+          id={`${idPrefix}-${step.id}`}
+          label={commentLabel}
+          hint={NO_PATIENT_DATA_HINT}
+          maxLength={500}
+          rows={2}
+          defaultValue={defaultComment}
+        />
+      </details>
+      <button type="submit" className="btn-primary" disabled={busy}>
+        {submitLabel}
+        <span className="sr-only"> : {step.title}</span>
+      </button>
+    </Form>
   );
 }

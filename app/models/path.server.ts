@@ -329,19 +329,17 @@ export async function applyServiceStepsToPaths(serviceId: string, tx?: Tx): Prom
   return changed;
 }
 
+/** What the path rules need of a step to give its status. */
+function stepProgress(r: PathStepRow) {
+  return { dueDate: r.dueDate, requiresTutor: r.requiresTutor, doneAt: r.doneAt, validatedAt: r.validatedAt, moduleCompleted: r.moduleCompleted, kind: r.kind };
+}
+
 /** A path ready to display: phases of the template in order, each with its steps and their status. */
 export function pathView(rows: PathStepRow[], today: string) {
   const template = getIntegrationPath();
   const kindLabels = new Map<string, string>(STEP_KINDS.map((k) => [k.id, k.label]));
   const steps = rows.map((r) => {
-    const progress = {
-      dueDate: r.dueDate,
-      requiresTutor: r.requiresTutor,
-      doneAt: r.doneAt,
-      validatedAt: r.validatedAt,
-      moduleCompleted: r.moduleCompleted,
-      kind: r.kind,
-    };
+    const progress = stepProgress(r);
     const status = stepStatus(progress, today);
     return {
       id: r.id,
@@ -368,17 +366,7 @@ export function pathView(rows: PathStepRow[], today: string) {
   });
   return {
     title: template.title,
-    summary: summarizePath(
-      rows.map((r) => ({
-        dueDate: r.dueDate,
-        requiresTutor: r.requiresTutor,
-        doneAt: r.doneAt,
-        validatedAt: r.validatedAt,
-        moduleCompleted: r.moduleCompleted,
-        kind: r.kind,
-      })),
-      today,
-    ),
+    summary: summarizePath(rows.map(stepProgress), today),
     phases: template.phases.map((p) => ({ id: p.id, title: p.title, steps: steps.filter((s) => s.phase === p.id) })).filter((p) => p.steps.length > 0),
   };
 }

@@ -5,7 +5,7 @@ import type { Tx } from "../../db/client";
 import { moduleProgress, quizAttempts } from "../../db/schema";
 import type { CompiledModule } from "~/content/build.server";
 import { sectionToReread } from "~/content/modules.server";
-import type { Question } from "~/content/schema";
+import type { Question } from "~/content/module-schema";
 import { bestOf, nextStatus, type ProgressEvent, type ProgressRow } from "~/domain/progress";
 import {
   describeExpected,
@@ -26,26 +26,20 @@ import {
 import { submissionSchema } from "~/domain/quiz-submission";
 import { getDb } from "~/utils/db.server";
 
+const PROGRESS_COLUMNS = {
+  moduleId: moduleProgress.moduleId,
+  status: moduleProgress.status,
+  bestScore: moduleProgress.bestScore,
+  attemptsCount: moduleProgress.attemptsCount,
+};
+
 export async function listProgress(userId: string): Promise<ProgressRow[]> {
-  return getDb()
-    .select({
-      moduleId: moduleProgress.moduleId,
-      status: moduleProgress.status,
-      bestScore: moduleProgress.bestScore,
-      attemptsCount: moduleProgress.attemptsCount,
-    })
-    .from(moduleProgress)
-    .where(eq(moduleProgress.userId, userId));
+  return getDb().select(PROGRESS_COLUMNS).from(moduleProgress).where(eq(moduleProgress.userId, userId));
 }
 
 export async function getProgress({ userId, moduleId }: { userId: string; moduleId: string }): Promise<ProgressRow | undefined> {
   const rows = await getDb()
-    .select({
-      moduleId: moduleProgress.moduleId,
-      status: moduleProgress.status,
-      bestScore: moduleProgress.bestScore,
-      attemptsCount: moduleProgress.attemptsCount,
-    })
+    .select(PROGRESS_COLUMNS)
     .from(moduleProgress)
     .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId)));
   return rows[0];

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormMessage, TextArea } from "~/components/field";
-import { CheckpointList, PathTimeline } from "~/components/path-timeline";
+import { CheckpointList, PathTimeline, StepCommentForm } from "~/components/path-timeline";
 import { ProgressBar } from "~/components/progress-bar";
 import { getCompetency } from "~/content/modules.server";
 import { commentSchema, reportSchema, stepDoneSchema, stepIdSchema } from "~/forms/integration.server";
@@ -208,25 +208,15 @@ function StepActions({ step, feedback }: { step: PathStepView; feedback: Feedbac
 
 function StepDoneForm({ step, feedback: { busy, values } }: { step: PathStepView; feedback: Feedback }) {
   return (
-    <Form method="post" className="space-y-2">
-      <input type="hidden" name="intent" value="fait" />
-      <input type="hidden" name="stepId" value={step.id} />
-      <details>
-        <summary className="cursor-pointer text-sm font-semibold">Ajouter un commentaire (facultatif)</summary>
-        <TextArea
-          name="comment"
-          id={`commentaire-${step.id}`}
-          label="Votre commentaire"
-          hint={NO_PATIENT_DATA_HINT}
-          maxLength={500}
-          rows={2}
-          defaultValue={values.stepId === step.id ? values.comment : ""}
-        />
-      </details>
-      <button type="submit" className="btn-primary" disabled={busy}>
-        J'ai fait cette étape<span className="sr-only"> : {step.title}</span>
-      </button>
-    </Form>
+    <StepCommentForm
+      intent="fait"
+      step={step}
+      idPrefix="commentaire"
+      commentLabel="Votre commentaire"
+      submitLabel="J'ai fait cette étape"
+      defaultComment={values.stepId === step.id ? values.comment : ""}
+      busy={busy}
+    />
   );
 }
 
