@@ -21,7 +21,7 @@ export type Violation = {
   rule: string;
 };
 
-type Area = "db" | "app/models" | "app/components" | "app/routes" | "app/domain";
+type Area = "db" | "app/models" | "app/components" | "app/routes" | "app/domain" | "app/forms";
 
 type Rule = {
   /** Folder whose files the rule applies to. */
@@ -60,6 +60,7 @@ export const RULES: readonly Rule[] = [
   },
   { from: "app/components", to: "app/models", typesAllowed: true, message: "app/components must not import app/models/ at run time (use `import type`)" },
   { from: "app/components", to: "db", typesAllowed: false, message: "app/components must not import from db/" },
+  { from: "app/forms", to: "db", typesAllowed: false, message: "app/forms must not import from db/ (closed lists come from app/domain/vocabulary.ts)" },
   { from: "app/routes", to: "db", typesAllowed: true, message: "app/routes must not import db/ at run time (go through app/models/, or use `import type`)" },
 ];
 

@@ -7,10 +7,6 @@ import { LEVELS } from "~/domain/vocabulary";
 export const BLOCK_IDS = ["gestion-information", "ecosysteme-soins", "competences-transversales"] as const;
 export type BlockId = (typeof BLOCK_IDS)[number];
 
-export { LEVELS as LEVEL_IDS } from "~/domain/vocabulary";
-export type { Level as LevelId } from "~/domain/vocabulary";
-
-
 export const moduleFrontmatterSchema = z.strictObject({
   id: slug,
   title: frText,

@@ -1,7 +1,8 @@
 // The competency referential (RACE): schema and cross-checks. Pure: no I/O.
 import { z } from "~/utils/zod";
 import { frText, slug } from "./fields";
-import { BLOCK_IDS, LEVEL_IDS, type LevelId } from "./module-schema";
+import { LEVELS, type Level } from "~/domain/vocabulary";
+import { BLOCK_IDS } from "./module-schema";
 
 const text = frText;
 const id = slug;
@@ -37,7 +38,7 @@ export const referentialSchema = z
     version: z.string().regex(/^\d+\.\d+\.\d+$/),
     title: text,
     levels: z
-      .array(z.strictObject({ id: z.enum(LEVEL_IDS), label: text, shortLabel: text, description: text }))
+      .array(z.strictObject({ id: z.enum(LEVELS), label: text, shortLabel: text, description: text }))
       .length(3, "exactement trois niveaux"),
     activities: z.array(z.strictObject({ id: z.string().regex(/^a\d+$/, "identifiant d'activité a1, a2…"), title: text })).min(1),
     blocks: z
@@ -80,7 +81,7 @@ export const referentialSchema = z
 
 export type Referential = z.infer<typeof referentialSchema>;
 export type Competency = z.infer<typeof competencySchema>;
-export type LevelRequirement = Competency["levels"][LevelId];
+export type LevelRequirement = Competency["levels"][Level];
 
 export function competencyIndex(ref: Referential) {
   const index = new Map<string, Competency & { blockId: (typeof BLOCK_IDS)[number] }>();

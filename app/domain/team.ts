@@ -1,18 +1,7 @@
-// The team table's vocabulary and its CSV export: pure, unit-tested. Its query string is parsed in
-// ./team-query.server.ts (zod stays on the server).
+// The team table's page size and its CSV export: pure, unit-tested. Its sort keys and filters are in
+// ./vocabulary.ts; its query string is parsed in ./team-query.server.ts (zod stays on the server).
 
 export const PAGE_SIZE = 25;
-export const PROFILE_LABELS: Record<string, string> = { nouvelle_recrue: "Nouvelle recrue", confirmee: "Secrétaire confirmée" };
-export const SORTS = ["nom", "service", "arrivee", "progression", "retard"] as const;
-export const STATUSES = ["en_retard", "a_jour", "termine", "sans_parcours", "sans_tutrice"] as const;
-export type TeamStatus = (typeof STATUSES)[number];
-export const STATUS_LABELS: Record<TeamStatus, string> = {
-  en_retard: "Avec des étapes en retard",
-  a_jour: "Parcours à jour",
-  termine: "Parcours terminé",
-  sans_parcours: "Sans parcours (personnel confirmé)",
-  sans_tutrice: "Sans tutrice",
-};
 
 /** One CSV field, quoted when needed (separator ; for French spreadsheets). */
 export function csvField(value: string | number | null | undefined): string {

@@ -12,6 +12,10 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const PROFILES = ["nouvelle_recrue", "confirmee"] as const;
 export type Profile = (typeof PROFILES)[number];
+export const PROFILE_LABELS: Record<Profile, string> = { nouvelle_recrue: "Nouvelle recrue", confirmee: "Secrétaire confirmée" };
+/** The profile's label, or the stored value itself when it is not one of ours. */
+export const profileLabel = (profile: string) => PROFILE_LABELS[profile as Profile] ?? profile;
+export const PROFILE_OPTIONS = PROFILES.map((value) => ({ value, label: PROFILE_LABELS[value] }));
 
 /** "acquis": mastered in a positioning test, so the module need not be followed (it can still be taken). */
 export const MODULE_STATUSES = ["en_cours", "lu", "acquis", "termine"] as const;
@@ -38,3 +42,23 @@ export const CERTIFICATE_KINDS = ["bloc", "parcours", "complement"] as const;
 /** What a positioning test says of a competency. */
 export const POSITIONING_OUTCOMES = ["maitrisee", "a_consolider", "a_acquerir"] as const;
 export type PositioningOutcome = (typeof POSITIONING_OUTCOMES)[number];
+
+/** The cadre's team table: its sort keys and status filters (values in its URL). */
+export const TEAM_SORTS = ["nom", "service", "arrivee", "progression", "retard"] as const;
+export type TeamSort = (typeof TEAM_SORTS)[number];
+export const TEAM_SORT_LABELS: Record<TeamSort, string> = {
+  nom: "Nom",
+  service: "Service",
+  arrivee: "Date d'arrivée",
+  progression: "Parcours",
+  retard: "Retards",
+};
+export const TEAM_STATUSES = ["en_retard", "a_jour", "termine", "sans_parcours", "sans_tutrice"] as const;
+export type TeamStatus = (typeof TEAM_STATUSES)[number];
+export const TEAM_STATUS_LABELS: Record<TeamStatus, string> = {
+  en_retard: "Avec des étapes en retard",
+  a_jour: "Parcours à jour",
+  termine: "Parcours terminé",
+  sans_parcours: "Sans parcours (personnel confirmé)",
+  sans_tutrice: "Sans tutrice",
+};

@@ -1,6 +1,6 @@
 // Schemas of the integration path, tutoring and team forms, parsed by the actions. A server module:
 // the browser never receives them (the pages show the reminder from ./patient-data).
-import { LEVELS, PROFILES, REVIEW_OUTCOMES } from "../../db/schema";
+import { LEVELS, PROFILES, REVIEW_OUTCOMES } from "~/domain/vocabulary";
 import { STEP_KIND_IDS } from "~/content/path-steps";
 import { containsNir } from "~/domain/nir";
 import { z } from "~/utils/zod";

@@ -23,7 +23,7 @@ import {
 } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { applyServiceStepsToPaths, createPathFor } from "./path.server";
-import { PROFILE_LABELS } from "~/domain/team";
+import { profileLabel } from "~/domain/vocabulary";
 import { ROLE_LABELS } from "~/utils/auth.server";
 import type { Profile } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
@@ -178,8 +178,8 @@ export async function changePosition({ personId, by, address, position }: Actor 
           subjectId: personId,
           address,
           details: {
-            avant: before.profile ? (PROFILE_LABELS[before.profile] ?? before.profile) : "aucun",
-            après: PROFILE_LABELS[position.profile] ?? position.profile,
+            avant: before.profile ? profileLabel(before.profile) : "aucun",
+            après: profileLabel(position.profile),
           },
         },
         tx,

@@ -6,7 +6,7 @@ import { formatDay, parisDay } from "~/utils/dates";
 import { getCertificationRules, getReferential } from "~/content/modules.server";
 import { CERTIFICATE_STATUSES, certificateStatus } from "~/domain/certification";
 
-import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
+import { LEVEL_LABELS, LEVELS } from "~/domain/vocabulary";
 import { getDb } from "~/utils/db.server";
 import { certificateHistory, getCertificateByCode } from "./certificate-registry.server";
 import { notFound } from "~/models/permissions.server";
@@ -182,7 +182,7 @@ export async function certificateDetails(certificate: CertificateRow): Promise<C
   return {
     kind: certificate.kind,
     establishment: holder?.establishment.trim() || null,
-    levelNumber: LEVEL_ORDER.indexOf(certificate.level) + 1,
+    levelNumber: LEVELS.indexOf(certificate.level) + 1,
     referentialTitle: referential.title,
     competencies,
     signer,

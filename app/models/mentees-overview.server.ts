@@ -3,7 +3,7 @@
 import { listModules } from "~/content/modules.server";
 import { awaitingValidation, summarizePath } from "~/domain/integration-path";
 import { summarize } from "~/domain/progress";
-import { PROFILE_LABELS } from "~/domain/team";
+import { profileLabel } from "~/domain/vocabulary";
 import { getPaths } from "./path.server";
 import { listProgressOf } from "./progress.server";
 import { listMentees } from "./tutoring.server";
@@ -24,7 +24,7 @@ export async function menteesOverview({ tutorId, today }: { tutorId: string; tod
       id: m.id,
       name: m.name,
       service: m.service,
-      profile: m.profile ? (PROFILE_LABELS[m.profile] ?? m.profile) : null,
+      profile: m.profile ? profileLabel(m.profile) : null,
       hireDate: m.hireDate,
       path: summarizePath(steps, today),
       waiting: waiting.map((s) => ({ id: s.id, title: s.title, dueDate: s.dueDate })),

@@ -5,15 +5,12 @@ import { inArray, sql, type SQL } from "drizzle-orm";
 import { DONE_STATUSES, PATH_PROGRESS } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
 import { formatDay } from "~/utils/dates";
-
-export const TEAM_SORTS = ["nom", "service", "arrivee", "progression", "retard"] as const;
-export type TeamSort = (typeof TEAM_SORTS)[number];
-import type { TeamStatus } from "~/domain/team";
+import type { Profile, TeamSort, TeamStatus } from "~/domain/vocabulary";
 
 export type TeamQuery = {
   serviceIds: string[];
   service?: string;
-  profile?: "nouvelle_recrue" | "confirmee";
+  profile?: Profile;
   status?: TeamStatus;
   sort: TeamSort;
   direction: "asc" | "desc";

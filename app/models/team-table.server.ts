@@ -1,7 +1,8 @@
 // Builds the rows of the cadre's team table (screen and CSV) from listTeam / teamBatches and the referential.
 import { listBlocks, listModules } from "~/content/modules.server";
 import type { TeamParams } from "~/domain/team-query.server";
-import { csvLine, PAGE_SIZE, PROFILE_LABELS } from "~/domain/team";
+import { csvLine, PAGE_SIZE } from "~/domain/team";
+import { profileLabel } from "~/domain/vocabulary";
 import { listTeam, teamBatches, type TeamQuery, type TeamSlice } from "./team-listing.server";
 import { certifiedLevelsOf } from "./certification-evidence.server";
 import { getCertificationRules } from "~/content/modules.server";
@@ -40,7 +41,7 @@ async function withBlocks({ rows, completed }: TeamSlice, today: string) {
     const certificates = certified.get(r.id);
     return {
       ...r,
-      profileLabel: r.profile ? (PROFILE_LABELS[r.profile] ?? r.profile) : "",
+      profileLabel: r.profile ? profileLabel(r.profile) : "",
       pathPercent: r.stepsTotal ? Math.round((r.stepsDone * 100) / r.stepsTotal) : null,
       blocks: blocks.map((b, i) => {
         const n = done[i]!;

@@ -8,7 +8,7 @@ import { listUpdates } from "~/models/updates.server";
 
 import { listCertificates } from "~/models/certificate-registry.server";
 
-import { LEVEL_LABELS } from "~/domain/levels";
+import { LEVEL_LABELS } from "~/domain/vocabulary";
 import { certificationOf } from "~/models/certification-evidence.server";
 import { requireUser } from "~/models/permissions.server";
 import { formatDay, parisDay } from "~/utils/dates";

@@ -16,6 +16,7 @@ import { formatDay } from "~/utils/dates";
 import { getEnv } from "~/utils/env.server";
 import { formDataToObject } from "~/utils/forms";
 import { clientAddress, readForm } from "~/utils/http.server";
+import { PROFILE_OPTIONS } from "~/domain/vocabulary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Personne"} — Mon équipe — Pivot` }];
 
@@ -252,16 +253,7 @@ export default function Personne() {
                 { value: "tutor", label: "Tutrice ou tuteur" },
               ]}
             />
-            <SelectField
-              name="profile"
-              label="Profil"
-              required
-              defaultValue={person.profile ?? "confirmee"}
-              options={[
-                { value: "nouvelle_recrue", label: "Nouvelle recrue" },
-                { value: "confirmee", label: "Secrétaire confirmée" },
-              ]}
-            />
+            <SelectField name="profile" label="Profil" required defaultValue={person.profile ?? "confirmee"} options={PROFILE_OPTIONS} />
             <SelectField name="serviceId" label="Service" required defaultValue={person.serviceId} options={services} />
             <div className="flex items-end">
               <button type="submit" className="btn-secondary w-full" disabled={busy}>

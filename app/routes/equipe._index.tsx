@@ -3,7 +3,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { formatDay } from "~/utils/dates";
-import { PROFILE_LABELS, SORTS, STATUS_LABELS } from "~/domain/team";
+import { PROFILE_LABELS, TEAM_SORT_LABELS, TEAM_STATUS_LABELS } from "~/domain/vocabulary";
+import { SelectField } from "~/components/field";
 import { parseTeamQuery } from "~/domain/team-query.server";
 import { listDeactivated } from "~/models/account-lifecycle.server";
 import { listServices } from "~/models/services.server";
@@ -27,13 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...table, params, services, staff, departed };
 }
 
-const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
-  nom: "Nom",
-  service: "Service",
-  arrivee: "Date d'arrivée",
-  progression: "Parcours",
-  retard: "Retards",
-};
+const labelledOptions = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default function Equipe() {
   const { rows, total, pages, blocks, params, services, staff, departed } = useLoaderData<typeof loader>();
@@ -92,32 +87,22 @@ export default function Equipe() {
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="filtre-profil" className="field-label">
-            Profil
-          </label>
-          <select id="filtre-profil" name="profil" defaultValue={params.profil ?? ""} className="field-input">
-            <option value="">Tous les profils</option>
-            {Object.entries(PROFILE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filtre-statut" className="field-label">
-            Situation
-          </label>
-          <select id="filtre-statut" name="statut" defaultValue={params.statut ?? ""} className="field-input">
-            <option value="">Toutes</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="filtre-profil"
+          name="profil"
+          label="Profil"
+          placeholder="Tous les profils"
+          options={labelledOptions(PROFILE_LABELS)}
+          defaultValue={params.profil}
+        />
+        <SelectField
+          id="filtre-statut"
+          name="statut"
+          label="Situation"
+          placeholder="Toutes"
+          options={labelledOptions(TEAM_STATUS_LABELS)}
+          defaultValue={params.statut}
+        />
         <input type="hidden" name="tri" value={params.tri} />
         <input type="hidden" name="ordre" value={params.ordre} />
         <div className="flex items-end">
@@ -137,12 +122,12 @@ export default function Equipe() {
           aria-label="Tableau de l'équipe (défilement horizontal possible)"
         >
           <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Personnes en formation, triées par {SORT_LABELS[params.tri]}</caption>
+            <caption className="sr-only">Personnes en formation, triées par {TEAM_SORT_LABELS[params.tri]}</caption>
             <thead className="bg-slate-100">
               <tr>
                 {(["nom", "service", "arrivee"] as const).map((t) => (
                   <th key={t} scope="col" className="p-2" aria-sort={ariaSort(t)}>
-                    <Link to={sortLink(t)}>{SORT_LABELS[t]}</Link>
+                    <Link to={sortLink(t)}>{TEAM_SORT_LABELS[t]}</Link>
                   </th>
                 ))}
                 <th scope="col" className="p-2">

@@ -11,6 +11,7 @@ import { fieldErrors, formDataToObject } from "~/utils/forms";
 import { getEnv } from "~/utils/env.server";
 import { clientAddress, readForm } from "~/utils/http.server";
 import { formatDay, parisDay } from "~/utils/dates";
+import { PROFILE_OPTIONS } from "~/domain/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Créer un compte — Pivot" }];
 
@@ -141,10 +142,7 @@ export default function NouveauCompte() {
           hint="Une nouvelle recrue reçoit un parcours d'intégration calculé à partir de sa date d'arrivée."
           defaultValue={values.profile ?? "nouvelle_recrue"}
           error={errors.profile}
-          options={[
-            { value: "nouvelle_recrue", label: "Nouvelle recrue" },
-            { value: "confirmee", label: "Secrétaire confirmée" },
-          ]}
+          options={PROFILE_OPTIONS}
         />
         <SelectField
           name="serviceId"

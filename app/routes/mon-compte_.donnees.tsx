@@ -9,9 +9,8 @@ import { exportPersonalData } from "~/models/personal-data.server";
 import { requireUser } from "~/models/permissions.server";
 import { ROLE_LABELS } from "~/utils/auth.server";
 import { formatDateTime, formatDay } from "~/utils/dates";
-import { PROFILE_LABELS } from "~/domain/team";
+import { LEVEL_LABELS, profileLabel } from "~/domain/vocabulary";
 import { deviceLabel } from "~/utils/session.server";
-import { LEVEL_LABELS } from "~/domain/levels";
 
 export const meta: MetaFunction = () => [{ title: "Mes données — Mon compte — Pivot" }];
 
@@ -26,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: d.profile.name,
       email: d.profile.email,
       role: ROLE_LABELS[d.profile.role],
-      profile: d.profile.profile ? (PROFILE_LABELS[d.profile.profile] ?? d.profile.profile) : null,
+      profile: d.profile.profile ? profileLabel(d.profile.profile) : null,
       establishment: d.profile.establishment,
       service: d.profile.service,
       hireDate: d.profile.hireDate ? formatDay(d.profile.hireDate) : null,

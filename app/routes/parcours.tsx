@@ -14,7 +14,7 @@ import { peopleAround } from "~/models/people.server";
 import { commentValidation, getReport, listCheckpoints, listValidations, saveReport } from "~/models/tutoring.server";
 import { requireUser } from "~/models/permissions.server";
 import { fieldErrors, formDataToObject } from "~/utils/forms";
-import { LEVEL_LABELS } from "~/domain/levels";
+import { LEVEL_LABELS } from "~/domain/vocabulary";
 import { readForm } from "~/utils/http.server";
 import { formatDay, parisDay } from "~/utils/dates";
 

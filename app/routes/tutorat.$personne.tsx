@@ -9,7 +9,7 @@ import { getCompetency, getReferential } from "~/content/modules.server";
 import { checkpointSchema, complementSchema, correctionSchema, reviewSchema, validateStepSchema, validationSchema } from "~/forms/integration.server";
 import { NO_PATIENT_DATA_HINT } from "~/forms/patient-data";
 import { observationProgress } from "~/domain/integration-path";
-import { LEVEL_LABELS, LEVEL_ORDER } from "~/domain/levels";
+import { LEVEL_LABELS, LEVELS } from "~/domain/vocabulary";
 import { attestComplement, certificationSummary, issueCertificates } from "~/models/certificate-registry.server";
 import { competenciesValidatedByTest } from "~/models/positioning.server";
 import { getPath, pathView, validateStep } from "~/models/path.server";
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const referential = getReferential();
   const observed = referential.blocks.flatMap((b) =>
     b.competencies.flatMap((c) =>
-      LEVEL_ORDER.filter((l) => c.levels[l].assessment !== "quiz").map((l) => ({
+      LEVELS.filter((l) => c.levels[l].assessment !== "quiz").map((l) => ({
         competencyId: c.id,
         competency: c.title,
         level: l,
@@ -192,7 +192,7 @@ export default function Mentee() {
   const errors = (result?.errors ?? {}) as Record<string, string>;
   const err = (intent: string, field: string) => (result?.intent === intent ? errors[field] : undefined);
   const val = (intent: string, field: string) => (result?.intent === intent ? values[field] : undefined);
-  const levelOptions = LEVEL_ORDER.map((l) => ({ value: l, label: LEVEL_LABELS[l] }));
+  const levelOptions = LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }));
 
   return (
     <div className="space-y-8">

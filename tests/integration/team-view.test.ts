@@ -10,7 +10,8 @@ import { certificates, DONE_STATUSES, moduleProgress, pathSteps, quizAttempts, s
 import { DEMO_ESTABLISHMENT } from "../../db/seed";
 import { getCertificationRules, listBlocks, listModules } from "~/content/modules.server";
 import { LEVEL_NAMES } from "~/domain/certification";
-import { PAGE_SIZE, PROFILE_LABELS, SORTS, STATUSES, toCsv, type TeamStatus } from "~/domain/team";
+import { PAGE_SIZE, toCsv } from "~/domain/team";
+import { profileLabel, TEAM_SORTS, TEAM_STATUSES, type TeamStatus } from "~/domain/vocabulary";
 import type { TeamParams } from "~/domain/team-query.server";
 import { certifiedLevelsOf } from "~/models/certification-evidence.server";
 import { createPathFor, markStepDone, validateStep } from "~/models/path.server";
@@ -137,7 +138,7 @@ async function referenceTable(serviceIds: string[], params: TeamParams) {
     const mine = new Set(done.get(r.id) ?? []);
     return {
       ...r,
-      profileLabel: r.profile ? (PROFILE_LABELS[r.profile] ?? r.profile) : "",
+      profileLabel: r.profile ? profileLabel(r.profile) : "",
       pathPercent: r.stepsTotal ? Math.round((r.stepsDone * 100) / r.stepsTotal) : null,
       blocks: blocks.map((b) => {
         const ids = modulesByBlock.get(b.id) ?? [];
@@ -367,8 +368,8 @@ beforeAll(async () => {
   await db.update(users).set({ deactivatedAt: new Date().toISOString() }).where(eq(users.id, learners[4]!.id));
 });
 
-const ALL_ORDERS = SORTS.flatMap((tri) => (["asc", "desc"] as const).map((ordre) => ({ tri, ordre })));
-const FILTERS: (TeamStatus | undefined)[] = [undefined, ...STATUSES];
+const ALL_ORDERS = TEAM_SORTS.flatMap((tri) => (["asc", "desc"] as const).map((ordre) => ({ tri, ordre })));
+const FILTERS: (TeamStatus | undefined)[] = [undefined, ...TEAM_STATUSES];
 
 /** Every page of listTeam (pages of `pageSize`, and one past the end) equals the oracle's slice. */
 async function expectSamePages(q: Query, pageSize: number) {

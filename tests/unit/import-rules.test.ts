@@ -65,4 +65,14 @@ describe("import directions", () => {
       "app/routes/re-export.tsx:1 ../../db/schema",
     ]);
   });
+
+  it("reports a form schema that takes its closed lists from the database schema instead of the vocabulary", () => {
+    const root = tree({
+      "db/schema.ts": `export const LEVELS = ["generales"] as const;\n`,
+      "app/domain/vocabulary.ts": `export const LEVELS = ["generales"] as const;\n`,
+      "app/forms/ok.server.ts": `import { z } from "zod";\nimport { LEVELS } from "~/domain/vocabulary";\nexport const ok = z.enum(LEVELS);\n`,
+      "app/forms/wrong.server.ts": `import { z } from "zod";\nimport { LEVELS } from "../../db/schema";\nexport const wrong = z.enum(LEVELS);\n`,
+    });
+    expect(findViolations(root)).toEqual([{ file: "app/forms/wrong.server.ts", line: 2, specifier: "../../db/schema", rule: ruleFor("app/forms", "db") }]);
+  });
 });
