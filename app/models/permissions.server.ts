@@ -6,9 +6,9 @@ import { redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { serviceManagers, services, users, type Role } from "../../db/schema";
 import { isMentorOf } from "./tutoring.server";
-import { getUserById, type SessionUser } from "./user.server";
+import type { SessionUser } from "./user.server";
 import { getDb } from "~/utils/db.server";
-import { getSessionUserId } from "~/utils/session.server";
+import { getSessionUser } from "~/utils/session.server";
 
 export function forbidden(message = "Cette page n'est pas accessible avec votre profil."): never {
   throw new Response(message, { status: 403, statusText: "Forbidden" });
@@ -22,8 +22,7 @@ export function notFound(message = "Cette page n'existe pas."): never {
 const ROLE_RANK: Record<Role, number> = { learner: 0, tutor: 1, manager: 2, admin: 3 };
 
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  const id = await getSessionUserId(request);
-  return id ? ((await getUserById(id)) ?? null) : null;
+  return getSessionUser(request);
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -1,7 +1,7 @@
 // Users, passwords and sign-in attempts.
 import { hash, verify } from "@node-rs/argon2";
 import crypto from "node:crypto";
-import { and, count, eq, gt, gte, inArray, isNull, lt, lte, max, ne, sql } from "drizzle-orm";
+import { and, count, eq, gt, gte, inArray, lt, lte, max, ne, sql } from "drizzle-orm";
 import { loginAttempts, sessions, users, type Role } from "../../db/schema";
 import type { Db } from "../../db/client";
 import { getDb } from "~/utils/db.server";
@@ -27,14 +27,6 @@ export function normalizeEmail(email: string) {
 export function hashPassword(password: string) {
   // @node-rs/argon2 defaults to argon2id; the explicit algorithm (2 = Argon2id) documents it.
   return hash(password, { algorithm: 2 as never });
-}
-
-/** An active account (a deactivated or erased one has no session user: its cookie stops working at once). */
-export async function getUserById(id: string): Promise<SessionUser | undefined> {
-  return getDb().query.users.findFirst({
-    where: and(eq(users.id, id), isNull(users.deactivatedAt)),
-    columns: { id: true, name: true, email: true, role: true, profile: true, serviceId: true, establishment: true },
-  });
 }
 
 /** Failed sign-ins per client address (password spraying across many emails); high enough for a hospital behind one NAT. */

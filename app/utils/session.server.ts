@@ -3,7 +3,8 @@
 import { createCookie, redirect } from "@remix-run/node";
 import crypto from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
-import { loginAttempts, sessions } from "../../db/schema";
+import { loginAttempts, sessions, users } from "../../db/schema";
+import type { SessionUser } from "~/models/user.server";
 import { getDb } from "./db.server";
 import { getEnv } from "./env.server";
 import { assertSameOrigin } from "./http.server";
@@ -35,15 +36,33 @@ export async function getSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" ? value : null;
 }
 
-/** The signed-in user's id, or null when the cookie is absent, forged, or its session expired or sat idle. */
-export async function getSessionUserId(request: Request, now = new Date()): Promise<string | null> {
+/**
+ * The signed-in, active user, or null when the cookie is absent or forged, its session expired or sat
+ * idle, or the account was deactivated or erased (its cookie stops working at once). One read: the
+ * session joined to its active account, as every page asks for it.
+ */
+export async function getSessionUser(request: Request, now = new Date()): Promise<SessionUser | null> {
   const id = await getSessionId(request);
   if (!id) return null;
   const db = getDb();
-  const row = await db.query.sessions.findFirst({
-    where: and(eq(sessions.id, id), gt(sessions.expiresAt, now.toISOString())),
-    columns: { userId: true, lastSeenAt: true, createdAt: true },
-  });
+  const [row] = await db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      createdAt: sessions.createdAt,
+      user: {
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        profile: users.profile,
+        serviceId: users.serviceId,
+        establishment: users.establishment,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.id, sessions.userId), isNull(users.deactivatedAt)))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now.toISOString())))
+    .limit(1);
   if (!row) return null;
   const lastSeen = Date.parse(row.lastSeenAt ?? row.createdAt);
   if (now.getTime() - lastSeen > IDLE_HOURS * 3600_000) {
@@ -51,7 +70,7 @@ export async function getSessionUserId(request: Request, now = new Date()): Prom
     return null;
   }
   if (now.getTime() - lastSeen > TOUCH_EVERY_MS) await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id));
-  return row.userId;
+  return row.user;
 }
 
 export async function createSession({ request, userId, redirectTo, now = new Date() }: { request: Request; userId: string; redirectTo: string; now?: Date }) {

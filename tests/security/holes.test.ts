@@ -19,7 +19,7 @@ import * as badgeJson from "~/routes/certificats.$code_.openbadge[.]json";
 import * as publicPage from "~/routes/certificats.$code";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { getSessionUserId, IDLE_HOURS } from "~/utils/session.server";
+import { getSessionUser, IDLE_HOURS } from "~/utils/session.server";
 import { request, run, signIn, unwrap } from "../helpers/requests";
 
 type Fn = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
@@ -250,11 +250,24 @@ describe("8. sessions end when idle and after a password reset", () => {
   it(`a session unused for more than ${IDLE_HOURS} hours no longer opens anything`, async () => {
     const cookie = await signIn("tuteur@pivot.demo");
     const req = () => request("/", { cookie });
-    expect(await getSessionUserId(req())).toBeTruthy();
-    expect(await getSessionUserId(req(), new Date(Date.now() + (IDLE_HOURS - 1) * 3600_000))).toBeTruthy(); // in use: refreshed
-    expect(await getSessionUserId(req(), new Date(Date.now() + (2 * IDLE_HOURS - 1.5) * 3600_000))).toBeTruthy(); // 7.5 h after the last use
-    expect(await getSessionUserId(req(), new Date(Date.now() + (3 * IDLE_HOURS - 1.5) * 3600_000))).toBeNull(); // 8.5 h after it
+    expect(await getSessionUser(req())).toBeTruthy();
+    expect(await getSessionUser(req(), new Date(Date.now() + (IDLE_HOURS - 1) * 3600_000))).toBeTruthy(); // in use: refreshed
+    expect(await getSessionUser(req(), new Date(Date.now() + (2 * IDLE_HOURS - 1.5) * 3600_000))).toBeTruthy(); // 7.5 h after the last use
+    expect(await getSessionUser(req(), new Date(Date.now() + (3 * IDLE_HOURS - 1.5) * 3600_000))).toBeNull(); // 8.5 h after it
     expect((await call(home.loader, req())).response?.status).toBe(302);
+  });
+
+  it("a session whose account was deactivated opens nothing, even before the session row is removed", async () => {
+    const cookie = await signIn("secretaire.confirmee@pivot.demo");
+    const req = () => request("/", { cookie });
+    expect((await getSessionUser(req()))?.email).toBe("secretaire.confirmee@pivot.demo");
+    await getDb().update(users).set({ deactivatedAt: new Date().toISOString() }).where(eq(users.email, "secretaire.confirmee@pivot.demo"));
+    try {
+      expect(await getSessionUser(req())).toBeNull();
+      expect((await call(home.loader, req())).response?.status).toBe(302);
+    } finally {
+      await getDb().update(users).set({ deactivatedAt: null }).where(eq(users.email, "secretaire.confirmee@pivot.demo"));
+    }
   });
 
   it("signing out from another site is refused", async () => {
