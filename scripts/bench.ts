@@ -245,7 +245,7 @@ const scenarios: Scenario[] = [
     loader: mentee.loader as Loader,
     url: `/tutorat/${firstMentee}`,
     cookie: tutorCookie,
-    params: { mentee: firstMentee },
+    params: { personne: firstMentee },
     budget: "p95",
   },
 ];
