@@ -1,18 +1,14 @@
 // The rules that keep content safe and quizzes honest: one registry of red flags with a closed list of
 // conducts, dates whose weekday is right, and quiz banks that cannot be passed by guessing.
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { alertProblems, alertsFileSchema, type Alert } from "~/content/alerts";
 import { bankStats, bankStatsProblems } from "~/content/bank-stats";
-import { buildContent } from "~/content/build.server";
 import { quizSchema, type Question } from "~/content/module-schema";
 import { weekdayProblems } from "~/content/weekdays";
-import { ROOT } from "../helpers/paths";
+import { copyValidFixture, editFile, problemLines } from "../helpers/content-fixture";
 import { tempDirs } from "../helpers/tmp";
 
 const tmp = tempDirs();
-const lines = (problems: { file: string; problem: string }[]) => problems.map((p) => `${p.file}: ${p.problem}`);
 
 const alert = (id: string, conduite: Alert["conduite"], signe = `Signe ${id}`): Alert => ({
   id,
@@ -81,22 +77,17 @@ describe("the registry of red flags", () => {
   });
 
   it("content:check reports a broken registry and a fiche that disagrees with it (bad fixture on disk)", async () => {
-    const dir = tmp("pivot-alertes-");
-    fs.cpSync(path.join(ROOT, "tests/fixtures/valid"), dir, { recursive: true });
-    const fiche = path.join(dir, "content/fiches/cardiologie.mdx");
-    fs.writeFileSync(
-      fiche,
-      fs
-        .readFileSync(fiche, "utf8")
+    const dir = copyValidFixture(tmp("pivot-alertes-"));
+    editFile(dir, "content/fiches/cardiologie.mdx", (text) =>
+      text
         .replace(
           '| <Alerte id="malaise-perte-connaissance" /> | Où est la personne ? | <Conduite id="appeler-15" /> |',
           '| <Alerte id="malaise-perte-connaissance" /> | Où est la personne ? | <Conduite id="rendez-vous-rapide" /> |',
         )
         .replace("## Avant la consultation", "Sinon : « Raccrochez et appelez le 15. »\n\n## Avant la consultation"),
     );
-    const registry = path.join(dir, "content/alertes.yaml");
-    fs.writeFileSync(registry, fs.readFileSync(registry, "utf8").replace("conduite: avis-medical-heure", "conduite: voir-le-medecin"));
-    const found = lines((await buildContent({ root: dir, cacheDir: tmp("pivot-alertes-cache-") })).problems);
+    editFile(dir, "content/alertes.yaml", (text) => text.replace("conduite: avis-medical-heure", "conduite: voir-le-medecin"));
+    const found = await problemLines(dir, tmp("pivot-alertes-cache-"));
     expect(found).toEqual(
       expect.arrayContaining([
         "content/alertes.yaml: alertes.2.conduite : conduite hors de la liste fermée (appeler-15, transfert-medecin, avis-medical-heure, rendez-vous-rapide, transmettre-journee, rendez-vous, information)",
@@ -105,8 +96,8 @@ describe("the registry of red flags", () => {
     // With the registry unreadable, every red flag of the fiche is reported as unknown: nothing passes silently.
     expect(found).toEqual(expect.arrayContaining(["content/fiches/cardiologie.mdx: alertes : « douleur-thoracique » absent du registre content/alertes.yaml"]));
 
-    fs.writeFileSync(registry, fs.readFileSync(registry, "utf8").replace("conduite: voir-le-medecin", "conduite: avis-medical-heure"));
-    const again = lines((await buildContent({ root: dir, cacheDir: tmp("pivot-alertes-cache-") })).problems);
+    editFile(dir, "content/alertes.yaml", (text) => text.replace("conduite: voir-le-medecin", "conduite: avis-medical-heure"));
+    const again = await problemLines(dir, tmp("pivot-alertes-cache-"));
     expect(again).toEqual([
       "content/fiches/cardiologie.mdx: conduite d'urgence écrite en texte libre (« Raccrochez et appelez le 15 ») : citez le signe d'alerte du registre (<Alerte id=\"…\" />)",
       "content/fiches/cardiologie.mdx: signe d'alerte « malaise-perte-connaissance » : conduite « rendez-vous-rapide » dans la fiche, « appeler-15 » dans le registre (deux conduites différentes pour le même signe)",
@@ -116,19 +107,14 @@ describe("the registry of red flags", () => {
 
 describe("the glossary", () => {
   it("states no emergency conduct in its own words, and names registry red flags that exist (bad fixture on disk)", async () => {
-    const dir = tmp("pivot-glossaire-");
-    fs.cpSync(path.join(ROOT, "tests/fixtures/valid"), dir, { recursive: true });
-    const file = path.join(dir, "content/glossaire.yaml");
-    fs.writeFileSync(
-      file,
-      fs
-        .readFileSync(file, "utf8")
-        .replace(
+    const dir = copyValidFixture(tmp("pivot-glossaire-"));
+    editFile(dir, "content/glossaire.yaml", (text) =>
+      text.replace(
           `definition: "Enregistrement de l'activité électrique du cœur."`,
           `definition: "Enregistrement du cœur ; une anomalie impose le 15."\n    alerte: fantome`,
         ),
     );
-    const found = lines((await buildContent({ root: dir, cacheDir: tmp("pivot-glossaire-cache-") })).problems);
+    const found = await problemLines(dir, tmp("pivot-glossaire-cache-"));
     expect(found).toEqual([
       "content/glossaire.yaml: entrée ecg : conduite d'urgence écrite en texte libre (« impose le 15 ») : citez le signe d'alerte du registre (<Alerte id=\"…\" />)",
       "content/glossaire.yaml: entrée ecg : signe d'alerte « fantome » absent du registre content/alertes.yaml",
@@ -147,11 +133,9 @@ describe("dates written with a weekday", () => {
   });
 
   it("are checked by content:check in modules and banks (bad fixture on disk)", async () => {
-    const dir = tmp("pivot-dates-");
-    fs.cpSync(path.join(ROOT, "tests/fixtures/valid"), dir, { recursive: true });
-    const mod = path.join(dir, "content/modules/gestion-information/exemple.mdx");
-    fs.writeFileSync(mod, fs.readFileSync(mod, "utf8").replace("Un paragraphe", "Le vendredi 12 janvier 2027, un paragraphe"));
-    const found = lines((await buildContent({ root: dir, cacheDir: tmp("pivot-dates-cache-") })).problems);
+    const dir = copyValidFixture(tmp("pivot-dates-"));
+    editFile(dir, "content/modules/gestion-information/exemple.mdx", (text) => text.replace("Un paragraphe", "Le vendredi 12 janvier 2027, un paragraphe"));
+    const found = await problemLines(dir, tmp("pivot-dates-cache-"));
     expect(found).toEqual([
       "content/modules/gestion-information/exemple.mdx: date « vendredi 12 janvier 2027 » : le 12 janvier 2027 est un mardi, pas un vendredi",
     ]);

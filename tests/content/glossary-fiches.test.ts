@@ -1,14 +1,13 @@
-import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildContent } from "~/content/build.server";
 import { ficheSectionProblems, FICHE_SECTIONS, glossarySchema, termIdsIn } from "~/content/glossary";
+import { copyValidFixture, editFile, problemLines, VALID_FIXTURE } from "../helpers/content-fixture";
 import { ROOT } from "../helpers/paths";
 import { tempDirs } from "../helpers/tmp";
 
 const tmp = tempDirs();
 const cacheDir = tmp("pivot-gl-cache-");
-const lines = (problems: { file: string; problem: string }[]) => problems.map((p) => `${p.file}: ${p.problem}`);
 
 describe("glossary schema", () => {
   const entry = { id: "ecg", term: "ECG", expansion: "Électrocardiogramme", category: "abreviation", definition: "Enregistrement du cœur." };
@@ -63,7 +62,7 @@ describe("fiche template", () => {
 
 describe("content:check on glossary and fiches", () => {
   it("the valid fixture compiles its fiche and resolves its glossary links", async () => {
-    const { manifest, problems } = await buildContent({ root: path.join(ROOT, "tests/fixtures/valid"), cacheDir });
+    const { manifest, problems } = await buildContent({ root: VALID_FIXTURE, cacheDir });
     expect(problems).toEqual([]);
     expect(manifest.fiches.map((f) => f.frontmatter.id)).toEqual(["cardiologie"]);
     expect(manifest.fiches[0]!.terms).toEqual(["ecg"]);
@@ -71,7 +70,7 @@ describe("content:check on glossary and fiches", () => {
   });
 
   it("reports broken glossary entries and fiches as `file: problem` lines", async () => {
-    const found = lines((await buildContent({ root: path.join(ROOT, "tests/fixtures/broken"), cacheDir })).problems);
+    const found = await problemLines(path.join(ROOT, "tests/fixtures/broken"), cacheDir);
     expect(found).toEqual(
       expect.arrayContaining([
         "content/glossaire.yaml: entrée irm.definition : ne doit pas être vide",
@@ -85,13 +84,10 @@ describe("content:check on glossary and fiches", () => {
   });
 
   it("reports glossary links and fiche vocabulary that point nowhere", async () => {
-    const dir = tmp("pivot-gl-");
-    fs.cpSync(path.join(ROOT, "tests/fixtures/valid"), dir, { recursive: true });
-    const mod = path.join(dir, "content/modules/gestion-information/exemple.mdx");
-    fs.writeFileSync(mod, fs.readFileSync(mod, "utf8").replace('<Terme id="ins">', '<Terme id="fantome">'));
-    const fiche = path.join(dir, "content/fiches/cardiologie.mdx");
-    fs.writeFileSync(fiche, fs.readFileSync(fiche, "utf8").replace("vocabulary: [ecg,", "vocabulary: [inexistant,"));
-    const found = lines((await buildContent({ root: dir, cacheDir })).problems);
+    const dir = copyValidFixture(tmp("pivot-gl-"));
+    editFile(dir, "content/modules/gestion-information/exemple.mdx", (text) => text.replace('<Terme id="ins">', '<Terme id="fantome">'));
+    editFile(dir, "content/fiches/cardiologie.mdx", (text) => text.replace("vocabulary: [ecg,", "vocabulary: [inexistant,"));
+    const found = await problemLines(dir, cacheDir);
     expect(found).toEqual([
       'content/modules/gestion-information/exemple.mdx: terme <Terme id="fantome"> absent du glossaire',
       "content/fiches/cardiologie.mdx: vocabulaire : « inexistant » absent du glossaire",

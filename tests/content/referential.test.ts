@@ -1,37 +1,26 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parse, stringify } from "yaml";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildContent } from "~/content/build.server";
 import { referentialSchema } from "~/content/referential";
-import { ROOT } from "../helpers/paths";
+import { copyValidFixture, problemLines, VALID_FIXTURE } from "../helpers/content-fixture";
+import { tempDirs } from "../helpers/tmp";
 
-const VALID = path.join(ROOT, "tests/fixtures/valid");
-
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
+const tmp = tempDirs();
 /** A copy of the valid fixture that a test may break. */
-function copyOfValid() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pivot-ref-"));
-  made.push(dir);
-  fs.cpSync(VALID, dir, { recursive: true });
-  return dir;
-}
-const lines = (problems: { file: string; problem: string }[]) => problems.map((p) => `${p.file}: ${p.problem}`);
-const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "pivot-ref-cache-"));
-made.push(cacheDir);
+const copyOfValid = () => copyValidFixture(tmp("pivot-ref-"));
+const cacheDir = tmp("pivot-ref-cache-");
 
 describe("referential", () => {
   it("the valid fixture's referential is accepted and shipped in the manifest", async () => {
-    const { manifest, problems } = await buildContent({ root: VALID, cacheDir });
+    const { manifest, problems } = await buildContent({ root: VALID_FIXTURE, cacheDir });
     expect(problems).toEqual([]);
     expect(manifest.referential?.blocks.map((b) => b.competencies.length)).toEqual([1, 1, 1]);
   });
 
   it("rejects unknown activities, duplicate competencies and tutor levels without a number of observations", () => {
-    const ref = parse(fs.readFileSync(path.join(VALID, "content/referentiel.yaml"), "utf8"));
+    const ref = parse(fs.readFileSync(path.join(VALID_FIXTURE, "content/referentiel.yaml"), "utf8"));
     ref.blocks[0].competencies[0].activities = ["a99"];
     ref.blocks[1].competencies[0].id = "gi-identitovigilance";
     delete ref.blocks[2].competencies[0].levels.operationnelles.observations;
@@ -48,7 +37,7 @@ describe("referential", () => {
   });
 
   it("requires exactly the three blocks", () => {
-    const ref = parse(fs.readFileSync(path.join(VALID, "content/referentiel.yaml"), "utf8"));
+    const ref = parse(fs.readFileSync(path.join(VALID_FIXTURE, "content/referentiel.yaml"), "utf8"));
     ref.blocks.pop();
     expect(referentialSchema.safeParse(ref).error!.issues[0]!.message).toBe("exactement trois blocs");
   });
@@ -58,7 +47,7 @@ describe("content:check coverage rules", () => {
   it("fails when the referential is missing", async () => {
     const dir = copyOfValid();
     fs.rmSync(path.join(dir, "content/referentiel.yaml"));
-    expect(lines((await buildContent({ root: dir, cacheDir })).problems)).toEqual([expect.stringMatching(/referentiel\.yaml: référentiel absent/)]);
+    expect((await problemLines(dir, cacheDir))).toEqual([expect.stringMatching(/referentiel\.yaml: référentiel absent/)]);
   });
 
   it("fails when a competency is served by no module or assessed by no question, a module serves an unknown competency, or a bank is too small", async () => {
@@ -74,7 +63,7 @@ describe("content:check coverage rules", () => {
     bank.questions = bank.questions.slice(0, 11);
     fs.writeFileSync(quiz2, stringify(bank));
 
-    const found = lines((await buildContent({ root: dir, cacheDir })).problems);
+    const found = (await problemLines(dir, cacheDir));
     expect(found).toEqual(
       expect.arrayContaining([
         "content/modules/competences-transversales/exemple-trois.mdx: compétence « ct-inconnue » absente du référentiel",
@@ -98,7 +87,7 @@ describe("content:check coverage rules", () => {
     bank.questions[0].section = "Une section qui n'existe pas";
     bank.questions[1].id = "s1"; // already a question of the block 1 module
     fs.writeFileSync(quiz3, stringify(bank));
-    expect(lines((await buildContent({ root: dir, cacheDir })).problems)).toEqual(
+    expect((await problemLines(dir, cacheDir))).toEqual(
       expect.arrayContaining([
         "content/modules/competences-transversales/exemple-trois.quiz.yaml: question c1 : section « Une section qui n'existe pas » absente du module (titres ## du fichier .mdx)",
         "content/modules/gestion-information/exemple.quiz.yaml: question s1 : identifiant déjà utilisé dans le module exemple-trois",
