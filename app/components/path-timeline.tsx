@@ -149,7 +149,8 @@ export function StepCommentForm({
     <Form method="post" className="space-y-2">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="stepId" value={step.id} />
-      <details>
+      {/* Open when a refused submission brought her comment back, so that she sees it. */}
+      <details open={defaultComment ? true : undefined}>
         <summary className="cursor-pointer text-sm font-semibold">Ajouter un commentaire (facultatif)</summary>
         <TextArea
           name="comment"

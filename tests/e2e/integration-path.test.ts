@@ -55,6 +55,15 @@ describe("integration path journey", () => {
     await page.getByRole("heading", { level: 1, name: "Mon parcours d'intégration" }).waitFor();
     const step = page.locator('[data-step="template:point-etape-semaine-1"]');
     await step.getByText("Ajouter un commentaire (facultatif)").click();
+    // A comment with a social security number is refused; her text comes back, visible, for her to correct.
+    const withNir = "Point fait avec Sophie au sujet du 2 85 12 75 123 456 38.";
+    await step.getByLabel("Votre commentaire").fill(withNir);
+    await step.getByRole("button", { name: `J'ai fait cette étape : ${STEP}` }).click();
+    await page.getByText("semble contenir un numéro de sécurité sociale").waitFor();
+    await expect.poll(() => step.getByLabel("Votre commentaire").inputValue()).toBe(withNir);
+    expect(await step.getByLabel("Votre commentaire").isVisible()).toBe(true);
+    expect(await step.getAttribute("data-status")).not.toBe("a_valider");
+    consoleErrors.length = 0; // the browser logs the expected 400 of that refused submission
     await step.getByLabel("Votre commentaire").fill("Point fait avec Sophie, tout va bien.");
     await step.getByRole("button", { name: `J'ai fait cette étape : ${STEP}` }).click();
     await page.getByText("Étape enregistrée. Bravo !").waitFor();

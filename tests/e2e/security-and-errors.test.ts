@@ -133,4 +133,28 @@ describe("errors a person can meet", () => {
       await noJs.close();
     }
   });
+
+  it("without JavaScript, a refused step comment comes back visible, as she typed it", async () => {
+    const noJs = await launch({ javaScriptEnabled: false });
+    try {
+      const { page } = noJs;
+      await signIn(page, "nouvelle.recrue@pivot.demo");
+      await page.goto("/parcours");
+      const step = page
+        .locator("[data-step]")
+        .filter({ has: page.getByRole("button", { name: /^J'ai fait cette étape/ }) })
+        .first();
+      const stepId = await step.getAttribute("data-step");
+      await step.getByText("Ajouter un commentaire (facultatif)").click();
+      const typed = "Vu au guichet le 2 85 12 75 123 456 38, à rappeler.";
+      await step.getByLabel("Votre commentaire").fill(typed);
+      await step.getByRole("button", { name: /^J'ai fait cette étape/ }).click();
+      await page.getByText("semble contenir un numéro de sécurité sociale").waitFor();
+      const again = page.locator(`[data-step="${stepId}"]`);
+      expect(await again.getByLabel("Votre commentaire").isVisible()).toBe(true);
+      expect(await again.getByLabel("Votre commentaire").inputValue()).toBe(typed);
+    } finally {
+      await noJs.close();
+    }
+  });
 });
