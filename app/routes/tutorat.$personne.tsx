@@ -376,6 +376,7 @@ export default function Mentee() {
                 idPrefix="validation"
                 commentLabel="Commentaire de validation"
                 submitLabel="Valider l'étape"
+                defaultComment={val("valider-etape", "stepId") === step.id ? val("valider-etape", "comment") : ""}
                 busy={busy}
               />
             ) : null

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bankOf } from "../helpers/quiz-answers";
+import type { Page } from "playwright-core";
 import { launch, screenshot, signIn } from "../helpers/browser";
 
 let browser: Awaited<ReturnType<typeof launch>>;
@@ -134,25 +135,42 @@ describe("errors a person can meet", () => {
     }
   });
 
-  it("without JavaScript, a refused step comment comes back visible, as she typed it", async () => {
+  /** On a step's form, types a comment with a social security number and submits it: it comes back, visible, as typed. */
+  async function refusedStepComment(page: Page, button: RegExp, label: string) {
+    const step = page
+      .locator("[data-step]")
+      .filter({ has: page.getByRole("button", { name: button }) })
+      .first();
+    const stepId = await step.getAttribute("data-step");
+    await step.getByText("Ajouter un commentaire (facultatif)").click();
+    const typed = "Vu au guichet le 2 85 12 75 123 456 38, à rappeler.";
+    await step.getByLabel(label).fill(typed);
+    await step.getByRole("button", { name: button }).click();
+    await page.getByText("semble contenir un numéro de sécurité sociale").waitFor();
+    const again = page.locator(`[data-step="${stepId}"]`);
+    expect(await again.getByLabel(label).isVisible()).toBe(true);
+    expect(await again.getByLabel(label).inputValue()).toBe(typed);
+  }
+
+  it("without JavaScript, the recruit's refused step comment comes back visible, as she typed it", async () => {
     const noJs = await launch({ javaScriptEnabled: false });
     try {
-      const { page } = noJs;
-      await signIn(page, "nouvelle.recrue@pivot.demo");
-      await page.goto("/parcours");
-      const step = page
-        .locator("[data-step]")
-        .filter({ has: page.getByRole("button", { name: /^J'ai fait cette étape/ }) })
-        .first();
-      const stepId = await step.getAttribute("data-step");
-      await step.getByText("Ajouter un commentaire (facultatif)").click();
-      const typed = "Vu au guichet le 2 85 12 75 123 456 38, à rappeler.";
-      await step.getByLabel("Votre commentaire").fill(typed);
-      await step.getByRole("button", { name: /^J'ai fait cette étape/ }).click();
-      await page.getByText("semble contenir un numéro de sécurité sociale").waitFor();
-      const again = page.locator(`[data-step="${stepId}"]`);
-      expect(await again.getByLabel("Votre commentaire").isVisible()).toBe(true);
-      expect(await again.getByLabel("Votre commentaire").inputValue()).toBe(typed);
+      await signIn(noJs.page, "nouvelle.recrue@pivot.demo");
+      await noJs.page.goto("/parcours");
+      await refusedStepComment(noJs.page, /^J'ai fait cette étape/, "Votre commentaire");
+    } finally {
+      await noJs.close();
+    }
+  });
+
+  it("without JavaScript, the tutor's refused validation comment comes back visible, as she typed it", async () => {
+    const noJs = await launch({ javaScriptEnabled: false });
+    try {
+      await signIn(noJs.page, "tuteur@pivot.demo");
+      await noJs.page.goto("/tutorat");
+      await noJs.page.locator("[data-mentee]").first().getByRole("link").first().click();
+      await noJs.page.getByRole("heading", { level: 1, name: /^Suivi de / }).waitFor();
+      await refusedStepComment(noJs.page, /^Valider l'étape/, "Commentaire de validation");
     } finally {
       await noJs.close();
     }
