@@ -135,6 +135,7 @@ export function StepCommentForm({
   commentLabel,
   submitLabel,
   defaultComment = "",
+  error,
   busy,
 }: {
   intent: string;
@@ -143,6 +144,8 @@ export function StepCommentForm({
   commentLabel: string;
   submitLabel: string;
   defaultComment?: string;
+  /** Why the server refused the comment, shown under it. */
+  error?: string;
   busy: boolean;
 }) {
   return (
@@ -150,7 +153,7 @@ export function StepCommentForm({
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="stepId" value={step.id} />
       {/* Open when a refused submission brought her comment back, so that she sees it. */}
-      <details open={defaultComment ? true : undefined}>
+      <details open={defaultComment || error ? true : undefined}>
         <summary className="cursor-pointer text-sm font-semibold">Ajouter un commentaire (facultatif)</summary>
         <TextArea
           name="comment"
@@ -160,6 +163,7 @@ export function StepCommentForm({
           maxLength={500}
           rows={2}
           defaultValue={defaultComment}
+          error={error}
         />
       </details>
       <button type="submit" className="btn-primary" disabled={busy}>

@@ -76,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
 async function markDone({ intent, form, userId }: IntentContext) {
   const parsed = stepDoneSchema.safeParse(form);
   if (!parsed.success) {
-    const errors = fieldErrors(parsed.error); // the comment sits in a closed <details>: its error is the form's message
+    const errors = fieldErrors(parsed.error); // its error is also the form's message, seen first: the comment sits in a fold
     return fail(intent, errors.comment ?? "Cette étape n'a pas pu être enregistrée : rechargez la page.", 400, errors, form);
   }
   if (!(await markStepDone({ learnerId: userId, stepId: parsed.data.stepId, comment: parsed.data.comment })))
@@ -206,7 +206,7 @@ function StepActions({ step, feedback }: { step: PathStepView; feedback: Feedbac
   return null;
 }
 
-function StepDoneForm({ step, feedback: { busy, values } }: { step: PathStepView; feedback: Feedback }) {
+function StepDoneForm({ step, feedback: { busy, values, errors } }: { step: PathStepView; feedback: Feedback }) {
   return (
     <StepCommentForm
       intent="fait"
@@ -215,6 +215,7 @@ function StepDoneForm({ step, feedback: { busy, values } }: { step: PathStepView
       commentLabel="Votre commentaire"
       submitLabel="J'ai fait cette étape"
       defaultComment={values.stepId === step.id ? values.comment : ""}
+      error={values.intent === "fait" && values.stepId === step.id ? errors.comment : undefined}
       busy={busy}
     />
   );

@@ -89,7 +89,7 @@ const done = (intent: string, message: string) => ({ intent, ok: true, message, 
 async function validateStepIntent({ intent, form, mentee, user, address }: IntentContext) {
   const parsed = validateStepSchema.safeParse(form);
   if (!parsed.success) {
-    const errors = fieldErrors(parsed.error); // the comment sits in a closed <details>: its error is the form's message
+    const errors = fieldErrors(parsed.error); // its error is also the form's message, seen first: the comment sits in a fold
     return fail(intent, errors.comment ?? "Étape introuvable : rechargez la page.", 400, errors, form);
   }
   if (!(await validateStep({ learnerId: mentee.id, stepId: parsed.data.stepId, tutorId: user.id, comment: parsed.data.comment, address })))
@@ -377,6 +377,7 @@ export default function Mentee() {
                 commentLabel="Commentaire de validation"
                 submitLabel="Valider l'étape"
                 defaultComment={val("valider-etape", "stepId") === step.id ? val("valider-etape", "comment") : ""}
+                error={val("valider-etape", "stepId") === step.id ? err("valider-etape", "comment") : undefined}
                 busy={busy}
               />
             ) : null

@@ -59,7 +59,7 @@ describe("integration path journey", () => {
     const withNir = "Point fait avec Sophie au sujet du 2 85 12 75 123 456 38.";
     await step.getByLabel("Votre commentaire").fill(withNir);
     await step.getByRole("button", { name: `J'ai fait cette étape : ${STEP}` }).click();
-    await page.getByText("semble contenir un numéro de sécurité sociale").waitFor();
+    await page.getByText("semble contenir un numéro de sécurité sociale").first().waitFor();
     await expect.poll(() => step.getByLabel("Votre commentaire").inputValue()).toBe(withNir);
     expect(await step.getByLabel("Votre commentaire").isVisible()).toBe(true);
     expect(await step.getAttribute("data-status")).not.toBe("a_valider");

@@ -146,10 +146,11 @@ describe("errors a person can meet", () => {
     const typed = "Vu au guichet le 2 85 12 75 123 456 38, à rappeler.";
     await step.getByLabel(label).fill(typed);
     await step.getByRole("button", { name: button }).click();
-    await page.getByText("semble contenir un numéro de sécurité sociale").waitFor();
+    await page.getByText("semble contenir un numéro de sécurité sociale").first().waitFor();
     const again = page.locator(`[data-step="${stepId}"]`);
     expect(await again.getByLabel(label).isVisible()).toBe(true);
     expect(await again.getByLabel(label).inputValue()).toBe(typed);
+    expect(await again.getByText("semble contenir un numéro de sécurité sociale").isVisible()).toBe(true); // under the field too
   }
 
   it("without JavaScript, the recruit's refused step comment comes back visible, as she typed it", async () => {
