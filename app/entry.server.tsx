@@ -1,9 +1,7 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import crypto from "node:crypto";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { BodyLookup } from "./components/mdx-html";
 import { bodyByKey } from "./content/modules.server";
@@ -38,6 +36,12 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
   return response;
 };
 
+/**
+ * A page is sent in one piece once React has rendered all of it. No loader defers its data, so the shell is
+ * already the whole page but for the data script Remix adds right after it: streaming saved no time, and
+ * cost a write, a copy and a stream conversion per chunk (scripts/bench-http.ts). Errors met while rendering
+ * still answer 500, since the status is set when the page is complete.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -46,10 +50,23 @@ export default function handleRequest(
   _loadContext: AppLoadContext,
 ) {
   const nonce = crypto.randomBytes(16).toString("base64");
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise((resolve, reject) => {
+  return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    // Cleared once everything is rendered, so a finished page is not kept in memory for ABORT_DELAY.
+    const chunks: Buffer[] = [];
+    const page = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+      final(done) {
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        for (const [name, value] of Object.entries(pageSecurityHeaders({ nonce, production: getEnv().NODE_ENV === "production" })))
+          responseHeaders.set(name, value);
+        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+        done();
+      },
+    });
+    // Past this delay, what is still pending is left to the browser (React renders its fallback).
     const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
@@ -60,11 +77,11 @@ export default function handleRequest(
       {
         nonce,
         onShellReady() {
-          if (!waitForAll) respond();
+          shellRendered = true;
         },
         onAllReady() {
           clearTimeout(timer);
-          if (waitForAll) respond();
+          pipe(page);
         },
         onShellError(error: unknown) {
           clearTimeout(timer);
@@ -72,18 +89,10 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
+          // An error in the shell reaches Remix through onShellError, which logs it.
           if (shellRendered) console.error(error);
         },
       },
     );
-    function respond() {
-      shellRendered = true;
-      const body = new PassThrough();
-      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      for (const [name, value] of Object.entries(pageSecurityHeaders({ nonce, production: getEnv().NODE_ENV === "production" })))
-        responseHeaders.set(name, value);
-      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-      pipe(body);
-    }
   });
 }

@@ -21,6 +21,9 @@ function run(command, args, env = process.env) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// The fixes carried on dependencies (scripts/patch-dependencies.js): in place even after a manual npm install.
+run(process.execPath, [path.join(root, "scripts", "patch-dependencies.js")]);
+
 const sources = ["app", "content", "remix.config.js", "tailwind.config.ts", "package-lock.json"].map((p) => path.join(root, p));
 const builtAt = Math.min(fs.existsSync(serverBuild) ? fs.statSync(serverBuild).mtimeMs : 0, fs.existsSync(manifest) ? fs.statSync(manifest).mtimeMs : 0);
 if (process.env.PIVOT_SKIP_BUILD !== "1" && Math.max(...sources.map(newestMtime)) > builtAt) {
