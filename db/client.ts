@@ -28,7 +28,17 @@ export function openDatabase(url: string, authToken?: string): { db: Db; client:
   return { db, client };
 }
 
-const isRead = (stmt: InStatement) => isReadStatement(typeof stmt === "string" ? stmt : stmt.sql);
+/** The kind of each statement text, worked out once: the app sends the same few hundred texts again and again. */
+const readTexts = new Map<string, boolean>();
+function isRead(stmt: InStatement): boolean {
+  const sql = typeof stmt === "string" ? stmt : stmt.sql;
+  let read = readTexts.get(sql);
+  if (read === undefined) {
+    read = isReadStatement(sql);
+    if (readTexts.size < 5_000) readTexts.set(sql, read);
+  }
+  return read;
+}
 
 export const OUTER_WRITE_IN_TRANSACTION = "write through the outer database handle inside a transaction: use the transaction's tx";
 

@@ -36,8 +36,8 @@ type Loaded = {
 let cache: Loaded | undefined;
 
 function load(): NonNullable<typeof cache> {
-  const file = manifestPath();
   if (cache && process.env.NODE_ENV === "production") return cache;
+  const file = manifestPath();
   let mtimeMs: number;
   try {
     mtimeMs = fs.statSync(file).mtimeMs;
