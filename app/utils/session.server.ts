@@ -31,10 +31,28 @@ function sessionCookie() {
   return cookie;
 }
 
-export async function getSessionId(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get("Cookie"));
-  return typeof value === "string" ? value : null;
+/**
+ * The session id a Cookie header carries, or null when it carries none or a forged one. Checking the
+ * signature is a pure function of the header: each header seen lately is checked once, not by each
+ * loader of each page. Bounded in count and size; a forged header is refused from the cache as it was.
+ */
+export function getSessionId(request: Request): Promise<string | null> {
+  const header = request.headers.get("Cookie");
+  if (!header) return Promise.resolve(null);
+  let id = checkedHeaders.get(header);
+  if (!id) {
+    id = sessionCookie()
+      .parse(header)
+      .then((value: unknown) => (typeof value === "string" ? value : null));
+    if (header.length <= 1_024) {
+      if (checkedHeaders.size >= 2_000) checkedHeaders.clear();
+      checkedHeaders.set(header, id);
+      id.catch(() => checkedHeaders.delete(header));
+    }
+  }
+  return id;
 }
+const checkedHeaders = new Map<string, Promise<string | null>>();
 
 /**
  * The signed-in, active user, or null when the cookie is absent or forged, its session expired or sat

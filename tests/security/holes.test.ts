@@ -250,10 +250,12 @@ describe("8. sessions end when idle and after a password reset", () => {
   it(`a session unused for more than ${IDLE_HOURS} hours no longer opens anything`, async () => {
     const cookie = await signIn("tuteur@pivot.demo");
     const req = () => request("/", { cookie });
+    const start = Date.now();
+    const hoursLater = (hours: number) => new Date(start + hours * 3600_000);
     expect(await getSessionUser(req())).toBeTruthy();
-    expect(await getSessionUser(req(), new Date(Date.now() + (IDLE_HOURS - 1) * 3600_000))).toBeTruthy(); // in use: refreshed
-    expect(await getSessionUser(req(), new Date(Date.now() + (2 * IDLE_HOURS - 1.5) * 3600_000))).toBeTruthy(); // 7.5 h after the last use
-    expect(await getSessionUser(req(), new Date(Date.now() + (3 * IDLE_HOURS - 1.5) * 3600_000))).toBeNull(); // 8.5 h after it
+    expect(await getSessionUser(req(), hoursLater(IDLE_HOURS - 1))).toBeTruthy(); // in use: refreshed
+    expect(await getSessionUser(req(), hoursLater(2 * IDLE_HOURS - 1.5))).toBeTruthy(); // 7.5 h after the last use: refreshed
+    expect(await getSessionUser(req(), hoursLater(3 * IDLE_HOURS - 1))).toBeNull(); // 8.5 h after it
     expect((await call(home.loader, req())).response?.status).toBe(302);
   });
 
