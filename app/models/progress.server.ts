@@ -24,7 +24,7 @@ import {
   type QuestionResult,
 } from "~/domain/quiz";
 import { submissionSchema } from "~/domain/quiz-submission";
-import { getDb } from "~/utils/db.server";
+import { getDb, prepared } from "~/utils/db.server";
 
 const PROGRESS_COLUMNS = {
   moduleId: moduleProgress.moduleId,
@@ -38,12 +38,16 @@ export async function listProgress(userId: string): Promise<ProgressRow[]> {
 }
 
 export async function getProgress({ userId, moduleId }: { userId: string; moduleId: string }): Promise<ProgressRow | undefined> {
-  const rows = await getDb()
-    .select(PROGRESS_COLUMNS)
-    .from(moduleProgress)
-    .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleId, moduleId)));
+  const rows = await progressQuery().all({ userId, moduleId });
   return rows[0];
 }
+const progressQuery = prepared((db) =>
+  db
+    .select(PROGRESS_COLUMNS)
+    .from(moduleProgress)
+    .where(and(eq(moduleProgress.userId, sql.placeholder("userId")), eq(moduleProgress.moduleId, sql.placeholder("moduleId"))))
+    .prepare(),
+);
 
 /** Reads her row, then writes it: only inside a transaction, so that no other write slips in between. */
 async function recordEvent(tx: Tx, userId: string, module: CompiledModule, event: ProgressEvent, score?: number) {
@@ -280,7 +284,10 @@ export async function getSubmittedAttempt({ userId, attemptId }: { userId: strin
 }
 
 export async function listAttempts({ userId, moduleId }: { userId: string; moduleId: string }) {
-  return getDb()
+  return attemptsQuery().all({ userId, moduleId });
+}
+const attemptsQuery = prepared((db) =>
+  db
     .select({
       id: quizAttempts.id,
       score: quizAttempts.score,
@@ -291,9 +298,16 @@ export async function listAttempts({ userId, moduleId }: { userId: string; modul
       correctCount: quizAttempts.correctCount,
     })
     .from(quizAttempts)
-    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.moduleId, moduleId), sql`${quizAttempts.submittedAt} is not null`))
-    .orderBy(desc(quizAttempts.submittedAt));
-}
+    .where(
+      and(
+        eq(quizAttempts.userId, sql.placeholder("userId")),
+        eq(quizAttempts.moduleId, sql.placeholder("moduleId")),
+        sql`${quizAttempts.submittedAt} is not null`,
+      ),
+    )
+    .orderBy(desc(quizAttempts.submittedAt))
+    .prepare(),
+);
 
 /** Progress rows of several learners at once (one query, for tutor and team views). */
 export async function listProgressOf(userIds: string[]) {

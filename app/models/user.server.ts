@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { and, count, eq, gt, gte, inArray, lt, lte, max, ne, sql } from "drizzle-orm";
 import { loginAttempts, sessions, users, type Role } from "../../db/schema";
 import type { Db } from "../../db/client";
-import { getDb } from "~/utils/db.server";
+import { getDb, prepared } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { DEMO_ACCOUNTS } from "../../db/seed";
 
@@ -125,15 +125,22 @@ const dummyHash = () => (dummy ??= hashPassword(crypto.randomUUID()));
 
 /** Whether the demo accounts exist (the site then says it is a demonstration database). */
 export async function hasDemoAccounts() {
-  const row = await getDb().query.users.findFirst({
-    where: inArray(
-      users.email,
-      DEMO_ACCOUNTS.map((a) => a.email),
-    ),
-    columns: { id: true },
-  });
-  return Boolean(row);
+  return (await demoAccountQuery().all()).length > 0;
 }
+/** Read by every page (the root's loader). */
+const demoAccountQuery = prepared((db) =>
+  db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        DEMO_ACCOUNTS.map((a) => a.email),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * Her new password, when the current one is right; every other session of hers ends. False when the

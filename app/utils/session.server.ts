@@ -2,10 +2,10 @@
 // A session ends after SESSION_DAYS whatever happens, and after IDLE_HOURS without a request.
 import { createCookie, redirect } from "@remix-run/node";
 import crypto from "node:crypto";
-import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { loginAttempts, sessions, users } from "../../db/schema";
 import type { SessionUser } from "~/models/user.server";
-import { getDb } from "./db.server";
+import { getDb, prepared } from "./db.server";
 import { getEnv } from "./env.server";
 import { assertSameOrigin } from "./http.server";
 
@@ -54,16 +54,9 @@ export function getSessionId(request: Request): Promise<string | null> {
 }
 const checkedHeaders = new Map<string, Promise<string | null>>();
 
-/**
- * The signed-in, active user, or null when the cookie is absent or forged, its session expired or sat
- * idle, or the account was deactivated or erased (its cookie stops working at once). One read: the
- * session joined to its active account, as every page asks for it.
- */
-export async function getSessionUser(request: Request, now = new Date()): Promise<SessionUser | null> {
-  const id = await getSessionId(request);
-  if (!id) return null;
-  const db = getDb();
-  const [row] = await db
+/** Every page reads it, most twice (the root's loader and the route's). */
+const sessionUserQuery = prepared((db) =>
+  db
     .select({
       lastSeenAt: sessions.lastSeenAt,
       createdAt: sessions.createdAt,
@@ -79,8 +72,21 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), isNull(users.deactivatedAt)))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now.toISOString())))
-    .limit(1);
+    .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now"))))
+    .limit(1)
+    .prepare(),
+);
+
+/**
+ * The signed-in, active user, or null when the cookie is absent or forged, its session expired or sat
+ * idle, or the account was deactivated or erased (its cookie stops working at once). One read: the
+ * session joined to its active account, as every page asks for it.
+ */
+export async function getSessionUser(request: Request, now = new Date()): Promise<SessionUser | null> {
+  const id = await getSessionId(request);
+  if (!id) return null;
+  const db = getDb();
+  const [row] = await sessionUserQuery().all({ id, now: now.toISOString() });
   if (!row) return null;
   const lastSeen = Date.parse(row.lastSeenAt ?? row.createdAt);
   if (now.getTime() - lastSeen > IDLE_HOURS * 3600_000) {
