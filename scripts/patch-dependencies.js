@@ -73,6 +73,78 @@ function compilePathUncached(path, caseSensitive, end) {
   },
 ];
 
+/**
+ * @libsql/client 0.18 prepares each statement again on every run on an embedded file, and asks SQLite for
+ * its columns twice: with the route table fixed, that was most of what remained of the database's cost on
+ * a page. Statements are kept per connection, by text (bounded), as better-sqlite3 users do by hand: a
+ * statement always runs to its end before the next one, so reusing it is safe; SQLite prepares it again
+ * by itself after a schema change, and its columns are read after each run, once instead of twice.
+ * Both the ESM and CommonJS builds carry it.
+ */
+const STATEMENT_CACHE = [
+  {
+    find: `function executeStmt(db, stmt, intMode) {`,
+    replace: `/* pivot-patch: statement-cache */
+const preparedByConnection = new WeakMap();
+function preparedStatement(db, sql) {
+    let bySql = preparedByConnection.get(db);
+    if (!bySql) {
+        bySql = new Map();
+        preparedByConnection.set(db, bySql);
+    }
+    let prepared = bySql.get(sql);
+    if (prepared === undefined) {
+        const sqlStmt = db.prepare(sql);
+        sqlStmt.safeIntegers(true);
+        let returnsData = true;
+        try {
+            sqlStmt.raw(true);
+        }
+        catch {
+            // raw() throws an exception if the statement does not return data
+            returnsData = false;
+        }
+        prepared = { sqlStmt, returnsData };
+        if (bySql.size >= 500)
+            bySql.clear();
+        bySql.set(sql, prepared);
+    }
+    return prepared;
+}
+function executeStmt(db, stmt, intMode) {`,
+  },
+  {
+    find: `        const sqlStmt = db.prepare(sql);
+        sqlStmt.safeIntegers(true);
+        let returnsData = true;
+        try {
+            sqlStmt.raw(true);
+        }
+        catch {
+            // raw() throws an exception if the statement does not return data
+            returnsData = false;
+        }
+        if (returnsData) {
+            const columns = Array.from(sqlStmt.columns().map((col) => col.name));
+            const columnTypes = Array.from(sqlStmt.columns().map((col) => col.type ?? ""));
+            const rows = sqlStmt.all(args).map((sqlRow) => {
+                return rowFromSql(sqlRow, columns, intMode);
+            });`,
+    replace: `        const { sqlStmt, returnsData } = preparedStatement(db, sql);
+        if (returnsData) {
+            const sqlRows = sqlStmt.all(args);
+            // Asked after the run: SQLite prepares a kept statement again when the schema has changed.
+            const columnList = sqlStmt.columns();
+            const columns = columnList.map((col) => col.name);
+            const columnTypes = columnList.map((col) => col.type ?? "");
+            const rows = sqlRows.map((sqlRow) => {
+                return rowFromSql(sqlRow, columns, intMode);
+            });`,
+  },
+];
+for (const build of ["lib-esm", "lib-cjs"])
+  PATCHES.push({ name: "statement-cache", package: "@libsql/client", version: "0.18.0", file: `${build}/sqlite3.js`, replacements: STATEMENT_CACHE });
+
 const MARKER = (name) => `/* pivot-patch: ${name} */`;
 
 /** Applies each patch not applied yet; returns the problems (none when every patch is in place). */
@@ -91,7 +163,7 @@ export function applyPatches({ check = false } = {}) {
       continue;
     }
     if (check) {
-      problems.push(`le correctif « ${patch.name} » n'est pas appliqué à ${patch.package} : lancez « node scripts/patch-dependencies.js ».`);
+      problems.push(`le correctif « ${patch.name} » n'est pas appliqué à ${patch.package}/${patch.file} : lancez « node scripts/patch-dependencies.js ».`);
       continue;
     }
     let patched = text;

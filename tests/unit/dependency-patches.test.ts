@@ -1,8 +1,17 @@
-// The route-matching cache carried on @remix-run/router (scripts/patch-dependencies.js): in place, and
-// matching exactly as the published code does — compared with the browser build, which stays unpatched.
+// The fixes carried on dependencies (scripts/patch-dependencies.js): in place, and behaving as the published
+// code does. Route matching is compared with @remix-run/router's browser build, which stays unpatched;
+// the statement cache of @libsql/client is run on a real database file.
+import { createClient } from "@libsql/client";
+import fs from "node:fs";
 import { createRequire } from "node:module";
-import { describe, expect, it } from "vitest";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { applyPatches } from "../../scripts/patch-dependencies.js";
+
+it("every patch is applied to the builds Node loads", () => {
+  expect(applyPatches({ check: true })).toEqual([]);
+});
 
 type Router = typeof import("@remix-run/router");
 // What the server loads (the CommonJS build), not what Vite would pick for a test; and the browser build.
@@ -63,9 +72,8 @@ const ids = (matches: ReturnType<typeof published.matchRoutes>) =>
   matches?.map((m) => ({ id: m.route.id, params: m.params, pathname: m.pathname, base: m.pathnameBase })) ?? null;
 
 describe("route-matching cache on @remix-run/router", () => {
-  it("is applied to the build Node loads", () => {
-    expect(applyPatches({ check: true })).toEqual([]);
-    expect(patched.matchRoutes).not.toBe(published.matchRoutes); // two builds compared, not one with itself
+  it("is compared with another build, not with itself", () => {
+    expect(patched.matchRoutes).not.toBe(published.matchRoutes);
   });
 
   it("matches every path as the published code does, on the first call and from the cache", () => {
@@ -95,5 +103,49 @@ describe("route-matching cache on @remix-run/router", () => {
     expect(router.state.matches.map((m) => m.route.id)).toEqual(["root", "glossaire"]);
     expect(router.state.errors).toBeNull();
     router.dispose();
+  });
+});
+
+describe("statement cache on @libsql/client", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pivot-statements-"));
+  const client = createClient({ url: `file:${path.join(dir, "t.db")}` });
+  afterAll(() => {
+    client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("runs the same statement again with other values, after a refused write too", async () => {
+    await client.execute("CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT NOT NULL)");
+    const insert = "INSERT INTO t (a, b) VALUES (?, ?)";
+    const select = "SELECT a, b FROM t WHERE a >= ? ORDER BY a";
+    expect((await client.execute({ sql: insert, args: [1, "un"] })).rowsAffected).toBe(1);
+    await expect(client.execute({ sql: insert, args: [1, "encore"] })).rejects.toThrow(/UNIQUE|PRIMARY/);
+    await expect(client.execute({ sql: insert, args: [2, null] })).rejects.toThrow(/NOT NULL/);
+    expect((await client.execute({ sql: insert, args: [2, "deux"] })).lastInsertRowid).toBe(2n);
+    const all = await client.execute({ sql: select, args: [1] });
+    expect(all.columns).toEqual(["a", "b"]);
+    expect(all.rows.map((r) => [Number(r.a), r.b])).toEqual([
+      [1, "un"],
+      [2, "deux"],
+    ]);
+    expect((await client.execute({ sql: select, args: [2] })).rows.map((r) => r.b)).toEqual(["deux"]);
+    expect((await client.execute({ sql: select, args: [3] })).rows).toEqual([]);
+  });
+
+  it("sees a change of schema: no list of columns outlives it", async () => {
+    const star = "SELECT * FROM t ORDER BY a";
+    expect((await client.execute(star)).columns).toEqual(["a", "b"]);
+    await client.execute("ALTER TABLE t ADD COLUMN c TEXT");
+    const after = await client.execute(star);
+    expect(after.columns).toEqual(["a", "b", "c"]);
+    expect(after.rows[0]?.c).toBeNull();
+  });
+
+  it("keeps transactions and batches whole", async () => {
+    const tx = await client.transaction("write");
+    await tx.execute({ sql: "INSERT INTO t (a, b) VALUES (?, ?)", args: [3, "trois"] });
+    await tx.rollback();
+    await client.batch([{ sql: "INSERT INTO t (a, b) VALUES (?, ?)", args: [4, "quatre"] }], "write");
+    expect((await client.execute({ sql: "SELECT a, b FROM t WHERE a >= ? ORDER BY a", args: [3] })).rows.map((r) => r.b)).toEqual(["quatre"]);
   });
 });
