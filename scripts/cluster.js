@@ -26,8 +26,18 @@ export function webConcurrency(value) {
   return n;
 }
 
+/**
+ * The young generation of each worker's heap, in MB per semi-space (V8's default is 16 on this machine
+ * kind). A page allocates a lot of short-lived objects; with more room, fewer collections run: about 4 %
+ * less CPU per page measured (docs/decisions/019-route-matching-cache.md), for at most about 100 MB more
+ * memory per worker under load. A --max-semi-space-size given to Node (NODE_OPTIONS) wins.
+ */
+const SEMI_SPACE_MB = 64;
+
 /** @param {number} count */
 export function startPrimary(count) {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].some((arg) => arg.startsWith("--max-semi-space-size"));
+  if (!given) cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-semi-space-size=${SEMI_SPACE_MB}`] });
   const turns = handOutTurns();
   let stopping = false;
   let listening = 0;
