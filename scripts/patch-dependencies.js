@@ -145,6 +145,76 @@ function executeStmt(db, stmt, intMode) {`,
 for (const build of ["lib-esm", "lib-cjs"])
   PATCHES.push({ name: "statement-cache", package: "@libsql/client", version: "0.18.0", file: `${build}/sqlite3.js`, replacements: STATEMENT_CACHE });
 
+/**
+ * Remix's RemixServer rebuilds the routes of the whole build for every page (components, handles, one
+ * object per route), then React Router converts them again into data routes: the same result each time,
+ * and new arrays that the route-matching cache above cannot recognise, so the rendered router and lazy
+ * route discovery flattened the table again on every page. Both are kept: the routes per build manifest
+ * (checked against the same modules, so a rebuilt app in development gets new ones), the data routes per
+ * route array. Server-only files: the browser builds its routes once anyway.
+ */
+PATCHES.push(
+  {
+    name: "server-routes-cache",
+    package: "@remix-run/react",
+    version: "2.17.5",
+    file: "dist/server.js",
+    replacements: [
+      {
+        find: `function RemixServer({`,
+        replace: `/* pivot-patch: server-routes-cache */
+const serverRoutesByManifest = new WeakMap();
+function serverRoutesOf(manifestRoutes, routeModules, future, isSpaMode) {
+  let kept = serverRoutesByManifest.get(manifestRoutes);
+  if (!kept || kept.future !== future || kept.isSpaMode !== isSpaMode || Object.keys(manifestRoutes).some(id => kept.routeModules[id] !== routeModules[id])) {
+    kept = {
+      future,
+      isSpaMode,
+      routeModules: {
+        ...routeModules
+      },
+      routes: routes.createServerRoutes(manifestRoutes, routeModules, future, isSpaMode)
+    };
+    serverRoutesByManifest.set(manifestRoutes, kept);
+  }
+  return kept.routes;
+}
+function RemixServer({`,
+      },
+      {
+        find: `  let routes$1 = routes.createServerRoutes(manifest.routes, routeModules, context.future, context.isSpaMode);`,
+        replace: `  let routes$1 = serverRoutesOf(manifest.routes, routeModules, context.future, context.isSpaMode);`,
+      },
+    ],
+  },
+  {
+    name: "static-router-cache",
+    package: "react-router-dom",
+    version: "6.30.4",
+    file: "server.js",
+    replacements: [
+      {
+        find: `function createStaticRouter(routes, context, opts = {}) {
+  let manifest = {};
+  let dataRoutes = router.UNSAFE_convertRoutesToDataRoutes(routes, reactRouter.UNSAFE_mapRouteProperties, undefined, manifest);`,
+        replace: `/* pivot-patch: static-router-cache */
+const dataRoutesByRoutes = new WeakMap();
+function createStaticRouter(routes, context, opts = {}) {
+  let kept = dataRoutesByRoutes.get(routes);
+  if (!kept) {
+    kept = {
+      manifest: {}
+    };
+    kept.dataRoutes = router.UNSAFE_convertRoutesToDataRoutes(routes, reactRouter.UNSAFE_mapRouteProperties, undefined, kept.manifest);
+    dataRoutesByRoutes.set(routes, kept);
+  }
+  let manifest = kept.manifest;
+  let dataRoutes = kept.dataRoutes;`,
+      },
+    ],
+  },
+);
+
 const MARKER = (name) => `/* pivot-patch: ${name} */`;
 
 /** Applies each patch not applied yet; returns the problems (none when every patch is in place). */

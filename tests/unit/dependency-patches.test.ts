@@ -149,3 +149,36 @@ describe("statement cache on @libsql/client", () => {
     expect((await client.execute({ sql: "SELECT a, b FROM t WHERE a >= ? ORDER BY a", args: [3] })).rows.map((r) => r.b)).toEqual(["quatre"]);
   });
 });
+
+describe("data routes kept per route array on react-router-dom's static router", () => {
+  type Server = typeof import("react-router-dom/server");
+  const server = createRequire(import.meta.url)("react-router-dom/server.js") as Server;
+  const routes = [
+    {
+      id: "root",
+      path: "/",
+      children: [
+        { id: "accueil", index: true },
+        { id: "module", path: "modules/:slug" },
+      ],
+    },
+  ];
+
+  it("renders each page with its own matches from the same data routes", async () => {
+    const handler = server.createStaticHandler(routes);
+    const first = await handler.query(new Request("http://pivot.test/modules/identitovigilance"));
+    const second = await handler.query(new Request("http://pivot.test/"));
+    if (first instanceof Response || second instanceof Response) throw new Error("réponse inattendue");
+    const a = server.createStaticRouter(routes, first);
+    const b = server.createStaticRouter(routes, second);
+    expect(b.routes).toBe(a.routes);
+    expect(a.state.matches.map((m) => [m.route.id, m.params.slug])).toEqual([
+      ["root", "identitovigilance"],
+      ["module", "identitovigilance"],
+    ]);
+    expect(b.state.matches.map((m) => m.route.id)).toEqual(["root", "accueil"]);
+    // The matches point at the router's own data routes, as without the cache.
+    expect(a.state.matches[1]?.route).toBe(a.routes[0]?.children?.[1]);
+    expect(server.createStaticRouter([...routes], first).routes).not.toBe(a.routes);
+  });
+});
