@@ -85,61 +85,38 @@ const STATEMENT_CACHE = [
   {
     find: `function executeStmt(db, stmt, intMode) {`,
     replace: `/* pivot-patch: statement-cache */
-const preparedByConnection = new WeakMap();
-function preparedStatement(db, sql) {
-    let bySql = preparedByConnection.get(db);
+const statementsByConnection = new WeakMap();
+function keptStatement(db, sql) {
+    let bySql = statementsByConnection.get(db);
     if (!bySql) {
         bySql = new Map();
-        preparedByConnection.set(db, bySql);
+        statementsByConnection.set(db, bySql);
     }
-    let prepared = bySql.get(sql);
-    if (prepared === undefined) {
-        const sqlStmt = db.prepare(sql);
-        sqlStmt.safeIntegers(true);
-        let returnsData = true;
-        try {
-            sqlStmt.raw(true);
-        }
-        catch {
-            // raw() throws an exception if the statement does not return data
-            returnsData = false;
-        }
-        prepared = { sqlStmt, returnsData };
+    let sqlStmt = bySql.get(sql);
+    if (sqlStmt === undefined) {
+        sqlStmt = db.prepare(sql);
         if (bySql.size >= 500)
             bySql.clear();
-        bySql.set(sql, prepared);
+        bySql.set(sql, sqlStmt);
     }
-    return prepared;
+    return sqlStmt;
 }
 function executeStmt(db, stmt, intMode) {`,
   },
   {
-    find: `        const sqlStmt = db.prepare(sql);
-        sqlStmt.safeIntegers(true);
-        let returnsData = true;
-        try {
-            sqlStmt.raw(true);
-        }
-        catch {
-            // raw() throws an exception if the statement does not return data
-            returnsData = false;
-        }
-        if (returnsData) {
-            const columns = Array.from(sqlStmt.columns().map((col) => col.name));
+    find: `        const sqlStmt = db.prepare(sql);`,
+    replace: `        const sqlStmt = keptStatement(db, sql);`,
+  },
+  {
+    find: `            const columns = Array.from(sqlStmt.columns().map((col) => col.name));
             const columnTypes = Array.from(sqlStmt.columns().map((col) => col.type ?? ""));
-            const rows = sqlStmt.all(args).map((sqlRow) => {
-                return rowFromSql(sqlRow, columns, intMode);
-            });`,
-    replace: `        const { sqlStmt, returnsData } = preparedStatement(db, sql);
-        if (returnsData) {
-            const sqlRows = sqlStmt.all(args);
+            const rows = sqlStmt.all(args).map((sqlRow) => {`,
+    replace: `            const sqlRows = sqlStmt.all(args);
             // Asked after the run: SQLite prepares a kept statement again when the schema has changed.
             const columnList = sqlStmt.columns();
             const columns = columnList.map((col) => col.name);
             const columnTypes = columnList.map((col) => col.type ?? "");
-            const rows = sqlRows.map((sqlRow) => {
-                return rowFromSql(sqlRow, columns, intMode);
-            });`,
+            const rows = sqlRows.map((sqlRow) => {`,
   },
 ];
 for (const build of ["lib-esm", "lib-cjs"])
